@@ -1,0 +1,42 @@
+package org.ccft.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ccft}: the command line of the children's complaints and feedback warehouse. */
+@Command(name = "ccft", mixinStandardHelpOptions = true, version = "ccft 0.1.0",
+        description = "Children's complaints and feedback warehouse: nightly load, marts, queries.",
+        subcommands = {NightlyCommand.class, SqlCommand.class, DemoCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:done",
+                "1:the run failed; the previous marts stay published (run again to restart it)",
+                "2:bad command line",
+                "3:run completed, but damaged drops were refused (named on stdout)",
+                "4:the query could not be answered"})
+public final class Ccft implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // Spring Boot must not take over logging: logs go to stderr through log4j2.xml.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Ccft());
+        cl.setExitCodeExceptionMapper(t -> ExitCode.FAILED);
+        cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
+        }
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: nightly, sql or demo");
+    }
+}

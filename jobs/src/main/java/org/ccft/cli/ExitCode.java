@@ -1,0 +1,19 @@
+package org.ccft.cli;
+
+/** The exit codes of {@code ccft}, as the README documents them. */
+public final class ExitCode {
+
+    /** Everything asked for was done. */
+    public static final int OK = 0;
+    /** The run failed; nothing new was published (the previous marts stay). Run again to restart it. */
+    public static final int FAILED = 1;
+    /** The command line was wrong. */
+    public static final int USAGE = 2;
+    /** The run completed and published, but one or more damaged drops were refused (named on stdout). */
+    public static final int DROPS_REFUSED = 3;
+    /** A query or request could not be answered (bad SQL, nothing published yet). */
+    public static final int QUERY_FAILED = 4;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,72 @@
+package org.ccft.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Every setting of the warehouse, bound from {@code application.yml} (profiles and environment
+ * overrides as Spring Boot does them: {@code CCFT_SPARK_MASTER=local[4]}, {@code --spring.profiles.active=cluster}).
+ */
+@ConfigurationProperties(prefix = "ccft")
+public class CcftProperties {
+
+    /** The warehouse root: a local folder or an object-store URI (s3a://bucket/ccft). */
+    private String warehouse = "warehouse";
+    /** The landing area the CMS and the SAT drop their files into. */
+    private String landing = "landing";
+    private final Spark spark = new Spark();
+    private final JobRepository jobRepository = new JobRepository();
+    private final Sat sat = new Sat();
+
+    public String getWarehouse() { return warehouse; }
+    public void setWarehouse(String warehouse) { this.warehouse = warehouse; }
+    public String getLanding() { return landing; }
+    public void setLanding(String landing) { this.landing = landing; }
+    public Spark getSpark() { return spark; }
+    public JobRepository getJobRepository() { return jobRepository; }
+    public Sat getSat() { return sat; }
+
+    public static class Spark {
+        /** Master URL; empty when spark-submit provides it. */
+        private String master = "local[2]";
+        private String appName = "ccft";
+        private int shufflePartitions = 4;
+        /** Any further spark.* settings. */
+        private Map<String, String> conf = new LinkedHashMap<>();
+
+        public String getMaster() { return master; }
+        public void setMaster(String master) { this.master = master; }
+        public String getAppName() { return appName; }
+        public void setAppName(String appName) { this.appName = appName; }
+        public int getShufflePartitions() { return shufflePartitions; }
+        public void setShufflePartitions(int shufflePartitions) { this.shufflePartitions = shufflePartitions; }
+        public Map<String, String> getConf() { return conf; }
+        public void setConf(Map<String, String> conf) { this.conf = conf; }
+    }
+
+    public static class JobRepository {
+        /** JDBC URL of the Spring Batch job repository; empty for an embedded H2 file inside the warehouse. */
+        private String url = "";
+        private String username = "";
+        private String password = "";
+
+        public String getUrl() { return url; }
+        public void setUrl(String url) { this.url = url; }
+        public String getUsername() { return username; }
+        public void setUsername(String username) { this.username = username; }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+    }
+
+    public static class Sat {
+        private int chunkSize = 50;
+        /** Bad rows the SAT file may have before the step fails. */
+        private int skipLimit = 12;
+
+        public int getChunkSize() { return chunkSize; }
+        public void setChunkSize(int chunkSize) { this.chunkSize = chunkSize; }
+        public int getSkipLimit() { return skipLimit; }
+        public void setSkipLimit(int skipLimit) { this.skipLimit = skipLimit; }
+    }
+}

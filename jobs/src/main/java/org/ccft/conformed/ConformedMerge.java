@@ -1,0 +1,140 @@
+package org.ccft.conformed;
+
+import io.delta.tables.DeltaTable;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.ccft.schemas.FileContract;
+import org.ccft.warehouse.DeltaTables;
+import org.ccft.warehouse.WarehouseLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Upserts a batch of good rows into a conformed table with MERGE. For each key the row with the
+ * greatest last_modified is the truth, a tie going to the later export_id; a tombstone replaces the
+ * record's content and stays, so that an older row arriving late cannot bring the record back. A FULL
+ * export deletes what it omits: a record last changed before its extracted_at and absent from it gets
+ * a tombstone dated at that extracted_at. The result does not depend on the order drops arrive in.
+ */
+public final class ConformedMerge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConformedMerge.class);
+
+    /** A FULL export the warehouse holds (or is loading now). */
+    public record FullExport(String exportId, java.sql.Timestamp extractedAt, boolean inThisBatch) {
+    }
+
+    private final SparkSession spark;
+    private final WarehouseLayout layout;
+
+    public ConformedMerge(SparkSession spark, WarehouseLayout layout) {
+        this.spark = spark;
+        this.layout = layout;
+    }
+
+    public void merge(FileContract contract, List<FullExport> fullExports) {
+        String key = "`" + contract.key() + "`";
+        String target = layout.conformed(contract.table());
+        Dataset<Row> batch = DeltaTables.read(spark, layout.staging(contract.table()));
+        String tombstoneColumns = tombstoneProjection(batch, contract.key());
+
+        batch.createOrReplaceTempView("merge_batch");
+        boolean targetExists = DeltaTables.exists(spark, target);
+        if (targetExists) {
+            DeltaTables.read(spark, target).createOrReplaceTempView("merge_target");
+        } else {
+            batch.limit(0).createOrReplaceTempView("merge_target");
+        }
+        spark.createDataFrame(fullExports.stream()
+                        .map(f -> org.apache.spark.sql.RowFactory.create(f.exportId(), f.extractedAt(), f.inThisBatch()))
+                        .toList(),
+                org.apache.spark.sql.types.StructType.fromDDL(
+                        "export_id STRING, extracted_at TIMESTAMP, in_this_batch BOOLEAN"))
+                .createOrReplaceTempView("merge_full_exports");
+        Set<String> fullIds = fullExports.stream().map(FullExport::exportId).collect(Collectors.toSet());
+        rawKeys(contract, fullIds).createOrReplaceTempView("merge_full_export_keys");
+
+        Dataset<Row> source = spark.sql("""
+                WITH candidates AS (
+                  -- what the batch brings, and (for a FULL export in this batch) what the warehouse holds
+                  SELECT %1$s AS k, last_modified, is_deleted, true AS from_batch FROM merge_batch
+                  UNION ALL
+                  SELECT %1$s, last_modified, is_deleted, false FROM merge_target
+                ),
+                omitted_by_full_export AS (
+                  SELECT c.k, f.export_id, f.extracted_at
+                  FROM candidates c
+                  JOIN merge_full_exports f
+                    ON c.last_modified < f.extracted_at AND (c.from_batch OR f.in_this_batch)
+                  LEFT ANTI JOIN merge_full_export_keys fk ON fk.export_id = f.export_id AND fk.k = c.k
+                  WHERE NOT c.is_deleted
+                ),
+                tombstones_of_full_exports AS (
+                  SELECT DISTINCT %2$s FROM omitted_by_full_export
+                ),
+                rows_and_tombstones AS (
+                  SELECT * FROM merge_batch
+                  UNION ALL
+                  SELECT * FROM tombstones_of_full_exports
+                ),
+                ranked AS (
+                  SELECT *, row_number() OVER (PARTITION BY %1$s
+                                               ORDER BY last_modified DESC, export_id DESC, source_line DESC) AS rn
+                  FROM rows_and_tombstones
+                )
+                SELECT * FROM ranked WHERE rn = 1
+                """.formatted(key, tombstoneColumns)).drop("rn");
+        // A deleted record keeps only its key and version: its content is gone from every layer past raw.
+        source = source.selectExpr(deletedContentNulled(batch, contract.key()));
+
+        if (!targetExists) {
+            DeltaTables.overwrite(source, target);
+        } else {
+            DeltaTable.forPath(spark, target).as("t")
+                    .merge(source.as("s"), "t." + key + " = s." + key)
+                    .whenMatched("s.last_modified > t.last_modified"
+                            + " OR (s.last_modified = t.last_modified AND s.export_id > t.export_id)")
+                    .updateAll()
+                    .whenNotMatched().insertAll()
+                    .execute();
+        }
+        LOG.info("conformed {}: merged", contract.table());
+    }
+
+    private Dataset<Row> rawKeys(FileContract contract, Set<String> exportIds) {
+        String raw = layout.raw(contract.table());
+        if (exportIds.isEmpty() || !DeltaTables.exists(spark, raw)) {
+            return spark.createDataFrame(List.of(), org.apache.spark.sql.types.StructType.fromDDL(
+                    "export_id STRING, k STRING"));
+        }
+        return DeltaTables.read(spark, raw)
+                .where("export_id IN " + DeltaTables.sqlList(exportIds) + " AND `" + contract.key() + "` IS NOT NULL")
+                .selectExpr("export_id", "`" + contract.key() + "` AS k").distinct();
+    }
+
+    /** A tombstone row in the batch's schema: key, version and provenance; everything else null. */
+    private static String tombstoneProjection(Dataset<Row> batch, String key) {
+        return java.util.Arrays.stream(batch.schema().fields()).map(f -> switch (f.name()) {
+            case "last_modified" -> "extracted_at AS last_modified";
+            case "is_deleted" -> "true AS is_deleted";
+            case "export_id" -> "export_id";
+            case "source_file" -> "concat('cms/', export_id, '/manifest.json') AS source_file";
+            case "source_line" -> "CAST(0 AS BIGINT) AS source_line";
+            default -> f.name().equals(key) ? "k AS `" + key + "`"
+                    : "CAST(NULL AS " + f.dataType().sql() + ") AS `" + f.name() + "`";
+        }).collect(Collectors.joining(", "));
+    }
+
+    private static String[] deletedContentNulled(Dataset<Row> batch, String key) {
+        return java.util.Arrays.stream(batch.schema().fields()).map(StructField::name).map(n ->
+                Set.of(key, "last_modified", "is_deleted", "export_id", "source_file", "source_line").contains(n)
+                        ? "`" + n + "`"
+                        : "CASE WHEN is_deleted THEN NULL ELSE `" + n + "` END AS `" + n + "`")
+                .toArray(String[]::new);
+    }
+}

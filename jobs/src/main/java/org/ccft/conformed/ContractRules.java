@@ -1,0 +1,146 @@
+package org.ccft.conformed;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.ccft.reference.ServiceArea;
+import org.ccft.reference.Theme;
+import org.ccft.schemas.ColumnSpec;
+import org.ccft.schemas.FileContract;
+
+/**
+ * Compiles a contract file's rules into Spark SQL over the raw (text) columns: one expression per rule
+ * that is true when a row breaks it, named as quarantine shows it ({@code code_list:service_area}), and
+ * the typed projection a good row takes into the conformed layer. {@code _as_of_date} is the date of
+ * the drop's {@code extracted_at}: "not in the future" means not after the export was taken.
+ */
+public final class ContractRules {
+
+    static final String DATE_PATTERN = "'^[0-9]{4}-[0-9]{2}-[0-9]{2}$'";
+    static final String TIMESTAMP_PATTERN =
+            "'^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?(Z|[+-][0-9]{2}:?[0-9]{2})$'";
+
+    private final FileContract contract;
+    private final Map<String, List<String>> codeLists;
+
+    public ContractRules(FileContract contract, Map<String, List<String>> codeLists) {
+        this.contract = contract;
+        this.codeLists = codeLists;
+    }
+
+    /** The code lists the warehouse owns as reference data. */
+    public static Map<String, List<String>> referenceCodeLists() {
+        return Map.of(
+                "service_areas", ServiceArea.all().stream().map(ServiceArea::code).toList(),
+                "themes", Theme.all().stream().map(Theme::code).toList());
+    }
+
+    /** Rule name to the SQL condition under which a row breaks it, in the order they are reported. */
+    public Map<String, String> violations() {
+        Map<String, String> rules = new LinkedHashMap<>();
+        rules.put("csv_format", "_parse_error IS NOT NULL");
+        for (ColumnSpec c : contract.columns()) {
+            String col = "`" + c.name() + "`";
+            if (c.required()) {
+                rules.put("required:" + c.name(), col + " IS NULL");
+            }
+            if (c.requiredWhen() != null) {
+                rules.put("required_when:" + c.name(), col + " IS NULL AND coalesce(" + c.requiredWhen() + ", false)");
+            }
+            if (c.emptyUnless() != null) {
+                rules.put("must_be_empty:" + c.name(),
+                        col + " IS NOT NULL AND NOT coalesce(" + c.emptyUnless() + ", false)");
+            }
+            String type = typeViolation(c, col);
+            if (type != null) {
+                rules.put("type:" + c.name(), col + " IS NOT NULL AND (" + type + ")");
+            }
+            List<String> allowed = allowedValues(c);
+            if (!allowed.isEmpty()) {
+                String list = sqlList(allowed);
+                String check = c.type() == org.ccft.schemas.ColumnType.CODES
+                        ? "NOT forall(split(" + col + ", '[|]'), x -> x IN " + list + ")"
+                        : col + " NOT IN " + list;
+                rules.put("code_list:" + c.name(), col + " IS NOT NULL AND " + check);
+            }
+            c.allowedWhen().forEach((value, condition) -> rules.put("not_allowed:" + c.name() + "=" + value,
+                    col + " = '" + value + "' AND NOT coalesce(" + condition + ", false)"));
+            if (c.notFuture()) {
+                rules.put("future_date:" + c.name(), "to_date(" + col + ", 'yyyy-MM-dd') > _as_of_date");
+            }
+            if (c.notBefore() != null) {
+                rules.put("date_order:" + c.name(), "to_date(" + col + ", 'yyyy-MM-dd') < to_date(`"
+                        + c.notBefore() + "`, 'yyyy-MM-dd')");
+            }
+            if (c.notAbove() != null) {
+                rules.put("not_above:" + c.name(), "try_cast(" + col + " AS BIGINT) > try_cast(`" + c.notAbove()
+                        + "` AS BIGINT)");
+            }
+        }
+        return rules;
+    }
+
+    /** An array of the names of every rule the row breaks (empty for a good row). */
+    public String violationsColumn() {
+        String whens = violations().entrySet().stream()
+                .map(e -> "CASE WHEN " + e.getValue() + " THEN '" + e.getKey() + "' END")
+                .collect(Collectors.joining(",\n  "));
+        return "filter(array(\n  " + whens + "), r -> r IS NOT NULL)";
+    }
+
+    private static String typeViolation(ColumnSpec c, String col) {
+        return switch (c.type()) {
+            case DATE -> "NOT " + col + " RLIKE " + DATE_PATTERN + " OR to_date(" + col + ", 'yyyy-MM-dd') IS NULL";
+            case TIMESTAMP -> "NOT " + col + " RLIKE " + TIMESTAMP_PATTERN + " OR try_cast(" + col
+                    + " AS TIMESTAMP) IS NULL";
+            case FLAG -> col + " NOT IN ('Y', 'N')";
+            case INT -> "NOT " + col + " RLIKE '^-?[0-9]{1,9}$'";
+            case COUNT -> "NOT " + col + " RLIKE '^[0-9]{1,12}$'";
+            case MONEY -> "NOT " + col + " RLIKE '^[0-9]{1,10}[.][0-9]{2}$'";
+            case MONTH -> "NOT " + col + " RLIKE '^[0-9]{4}-(0[1-9]|1[0-2])$'";
+            case TEXT, ENUM, CODE, CODES -> null;
+        };
+    }
+
+    private List<String> allowedValues(ColumnSpec c) {
+        if (c.codeList() != null) {
+            List<String> list = codeLists.get(c.codeList());
+            if (list == null) {
+                throw new IllegalStateException(contract.file() + ": column " + c.name()
+                        + " names an unknown code list " + c.codeList());
+            }
+            return list;
+        }
+        return c.values();
+    }
+
+    /** The typed, personal-data-free projection a good row takes into the conformed layer. */
+    public List<String> conformedColumns() {
+        List<String> out = new ArrayList<>();
+        for (ColumnSpec c : contract.analyticColumns()) {
+            String col = "`" + c.name() + "`";
+            String typed = switch (c.type()) {
+                case DATE -> "to_date(" + col + ", 'yyyy-MM-dd')";
+                case TIMESTAMP -> "cast(" + col + " AS TIMESTAMP)";
+                case FLAG -> "CASE " + col + " WHEN 'Y' THEN true WHEN 'N' THEN false END";
+                case INT -> "cast(" + col + " AS INT)";
+                case COUNT -> "cast(" + col + " AS BIGINT)";
+                case MONEY -> "cast(" + col + " AS DECIMAL(12,2))";
+                case CODES -> "split(" + col + ", '[|]')";
+                case TEXT, ENUM, CODE, MONTH -> col;
+            };
+            out.add(typed + " AS " + col);
+        }
+        out.add("export_id");
+        out.add("file AS source_file");
+        out.add("line AS source_line");
+        return out;
+    }
+
+    static String sqlList(List<String> values) {
+        return values.stream().map(v -> "'" + v.replace("'", "''") + "'")
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+}

@@ -1,0 +1,78 @@
+package org.ccft.landing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** The landing area as a Hadoop file system: a local folder or an object store alike. */
+public final class LandingArea {
+
+    private final String root;
+    private final Configuration hadoop;
+
+    public LandingArea(String root, Configuration hadoop) {
+        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        this.hadoop = hadoop;
+    }
+
+    public String root() {
+        return root;
+    }
+
+    public String cmsFolder() {
+        return root + "/cms";
+    }
+
+    public String satMonthlyFile() {
+        return root + "/sat/ehcp_monthly.csv";
+    }
+
+    FileSystem fileSystem(String path) throws IOException {
+        return new Path(path).getFileSystem(hadoop);
+    }
+
+    public boolean exists(String path) {
+        try {
+            return fileSystem(path).exists(new Path(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look for " + path, e);
+        }
+    }
+
+    public byte[] readAll(String path) throws IOException {
+        try (InputStream in = fileSystem(path).open(new Path(path))) {
+            return in.readAllBytes();
+        }
+    }
+
+    /** Streams the file through SHA-256 (hex, lower case). */
+    public String sha256(String path) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = fileSystem(path).open(new Path(path))) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.ccft.nightly;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.ccft.config.CcftProperties;
+import org.ccft.warehouse.WarehouseLayout;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * The Spring Batch job repository: an embedded H2 file database inside the warehouse by default, or
+ * any JDBC URL in {@code ccft.job-repository.url} (PostgreSQL in production). Its tables are created
+ * on first use with Spring Batch's own schema script.
+ */
+@Configuration
+public class JobRepositoryConfig {
+
+    @Bean
+    public DataSource jobRepositoryDataSource(CcftProperties properties, WarehouseLayout layout) throws SQLException {
+        CcftProperties.JobRepository repo = properties.getJobRepository();
+        DriverManagerDataSource ds = new DriverManagerDataSource();
+        if (repo.getUrl() == null || repo.getUrl().isBlank()) {
+            String file = new java.io.File(layout.jobRepositoryFile().replaceFirst("^file:", "")).getAbsolutePath();
+            ds.setUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+            ds.setUsername("sa");
+        } else {
+            ds.setUrl(repo.getUrl());
+            ds.setUsername(repo.getUsername());
+            ds.setPassword(repo.getPassword());
+        }
+        createSchemaOnFirstUse(ds);
+        return ds;
+    }
+
+    @Bean
+    public JdbcTransactionManager jobRepositoryTransactionManager(DataSource jobRepositoryDataSource) {
+        return new JdbcTransactionManager(jobRepositoryDataSource);
+    }
+
+    static void createSchemaOnFirstUse(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase();
+            boolean exists;
+            try (ResultSet tables = c.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
+                exists = false;
+                while (tables.next()) {
+                    exists |= tables.getString("TABLE_NAME").equalsIgnoreCase("batch_job_instance");
+                }
+            }
+            if (!exists) {
+                String dialect = product.contains("postgres") ? "postgresql" : product.contains("h2") ? "h2" : product;
+                new ResourceDatabasePopulator(new ClassPathResource(
+                        "org/springframework/batch/core/schema-" + dialect + ".sql")).populate(c);
+            }
+        }
+    }
+}

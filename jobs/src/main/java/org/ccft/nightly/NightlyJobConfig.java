@@ -1,0 +1,337 @@
+package org.ccft.nightly;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.ccft.config.CcftProperties;
+import org.ccft.conformed.ConformedMerge;
+import org.ccft.conformed.ContractRules;
+import org.ccft.conformed.Quarantine;
+import org.ccft.conformed.RowValidation;
+import org.ccft.landing.Drop;
+import org.ccft.landing.DropFinder;
+import org.ccft.landing.DropVerifier;
+import org.ccft.landing.LandingArea;
+import org.ccft.landing.LedgerEntry;
+import org.ccft.landing.LoadLedger;
+import org.ccft.marts.MartBuilder;
+import org.ccft.marts.Publication;
+import org.ccft.quality.DropReconciliation;
+import org.ccft.raw.RawLanding;
+import org.ccft.reference.tables.ReferenceTables;
+import org.ccft.sat.ConformSatMonths;
+import org.ccft.sat.HadoopResource;
+import org.ccft.sat.SatMonthReader;
+import org.ccft.sat.SatMonthRow;
+import org.ccft.sat.SatMonthValidator;
+import org.ccft.sat.SatQuarantineListener;
+import org.ccft.sat.SatRowRejected;
+import org.ccft.sat.SatStagingWriter;
+import org.ccft.schemas.CmsContract;
+import org.ccft.schemas.FileContract;
+import org.ccft.warehouse.DeltaTables;
+import org.ccft.warehouse.SparkSessionFactory;
+import org.ccft.warehouse.WarehouseLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.item.file.FlatFileItemReader;
+import org.springframework.batch.item.file.FlatFileParseException;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/**
+ * The nightly load, one Spring Batch job that reads top to bottom as the data flows:
+ * find the new drops → verify them against their manifests → land their rows in raw → validate them
+ * against the contract (good rows on, bad rows to quarantine) → MERGE into the conformed tables →
+ * reference data → the SAT's EHCP months (a chunk step) → build the marts → reconcile → publish.
+ * Every step is restartable: a failed run started again carries on with the same drops.
+ */
+@Configuration
+@EnableBatchProcessing(dataSourceRef = "jobRepositoryDataSource", transactionManagerRef = "jobRepositoryTransactionManager")
+@EnableConfigurationProperties(CcftProperties.class)
+@Import({JobRepositoryConfig.class, NightlyRunner.class})
+public class NightlyJobConfig {
+
+    public static final String JOB_NAME = "nightly";
+    private static final Logger LOG = LoggerFactory.getLogger(NightlyJobConfig.class);
+
+    /** The process's one SparkSession: it outlives a command's context (tests share it), so no destroy method. */
+    @Bean(destroyMethod = "")
+    public SparkSession sparkSession(CcftProperties properties) {
+        return SparkSessionFactory.getOrCreate(properties.getSpark());
+    }
+
+    @Bean
+    public WarehouseLayout warehouseLayout(CcftProperties properties) {
+        return new WarehouseLayout(properties.getWarehouse());
+    }
+
+    @Bean
+    public Job nightly(JobRepository jobs, Step findDrops, Step verifyDrops, Step landRaw, Step validateRows,
+                       Step mergeConformed, Step loadReference, Step loadSatMonths, Step conformSatMonths,
+                       Step buildMarts, Step reconcile, Step publish) {
+        return new JobBuilder(JOB_NAME, jobs)
+                .start(findDrops)
+                .next(verifyDrops)
+                .next(landRaw)
+                .next(validateRows)
+                .next(mergeConformed)
+                .next(loadReference)
+                .next(loadSatMonths)
+                .next(conformSatMonths)
+                .next(buildMarts)
+                .next(reconcile)
+                .next(publish)
+                .build();
+    }
+
+    private Step tasklet(String name, JobRepository jobs, JdbcTransactionManager tx, Tasklet work) {
+        return new StepBuilder(name, jobs).tasklet(work, tx).allowStartIfComplete(false).build();
+    }
+
+    private static LandingArea landing(SparkSession spark, String landingRoot) {
+        return new LandingArea(landingRoot, spark.sparkContext().hadoopConfiguration());
+    }
+
+    private static String landingOf(org.springframework.batch.core.scope.context.ChunkContext chunk) {
+        return chunk.getStepContext().getStepExecution().getJobParameters().getString(NightlyRunner.LANDING);
+    }
+
+    @Bean
+    public Step findDrops(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
+        return tasklet("findDrops", jobs, tx, (contribution, chunk) -> {
+            RunPlan plan = RunPlan.of(chunk);
+            List<LedgerEntry> ledger = new LoadLedger(spark, layout).entries();
+            plan.drops = new DropFinder(landing(spark, landingOf(chunk))).newDrops(ledger);
+            plan.saveTo(chunk);
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    public Step verifyDrops(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark) {
+        return tasklet("verifyDrops", jobs, tx, (contribution, chunk) -> {
+            RunPlan plan = RunPlan.of(chunk);
+            plan.refused.putAll(new DropVerifier(landing(spark, landingOf(chunk))).refusals(plan.drops));
+            plan.refused.forEach((id, why) -> LOG.error("drop {} refused: {}", id, why));
+            plan.saveTo(chunk);
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    public Step landRaw(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
+        return tasklet("landRaw", jobs, tx, (contribution, chunk) -> {
+            RunPlan plan = RunPlan.of(chunk);
+            if (!plan.sound().isEmpty()) {
+                var refused = new RawLanding(spark, layout).land(plan.sound());
+                refused.forEach((id, why) -> LOG.error("drop {} refused: {}", id, why));
+                plan.refused.putAll(refused);
+            }
+            plan.saveTo(chunk);
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    public Step validateRows(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
+        return tasklet("validateRows", jobs, tx, (contribution, chunk) -> {
+            RunPlan plan = RunPlan.of(chunk);
+            List<String> ids = plan.soundIds();
+            RowValidation validation = new RowValidation(spark, layout, ContractRules.referenceCodeLists());
+            Dataset<Row> asOf = asOfDates(spark, plan.sound());
+            RawLanding raw = new RawLanding(spark, layout);
+            for (FileContract contract : CmsContract.CMS_FILES) {
+                long[] counts = validation.validate(contract, raw.rows(contract, ids), asOf, ids);
+                plan.accepted.put(contract.table(), counts[0]);
+                plan.quarantined.put(contract.table(), counts[1]);
+            }
+            plan.saveTo(chunk);
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    /** One row per drop: its export_id and the date (UTC) of its extracted_at. */
+    static Dataset<Row> asOfDates(SparkSession spark, List<Drop> drops) {
+        List<Row> rows = drops.stream().map(d -> RowFactory.create(d.exportId(),
+                java.sql.Date.valueOf(LocalDate.ofInstant(d.extractedAt(), ZoneOffset.UTC)))).toList();
+        return spark.createDataFrame(rows, StructType.fromDDL("export_id STRING, _as_of_date DATE"));
+    }
+
+    @Bean
+    public Step mergeConformed(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
+        return tasklet("mergeConformed", jobs, tx, (contribution, chunk) -> {
+            RunPlan plan = RunPlan.of(chunk);
+            List<ConformedMerge.FullExport> fullExports = new ArrayList<>();
+            new LoadLedger(spark, layout).entries().stream()
+                    .filter(e -> LedgerEntry.LOADED.equals(e.status()) && "FULL".equals(e.exportType()))
+                    .forEach(e -> fullExports.add(new ConformedMerge.FullExport(e.exportId(),
+                            Timestamp.from(Instant.parse(e.extractedAt())), false)));
+            plan.sound().stream().filter(Drop::isFull).forEach(d -> fullExports.add(
+                    new ConformedMerge.FullExport(d.exportId(), Timestamp.from(d.extractedAt()), true)));
+            ConformedMerge merge = new ConformedMerge(spark, layout);
+            for (FileContract contract : CmsContract.CMS_FILES) {
+                merge.merge(contract, fullExports);
+            }
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    public Step loadReference(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
+        return tasklet("loadReference", jobs, tx, (contribution, chunk) -> {
+            new ReferenceTables(spark, layout).write();
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    @StepScope
+    public FlatFileItemReader<SatMonthRow> satMonthReader(SparkSession spark,
+                                                         @Value("#{jobParameters['landing']}") String landingRoot) {
+        return SatMonthReader.of(new HadoopResource(landing(spark, landingRoot).satMonthlyFile(),
+                spark.sparkContext().hadoopConfiguration()));
+    }
+
+    @Bean
+    @StepScope
+    public SatStagingWriter satStagingWriter(SparkSession spark, WarehouseLayout layout,
+                                             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instance) {
+        return new SatStagingWriter(spark, ConformSatMonths.stagingPath(layout), instance);
+    }
+
+    @Bean
+    @StepScope
+    public SatQuarantineListener satQuarantineListener(SparkSession spark, WarehouseLayout layout,
+                                                       @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instance) {
+        return new SatQuarantineListener(spark, layout.quarantine(), instance);
+    }
+
+    /** The SAT's monthly EHCP file, read, validated and written in chunks; bad rows are skipped to quarantine. */
+    @Bean
+    public Step loadSatMonths(JobRepository jobs, JdbcTransactionManager tx, CcftProperties properties,
+                              FlatFileItemReader<SatMonthRow> satMonthReader, SatStagingWriter satStagingWriter,
+                              SatQuarantineListener satQuarantineListener) {
+        return new StepBuilder("loadSatMonths", jobs)
+                .<SatMonthRow, SatMonthRow>chunk(properties.getSat().getChunkSize(), tx)
+                .reader(satMonthReader)
+                .processor(new SatMonthValidator(CmsContract.EHCP_MONTHLY))
+                .writer(satStagingWriter)
+                .faultTolerant()
+                .skip(SatRowRejected.class)
+                .skip(FlatFileParseException.class)
+                .skipLimit(properties.getSat().getSkipLimit())
+                .listener(satQuarantineListener)
+                .build();
+    }
+
+    @Bean
+    public Step conformSatMonths(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark,
+                                 WarehouseLayout layout) {
+        return tasklet("conformSatMonths", jobs, tx, (contribution, chunk) -> {
+            var step = chunk.getStepContext().getStepExecution();
+            boolean delivered = landing(spark, landingOf(chunk)).exists(landing(spark, landingOf(chunk)).satMonthlyFile());
+            new ConformSatMonths(spark, layout).conform(step.getJobExecution().getJobInstance().getInstanceId(),
+                    delivered);
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    public Step buildMarts(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
+        return tasklet("buildMarts", jobs, tx, (contribution, chunk) -> {
+            RunPlan plan = RunPlan.of(chunk);
+            // "As at" is the date (UTC) of extracted_at of the newest export loaded: not the clock.
+            Stream<Instant> loaded = new LoadLedger(spark, layout).entries().stream()
+                    .filter(e -> LedgerEntry.LOADED.equals(e.status())).map(e -> Instant.parse(e.extractedAt()));
+            Stream<Instant> tonight = plan.sound().stream().map(Drop::extractedAt);
+            var newest = Stream.concat(loaded, tonight).max(Instant::compareTo);
+            if (newest.isEmpty()) {
+                LOG.warn("no CMS drop has been loaded yet: no marts to build");
+                return RepeatStatus.FINISHED;
+            }
+            LocalDate asAt = LocalDate.ofInstant(newest.get(), ZoneOffset.UTC);
+            plan.asAtDate = asAt.toString();
+            plan.martVersions = new MartBuilder(spark, layout).build(asAt);
+            plan.saveTo(chunk);
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    public Step reconcile(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
+        return tasklet("reconcile", jobs, tx, (contribution, chunk) -> {
+            RunPlan plan = RunPlan.of(chunk);
+            List<String> ids = plan.soundIds();
+            List<String> problems = new ArrayList<>();
+            Dataset<Row> quarantine = new Quarantine(spark, layout).rows();
+            RawLanding raw = new RawLanding(spark, layout);
+            for (FileContract contract : CmsContract.CMS_FILES) {
+                problems.addAll(DropReconciliation.mismatches(contract.table(),
+                        raw.rows(contract, ids).select("export_id"),
+                        DeltaTables.read(spark, layout.staging(contract.table())).select("export_id"),
+                        quarantine.where("source_table = '" + contract.table() + "'")
+                                .where(org.apache.spark.sql.functions.col("export_id").isin(ids.toArray()))
+                                .select("export_id")));
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("rows do not reconcile, nothing is published: " + problems);
+            }
+            LOG.info("reconciled: raw = accepted + quarantined for all {} drops", ids.size());
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    @Bean
+    public Step publish(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
+        return tasklet("publish", jobs, tx, (contribution, chunk) -> {
+            RunPlan plan = RunPlan.of(chunk);
+            long runId = chunk.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
+            List<LedgerEntry> outcomes = new ArrayList<>();
+            for (Drop d : plan.drops) {
+                String refusal = plan.refused.get(d.exportId());
+                outcomes.add(new LedgerEntry(d.exportId(),
+                        d.manifest() == null ? null : d.manifest().exportType(),
+                        refusal == null ? d.manifest().extractedAt() : safeInstant(d),
+                        d.manifestSha256(), refusal == null ? LedgerEntry.LOADED : LedgerEntry.REFUSED, refusal));
+            }
+            new LoadLedger(spark, layout).record(outcomes, runId);
+            if (plan.asAtDate != null) {
+                new Publication(layout, spark.sparkContext().hadoopConfiguration()).publish(
+                        new Publication.Published(runId, plan.asAtDate, Instant.now().toString(), plan.martVersions));
+                LOG.info("published {} marts as at {}", plan.martVersions.size(), plan.asAtDate);
+            }
+            return RepeatStatus.FINISHED;
+        });
+    }
+
+    private static String safeInstant(Drop d) {
+        try {
+            return d.extractedAt().toString();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

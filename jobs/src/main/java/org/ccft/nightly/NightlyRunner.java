@@ -1,0 +1,88 @@
+package org.ccft.nightly;
+
+import java.util.List;
+import org.ccft.cli.ExitCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobInstance;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the nightly job: restarts the last run where it failed, if it did (same drops, completed steps
+ * skipped), and otherwise starts a new run. Tells the outcome as an exit code and a summary.
+ */
+@Component
+public class NightlyRunner {
+
+    public static final String LANDING = "landing";
+    public static final String RUN_ID = "run.id";
+    private static final Logger LOG = LoggerFactory.getLogger(NightlyRunner.class);
+
+    private final JobLauncher launcher;
+    private final JobExplorer explorer;
+    private final Job nightly;
+
+    public NightlyRunner(JobLauncher launcher, JobExplorer explorer, Job nightly) {
+        this.launcher = launcher;
+        this.explorer = explorer;
+        this.nightly = nightly;
+    }
+
+    /** The outcome of one run. */
+    public record Outcome(JobExecution execution, RunPlan plan, boolean restarted) {
+
+        public int exitCode() {
+            if (execution.getStatus() != BatchStatus.COMPLETED) {
+                return ExitCode.FAILED;
+            }
+            return plan.refused.isEmpty() ? ExitCode.OK : ExitCode.DROPS_REFUSED;
+        }
+
+        /** What the run did, for stdout: no personal data, only ids, counts and reasons. */
+        public List<String> summary() {
+            var lines = new java.util.ArrayList<String>();
+            lines.add("run " + execution.getJobInstance().getInstanceId() + (restarted ? " (restarted)" : "")
+                    + ": " + execution.getStatus());
+            lines.add("drops loaded: " + plan.soundIds().size() + (plan.soundIds().isEmpty() ? ""
+                    : " (" + plan.soundIds().get(0) + " .. " + plan.soundIds().get(plan.soundIds().size() - 1) + ")"));
+            plan.refused.forEach((id, why) -> lines.add("drop refused: " + id + ": " + why));
+            plan.accepted.forEach((table, n) -> lines.add("rows " + table + ": " + n + " accepted, "
+                    + plan.quarantined.getOrDefault(table, 0L) + " quarantined"));
+            if (plan.asAtDate != null && execution.getStatus() == BatchStatus.COMPLETED) {
+                lines.add("marts published: " + plan.martVersions.size() + " as at " + plan.asAtDate);
+            }
+            execution.getAllFailureExceptions().forEach(t -> lines.add("failed: " + t.getMessage()));
+            execution.getStepExecutions().forEach(s -> s.getFailureExceptions().forEach(t ->
+                    lines.add("step " + s.getStepName() + " failed: " + t.getMessage())));
+            return lines;
+        }
+    }
+
+    public Outcome run(String landing) throws Exception {
+        JobInstance last = explorer.getLastJobInstance(NightlyJobConfig.JOB_NAME);
+        JobExecution lastExecution = last == null ? null : explorer.getLastJobExecution(last);
+        JobExecution execution;
+        boolean restarted = false;
+        if (lastExecution != null && (lastExecution.getStatus() == BatchStatus.FAILED
+                || lastExecution.getStatus() == BatchStatus.STOPPED)) {
+            LOG.info("run {} ended {}: restarting it where it stopped", last.getInstanceId(), lastExecution.getStatus());
+            execution = launcher.run(nightly, lastExecution.getJobParameters());
+            restarted = true;
+        } else {
+            long next = lastExecution == null ? 1 : lastExecution.getJobParameters().getLong(RUN_ID) + 1;
+            JobParameters params = new JobParametersBuilder()
+                    .addLong(RUN_ID, next)
+                    .addString(LANDING, landing, false)
+                    .toJobParameters();
+            execution = launcher.run(nightly, params);
+        }
+        return new Outcome(execution, RunPlan.of(execution.getExecutionContext()), restarted);
+    }
+}

@@ -1,0 +1,173 @@
+package org.ccft.raw;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.ccft.schemas.ColumnSpec;
+import org.ccft.schemas.FileContract;
+
+/**
+ * Parses one delivered CSV file (RFC 4180, UTF-8) into raw rows, on an executor. Columns are matched
+ * by header name; unknown columns are kept in {@code _extra}; every row carries its file and the line
+ * it starts on. A row that cannot be read as the contract says keeps what could be read and names the
+ * problem in {@code _parse_error}, so it reaches quarantine rather than disappearing.
+ */
+public final class CmsCsvParser implements java.io.Serializable {
+
+    public static final String EXTRA = "_extra";
+    public static final String PARSE_ERROR = "_parse_error";
+
+    private final FileContract contract;
+
+    public CmsCsvParser(FileContract contract) {
+        this.contract = contract;
+    }
+
+    /** export_id, file, line, the contract's columns as text, unknown columns, and any parse error. */
+    public StructType rawSchema() {
+        StructType s = new StructType()
+                .add("export_id", DataTypes.StringType, false)
+                .add("file", DataTypes.StringType, false)
+                .add("line", DataTypes.LongType, false);
+        for (ColumnSpec c : contract.columns()) {
+            s = s.add(c.name(), DataTypes.StringType, true);
+        }
+        return s.add(EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
+                .add(PARSE_ERROR, DataTypes.StringType, true);
+    }
+
+    /** Every row of one file. */
+    public List<Row> parse(String exportId, String fileLabel, InputStream bytes) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        Reader reader = utf8(bytes);
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build();
+        try (CSVParser parser = CSVParser.parse(reader, format)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            if (!records.hasNext()) {
+                return rows; // an empty file: no header, no rows
+            }
+            Header header = new Header(records.next());
+            while (true) {
+                long line = parser.getCurrentLineNumber() + 1;
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (RuntimeException e) {
+                    rows.add(errorRow(exportId, fileLabel, line, "csv_unreadable: " + firstLine(e)));
+                    break; // nothing after an unterminated quote can be trusted
+                }
+                if (record.size() == 1 && record.get(0).isEmpty()) {
+                    continue; // a blank line is not a row
+                }
+                rows.add(header.row(exportId, fileLabel, line, record));
+            }
+        }
+        return rows;
+    }
+
+    private static Reader utf8(InputStream bytes) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(bytes);
+        in.mark(3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+            in.reset();
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    }
+
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    private Row errorRow(String exportId, String file, long line, String error) {
+        Object[] values = new Object[contract.columns().size() + 5];
+        values[0] = exportId;
+        values[1] = file;
+        values[2] = line;
+        values[values.length - 1] = error;
+        return RowFactory.create(values);
+    }
+
+    /** The header of one file, mapped onto the contract's columns. */
+    private final class Header {
+        private final int[] position;           // contract column -> field index, or -1
+        private final Map<Integer, String> extra = new LinkedHashMap<>();
+        private final int width;
+        private final String headerError;
+
+        Header(CSVRecord header) {
+            width = header.size();
+            Map<String, Integer> byName = new HashMap<>();
+            Set<String> duplicates = new HashSet<>();
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i).strip();
+                if (byName.putIfAbsent(name, i) != null) {
+                    duplicates.add(name);
+                }
+            }
+            position = new int[contract.columns().size()];
+            Set<String> known = new HashSet<>();
+            for (int c = 0; c < position.length; c++) {
+                String name = contract.columns().get(c).name();
+                known.add(name);
+                position[c] = byName.getOrDefault(name, -1);
+            }
+            byName.forEach((name, i) -> {
+                if (!known.contains(name)) {
+                    extra.put(i, name);
+                }
+            });
+            headerError = duplicates.isEmpty() ? null : "header_duplicate_column: " + String.join(", ", duplicates);
+        }
+
+        Row row(String exportId, String file, long line, CSVRecord record) {
+            Object[] values = new Object[position.length + 5];
+            values[0] = exportId;
+            values[1] = file;
+            values[2] = line;
+            boolean badBytes = false;
+            for (int c = 0; c < position.length; c++) {
+                String v = position[c] >= 0 && position[c] < record.size() ? record.get(position[c]) : null;
+                values[3 + c] = v == null || v.isEmpty() ? null : v;
+                badBytes |= v != null && v.indexOf('\uFFFD') >= 0;
+            }
+            Map<String, String> extras = new LinkedHashMap<>();
+            extra.forEach((i, name) -> extras.put(name, i < record.size() ? record.get(i) : null));
+            values[3 + position.length] = extras.isEmpty() ? null : extras;
+            String error = headerError;
+            if (error == null && record.size() != width) {
+                error = "csv_field_count: expected " + width + " fields, found " + record.size();
+            }
+            if (error == null && badBytes) {
+                error = "encoding_not_utf8";
+            }
+            values[4 + position.length] = error;
+            return RowFactory.create(values);
+        }
+    }
+}

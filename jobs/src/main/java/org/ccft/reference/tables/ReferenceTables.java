@@ -1,0 +1,68 @@
+package org.ccft.reference.tables;
+
+import java.sql.Date;
+import java.util.List;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.ccft.reference.BankHolidays;
+import org.ccft.reference.ComplaintTimescale;
+import org.ccft.reference.ServiceArea;
+import org.ccft.reference.Theme;
+import org.ccft.warehouse.DeltaTables;
+import org.ccft.warehouse.WarehouseLayout;
+
+/**
+ * Writes the warehouse's own reference data (versioned files in the repo) as Delta tables on every run,
+ * so the marts join to exactly the reference data of the code that built them. {@code working_days}
+ * holds every date the bank-holiday feed covers, whether it is a working day, and the running count of
+ * working days up to it: a deadline is then one equi-join.
+ */
+public final class ReferenceTables {
+
+    private final SparkSession spark;
+    private final WarehouseLayout layout;
+
+    public ReferenceTables(SparkSession spark, WarehouseLayout layout) {
+        this.spark = spark;
+        this.layout = layout;
+    }
+
+    public void write() {
+        DeltaTables.overwrite(spark.createDataFrame(ServiceArea.all().stream()
+                        .map(a -> RowFactory.create(a.code(), a.name(), a.sendService(), a.reportGroup())).toList(),
+                StructType.fromDDL("code STRING, name STRING, send_service BOOLEAN, report_group STRING")),
+                layout.reference("service_areas"));
+        DeltaTables.overwrite(spark.createDataFrame(Theme.all().stream()
+                        .map(t -> RowFactory.create(t.code(), t.name())).toList(),
+                StructType.fromDDL("code STRING, name STRING")), layout.reference("themes"));
+        DeltaTables.overwrite(spark.createDataFrame(ComplaintTimescale.all().stream()
+                        .map(t -> RowFactory.create(t.procedure(), t.stage(), t.targetWorkingDays(),
+                                t.extendedWorkingDays(), Date.valueOf(t.validFrom()),
+                                t.validTo() == null ? null : Date.valueOf(t.validTo()))).toList(),
+                StructType.fromDDL("procedure STRING, stage INT, target_working_days INT, "
+                        + "extended_working_days INT, valid_from DATE, valid_to DATE")),
+                layout.reference("complaint_timescales"));
+        writeWorkingDays(BankHolidays.england());
+    }
+
+    void writeWorkingDays(BankHolidays holidays) {
+        List<Date> dates = holidays.dates().stream().map(Date::valueOf).toList();
+        spark.createDataset(dates, Encoders.DATE()).toDF("date").createOrReplaceTempView("bank_holidays");
+        DeltaTables.overwrite(spark.sql("""
+                WITH days AS (
+                  SELECT explode(sequence(DATE'%d-01-01', DATE'%d-12-31', INTERVAL 1 DAY)) AS date
+                ),
+                flagged AS (
+                  SELECT d.date,
+                         dayofweek(d.date) NOT IN (1, 7) AND h.date IS NULL AS is_working_day,
+                         h.date IS NOT NULL AS is_bank_holiday
+                  FROM days d LEFT JOIN bank_holidays h ON h.date = d.date
+                )
+                SELECT date, is_working_day, is_bank_holiday,
+                       sum(CASE WHEN is_working_day THEN 1 ELSE 0 END) OVER (ORDER BY date) AS working_day_seq
+                FROM flagged
+                """.formatted(holidays.firstYear(), holidays.lastYear())), layout.reference("working_days"));
+    }
+}

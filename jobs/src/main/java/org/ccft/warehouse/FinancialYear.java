@@ -1,0 +1,30 @@
+package org.ccft.warehouse;
+
+import java.time.LocalDate;
+
+/** Counting years are financial years, 1 April to 31 March, written {@code 2022-23}. */
+public final class FinancialYear {
+
+    private FinancialYear() {
+    }
+
+    public static String of(LocalDate date) {
+        if (date == null) {
+            return null;
+        }
+        int start = date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
+        return start + "-" + String.format("%02d", (start + 1) % 100);
+    }
+
+    public static String of(java.sql.Date date) {
+        return date == null ? null : of(date.toLocalDate());
+    }
+
+    public static LocalDate start(String financialYear) {
+        return LocalDate.of(Integer.parseInt(financialYear.substring(0, 4)), 4, 1);
+    }
+
+    public static String previous(String financialYear) {
+        return of(start(financialYear).minusYears(1));
+    }
+}

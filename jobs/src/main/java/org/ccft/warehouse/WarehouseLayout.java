@@ -1,0 +1,23 @@
+package org.ccft.warehouse;
+
+/**
+ * Where every table lives under the warehouse root. The folders tell the data's flow:
+ * {@code raw/} (as delivered, the only layer with personal data) → {@code conformed/} (validated,
+ * typed, current state per key) → {@code marts/} → {@code published/} (the mart versions readers see).
+ */
+public record WarehouseLayout(String root) {
+
+    public WarehouseLayout {
+        root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    }
+
+    public String raw(String table) { return root + "/raw/" + table; }
+    public String staging(String table) { return root + "/staging/" + table; }
+    public String quarantine() { return root + "/quarantine/rows"; }
+    public String conformed(String table) { return root + "/conformed/" + table; }
+    public String reference(String table) { return root + "/reference/" + table; }
+    public String mart(String name) { return root + "/marts/" + name; }
+    public String publishedPointer() { return root + "/published/current.json"; }
+    public String loadLedger() { return root + "/ops/load_ledger"; }
+    public String jobRepositoryFile() { return root + "/ops/jobrepo"; }
+}

@@ -1,0 +1,40 @@
+-- at_a_glance: the front page of the annual report. One row per financial year and measure:
+-- records received in the year, and the same measure the year before (null only when the
+-- warehouse holds no record at all for that year).
+WITH received AS (
+  SELECT financial_year(received_date) AS financial_year,
+         CASE feedback_type
+           WHEN 'COMPLIMENT'  THEN 'compliments'
+           WHEN 'ENQUIRY'     THEN 'enquiries_' || lower(enquiry_source)
+           WHEN 'COMPLAINT'   THEN lower(procedure) || '_stage' || stage
+           WHEN 'LGO_ENQUIRY' THEN 'lgo_enquiries'
+         END AS measure
+  FROM feedback_records
+),
+years_with_records AS (
+  SELECT DISTINCT financial_year FROM received
+),
+measures AS (
+  SELECT explode(array('compliments', 'enquiries_general', 'enquiries_councillor', 'enquiries_mp',
+                       'statutory_stage1', 'statutory_stage2', 'statutory_stage3',
+                       'corporate_stage1', 'corporate_stage2', 'corporate_stage3', 'lgo_enquiries')) AS measure
+),
+counted AS (
+  SELECT financial_year, measure, count(*) AS value
+  FROM received WHERE measure IS NOT NULL
+  GROUP BY financial_year, measure
+),
+every_measure_every_year AS (
+  SELECT y.financial_year, m.measure, coalesce(c.value, 0) AS value
+  FROM years_with_records y
+  CROSS JOIN measures m
+  LEFT JOIN counted c ON c.financial_year = y.financial_year AND c.measure = m.measure
+)
+SELECT this_year.financial_year, this_year.measure, this_year.value,
+       year_before.value AS previous_year_value
+FROM every_measure_every_year this_year
+LEFT JOIN every_measure_every_year year_before
+  ON year_before.measure = this_year.measure
+ -- '2022-23' -> '2021-22'
+ AND year_before.financial_year = concat(CAST(substr(this_year.financial_year, 1, 4) AS INT) - 1, '-',
+                                         substr(this_year.financial_year, 3, 2))

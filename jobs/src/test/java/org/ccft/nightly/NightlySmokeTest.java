@@ -1,0 +1,40 @@
+package org.ccft.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.ccft.cli.ExitCode;
+import org.ccft.demo.DropWriter;
+import org.ccft.schemas.CmsContract;
+import org.ccft.testing.Cms;
+import org.ccft.testing.Warehouse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NightlySmokeTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aFullDropIsLoadedAndPublished() throws Exception {
+        Warehouse w = new Warehouse(tmp);
+        new DropWriter(w.landing, "20220701T020000Z", "FULL", Instant.parse("2022-07-01T02:00:00Z"))
+                .file("feedback_records.csv", Cms.header(CmsContract.FEEDBACK_RECORDS), List.of(
+                        Cms.feedback(),
+                        Cms.feedback("record_id=R2", "feedback_type=COMPLIMENT", "procedure=", "stage=", "themes=",
+                                "complainant_role="),
+                        Cms.feedback("record_id=R3", "service_area=NOPE")))
+                .file("actions.csv", Cms.header(CmsContract.ACTIONS), List.of(Cms.action()))
+                .file("contacts.csv", Cms.header(CmsContract.CONTACTS), List.of(Cms.contact()))
+                .write();
+        NightlyRunner.Outcome outcome = w.nightly();
+        outcome.summary().forEach(System.out::println);
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(w.sql("SELECT measure, value FROM at_a_glance WHERE financial_year = '2022-23' AND value > 0"))
+                .extracting(r -> r.getString(0) + "=" + r.getLong(1))
+                .containsExactlyInAnyOrder("compliments=1", "corporate_stage1=1");
+    }
+}

@@ -1,0 +1,47 @@
+package org.ccft.testing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.ccft.cli.WarehouseContext;
+import org.ccft.marts.Publication;
+import org.ccft.nightly.NightlyRunner;
+import org.ccft.warehouse.WarehouseLayout;
+
+/** A real warehouse on disk in a test's temporary folder, loaded by the real nightly job. */
+public final class Warehouse {
+
+    public final Path root;
+    public final Path landing;
+    public final WarehouseLayout layout;
+
+    public Warehouse(Path tmp) {
+        this.root = tmp.resolve("warehouse");
+        this.landing = tmp.resolve("landing");
+        this.layout = new WarehouseLayout(root.toString());
+    }
+
+    public NightlyRunner.Outcome nightly() throws Exception {
+        return nightly(Map.of());
+    }
+
+    public NightlyRunner.Outcome nightly(Map<String, Object> settings) throws Exception {
+        TestSpark.session();
+        try (var ctx = WarehouseContext.start(root.toString(), settings)) {
+            return ctx.getBean(NightlyRunner.class).run(landing.toString());
+        }
+    }
+
+    /** Runs SQL over the published marts. */
+    public List<Row> sql(String query) {
+        SparkSession spark = TestSpark.session();
+        new Publication(layout, spark.sparkContext().hadoopConfiguration()).registerViews(spark);
+        return spark.sql(query).collectAsList();
+    }
+
+    public long count(String query) {
+        return sql(query).get(0).getLong(0);
+    }
+}
