@@ -1,0 +1,39 @@
+package org.ccft.demo;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** What the demo's generated history must reproduce ({@code demo/calibration.yml}). */
+public record DemoCalibration(
+        List<String> financialYears,
+        Map<String, Map<String, Integer>> received,
+        Map<String, Map<String, Integer>> serviceAreas,
+        Map<String, Integer> themes,
+        Map<String, Integer> complainantRoles,
+        double youngPersonAdvocateShare,
+        Map<String, Integer> complaintOutcomes,
+        Map<String, Integer> lgoOutcomes,
+        double extendedShare,
+        double lateShare,
+        double reopenedShare,
+        double reasonableAdjustmentsShare,
+        double commitmentShare) {
+
+    public static DemoCalibration load() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        try (InputStream in = DemoCalibration.class.getClassLoader().getResourceAsStream("demo/calibration.yml")) {
+            return yaml.readValue(in, DemoCalibration.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read demo/calibration.yml", e);
+        }
+    }
+}
