@@ -29,7 +29,9 @@ public final class Warehouse {
 
     public NightlyRunner.Outcome nightly(Map<String, Object> settings) throws Exception {
         TestSpark.session();
-        try (var ctx = WarehouseContext.start(root.toString(), settings)) {
+        Map<String, Object> all = new java.util.HashMap<>(Map.of("ccft.spark.shuffle-partitions", 2));
+        all.putAll(settings);
+        try (var ctx = WarehouseContext.start(root.toString(), all)) {
             return ctx.getBean(NightlyRunner.class).run(landing.toString());
         }
     }
@@ -39,6 +41,18 @@ public final class Warehouse {
         SparkSession spark = TestSpark.session();
         new Publication(layout, spark.sparkContext().hadoopConfiguration()).registerViews(spark);
         return spark.sql(query).collectAsList();
+    }
+
+    /** A table's rows as sorted text, for comparing two warehouses. */
+    public List<String> contents(String path, String... dropColumns) {
+        return TestSpark.session().read().format("delta").load(path).drop(dropColumns)
+                .selectExpr("to_json(struct(*)) AS j").collectAsList().stream().map(r -> r.getString(0)).sorted()
+                .toList();
+    }
+
+    /** A published mart's rows as sorted text. */
+    public List<String> mart(String name) {
+        return sql("SELECT to_json(struct(*)) FROM " + name).stream().map(r -> r.getString(0)).sorted().toList();
     }
 
     public long count(String query) {
