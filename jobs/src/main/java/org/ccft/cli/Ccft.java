@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 "2:bad command line",
                 "3:run completed, but damaged drops were refused (named on stdout)",
                 "4:the query could not be answered"})
-public final class Ccft implements Runnable {
+public final class Ccft implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -27,7 +27,7 @@ public final class Ccft implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Ccft());
-        cl.setExitCodeExceptionMapper(t -> ExitCode.FAILED);
+        cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.FAILED);
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
@@ -36,7 +36,9 @@ public final class Ccft implements Runnable {
     }
 
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: nightly, sql or demo");
+    public Integer call() {
+        spec.commandLine().getErr().println("ccft: name a command: nightly, sql or demo");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCode.USAGE;
     }
 }

@@ -1,0 +1,50 @@
+package org.ccft.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command line's face: help on every command, and documented exit codes for bad usage. */
+class CommandLineTest {
+
+    private static String[] run(String... args) {
+        CommandLine cl = Ccft.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void everyCommandHasHelpWithItsExitCodes() {
+        for (String command : new String[] {"nightly", "sql", "demo"}) {
+            String[] r = run(command, "--help");
+            assertThat(r[0]).as(command).isEqualTo("0");
+            assertThat(r[1]).as(command).contains("Usage: ccft " + command).contains("Exit codes:");
+        }
+        assertThat(run("--help")[1]).contains("nightly", "sql", "demo", "3   run completed, but damaged drops");
+    }
+
+    @Test
+    void badUsageExitsWithTwo() {
+        assertThat(run("nightly", "--no-such-option")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
+        assertThat(run("sql")[0]).isEqualTo(String.valueOf(ExitCode.USAGE)); // no query
+        assertThat(run()[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
+        assertThat(run("frobnicate")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
+    }
+
+    @Test
+    void csvQuotesWhatNeedsQuoting() throws Exception {
+        var spark = org.ccft.testing.TestSpark.session();
+        var df = spark.sql("SELECT 'a,b' AS x, CAST(NULL AS STRING) AS y, 3 AS z, DATE'2023-05-08' AS d");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SqlCommand.print(df, new java.io.PrintStream(bytes, true, "UTF-8"));
+        assertThat(bytes.toString("UTF-8")).isEqualTo("x,y,z,d\r\n\"a,b\",,3,2023-05-08\r\n");
+    }
+}
