@@ -26,6 +26,10 @@ public class JobRepositoryConfig {
         CcftProperties.JobRepository repo = properties.getJobRepository();
         DriverManagerDataSource ds = new DriverManagerDataSource();
         if (repo.getUrl() == null || repo.getUrl().isBlank()) {
+            if (layout.root().matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") && !layout.root().startsWith("file:")) {
+                throw new IllegalStateException("the embedded job repository needs a local warehouse folder; for "
+                        + layout.root() + " set ccft.job-repository.url (CCFT_JOB_REPOSITORY_URL) to a PostgreSQL URL");
+            }
             String file = new java.io.File(layout.jobRepositoryFile().replaceFirst("^file:", "")).getAbsolutePath();
             ds.setUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
             ds.setUsername("sa");

@@ -100,8 +100,9 @@ public class MergeOrderingTest {
                 // R4 by the FULL export that omitted it, after its late change; R2 by its own tombstone of
                 // 6 January, then again (the latest fact) by that FULL export's omission of 29 January.
                 .containsExactlyInAnyOrder("R2@20230129T020000Z", "R4@20230129T020000Z");
-        // R3's winning row is D4's, not the re-sent D3 (same last_modified, later export_id).
-        assertThat(current.where("record_id = 'R3'").head().<String>getAs("export_id")).isEqualTo("20230122T020000Z");
+        // R3 was stated at the same last_modified by D3, its re-send, D4 (team B) and FULL D5 (team B): the tie
+        // goes to the latest export_id, D5, whatever the order they arrived in.
+        assertThat(current.where("record_id = 'R3'").head().<String>getAs("export_id")).isEqualTo("20230129T020000Z");
 
         for (String table : List.of("feedback_records", "actions", "contacts")) {
             assertThat(nights.contents(nights.layout.conformed(table)))
