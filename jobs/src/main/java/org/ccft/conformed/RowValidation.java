@@ -22,6 +22,10 @@ public final class RowValidation {
 
     private static final Logger LOG = LoggerFactory.getLogger(RowValidation.class);
 
+    /** What validation did with a batch of one file's rows. */
+    public record Counts(long accepted, long quarantined) {
+    }
+
     private final SparkSession spark;
     private final WarehouseLayout layout;
     private final Map<String, List<String>> codeLists;
@@ -35,9 +39,9 @@ public final class RowValidation {
     /**
      * @param raw     the batch's raw rows of one contract file
      * @param asOf    one row per drop: export_id, _as_of_date (the date of its extracted_at)
-     * @return accepted and quarantined row counts
+     * @return how many rows were accepted and quarantined
      */
-    public long[] validate(FileContract contract, Dataset<Row> raw, Dataset<Row> asOf, List<String> exportIds) {
+    public Counts validate(FileContract contract, Dataset<Row> raw, Dataset<Row> asOf, List<String> exportIds) {
         ContractRules rules = new ContractRules(contract, codeLists);
         String key = "`" + contract.key() + "`";
         String content = contract.columns().stream().map(ColumnSpec::name)
@@ -63,6 +67,6 @@ public final class RowValidation {
         long quarantined = checked.where("size(_violations) > 0").count();
         checked.unpersist();
         LOG.info("{}: {} rows accepted, {} quarantined", contract.file(), accepted, quarantined);
-        return new long[] {accepted, quarantined};
+        return new Counts(accepted, quarantined);
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.ccft.landing.LandingArea;
+import org.ccft.drops.LandingArea;
 
 /**
  * Writes a CMS drop the way the CMS does: the CSV files (RFC 4180, UTF-8), then {@code manifest.json}

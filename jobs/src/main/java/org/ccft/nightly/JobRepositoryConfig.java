@@ -5,11 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.ccft.config.CcftProperties;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.ccft.warehouse.WarehouseLayout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
@@ -21,25 +21,41 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 @Configuration
 public class JobRepositoryConfig {
 
-    @Bean
-    public DataSource jobRepositoryDataSource(CcftProperties properties, WarehouseLayout layout) throws SQLException {
+    /**
+     * Pooled, so the embedded H2 database stays open for the whole run: opened and closed per
+     * transaction, H2 closes the file whenever the last connection goes, and a reopen racing that close
+     * can lose the job repository's last write. The pool is closed, and H2 with it, with the context.
+     */
+    @Bean(destroyMethod = "dispose")
+    public JdbcConnectionPool jobRepositoryDataSource(CcftProperties properties, WarehouseLayout layout)
+            throws SQLException {
         CcftProperties.JobRepository repo = properties.getJobRepository();
-        DriverManagerDataSource ds = new DriverManagerDataSource();
+        JdbcConnectionPool pool;
         if (repo.getUrl() == null || repo.getUrl().isBlank()) {
             if (layout.root().matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*") && !layout.root().startsWith("file:")) {
                 throw new IllegalStateException("the embedded job repository needs a local warehouse folder; for "
                         + layout.root() + " set ccft.job-repository.url (CCFT_JOB_REPOSITORY_URL) to a PostgreSQL URL");
             }
             String file = new java.io.File(layout.jobRepositoryFile().replaceFirst("^file:", "")).getAbsolutePath();
-            ds.setUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
-            ds.setUsername("sa");
+            pool = JdbcConnectionPool.create("jdbc:h2:file:" + file, "sa", "");
         } else {
-            ds.setUrl(repo.getUrl());
-            ds.setUsername(repo.getUsername());
-            ds.setPassword(repo.getPassword());
+            pool = JdbcConnectionPool.create(externalDataSource(repo));
         }
-        createSchemaOnFirstUse(ds);
-        return ds;
+        createSchemaOnFirstUse(pool);
+        return pool;
+    }
+
+    /** Any other JDBC URL (PostgreSQL in production), through the pool's ConnectionPoolDataSource. */
+    private static javax.sql.ConnectionPoolDataSource externalDataSource(CcftProperties.JobRepository repo) {
+        if (repo.getUrl().startsWith("jdbc:postgresql:")) {
+            org.postgresql.ds.PGConnectionPoolDataSource pg = new org.postgresql.ds.PGConnectionPoolDataSource();
+            pg.setURL(repo.getUrl());
+            pg.setUser(repo.getUsername());
+            pg.setPassword(repo.getPassword());
+            return pg;
+        }
+        throw new IllegalStateException("ccft.job-repository.url must be a PostgreSQL JDBC URL (jdbc:postgresql:...), "
+                + "or empty for the embedded database; found " + repo.getUrl());
     }
 
     @Bean

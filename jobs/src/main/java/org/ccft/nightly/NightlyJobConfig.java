@@ -17,12 +17,12 @@ import org.ccft.conformed.ConformedMerge;
 import org.ccft.conformed.ContractRules;
 import org.ccft.conformed.Quarantine;
 import org.ccft.conformed.RowValidation;
-import org.ccft.landing.Drop;
-import org.ccft.landing.DropFinder;
-import org.ccft.landing.DropVerifier;
-import org.ccft.landing.LandingArea;
-import org.ccft.landing.LedgerEntry;
-import org.ccft.landing.LoadLedger;
+import org.ccft.drops.Drop;
+import org.ccft.drops.DropFinder;
+import org.ccft.drops.DropVerifier;
+import org.ccft.drops.LandingArea;
+import org.ccft.drops.LedgerEntry;
+import org.ccft.drops.LoadLedger;
 import org.ccft.marts.MartBuilder;
 import org.ccft.marts.Publication;
 import org.ccft.quality.DropReconciliation;
@@ -49,6 +49,7 @@ import org.springframework.batch.core.configuration.annotation.EnableBatchProces
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.item.file.FlatFileItemReader;
@@ -107,69 +108,73 @@ public class NightlyJobConfig {
                 .build();
     }
 
-    private Step tasklet(String name, JobRepository jobs, JdbcTransactionManager tx, Tasklet work) {
-        return new StepBuilder(name, jobs).tasklet(work, tx).allowStartIfComplete(false).build();
+    /** What a step does with the run's plan; the plan is read before and saved after. */
+    @FunctionalInterface
+    interface PlanWork {
+        void run(RunPlan plan, ChunkContext chunk) throws Exception;
+    }
+
+    private Step step(String name, JobRepository jobs, JdbcTransactionManager tx, PlanWork work) {
+        Tasklet tasklet = (contribution, chunk) -> {
+            RunPlan plan = RunPlan.of(chunk);
+            work.run(plan, chunk);
+            plan.saveTo(chunk);
+            return RepeatStatus.FINISHED;
+        };
+        return new StepBuilder(name, jobs).tasklet(tasklet, tx).build();
     }
 
     private static LandingArea landing(SparkSession spark, String landingRoot) {
         return new LandingArea(landingRoot, spark.sparkContext().hadoopConfiguration());
     }
 
-    private static String landingOf(org.springframework.batch.core.scope.context.ChunkContext chunk) {
+    private static String landingOf(ChunkContext chunk) {
         return chunk.getStepContext().getStepExecution().getJobParameters().getString(NightlyRunner.LANDING);
     }
 
     @Bean
     public Step findDrops(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
-        return tasklet("findDrops", jobs, tx, (contribution, chunk) -> {
-            RunPlan plan = RunPlan.of(chunk);
-            List<LedgerEntry> ledger = new LoadLedger(spark, layout).entries();
-            plan.drops = new DropFinder(landing(spark, landingOf(chunk))).newDrops(ledger);
-            plan.saveTo(chunk);
-            return RepeatStatus.FINISHED;
+        return step("findDrops", jobs, tx, (plan, chunk) -> {
+            List<LedgerEntry> loaded = new LoadLedger(spark, layout).entries();
+            plan.drops = new DropFinder(landing(spark, landingOf(chunk))).newDrops(loaded);
+            loaded = loaded.stream().filter(e -> LedgerEntry.LOADED.equals(e.status())).toList();
+            plan.earlierFullExports = loaded.stream().filter(e -> "FULL".equals(e.exportType())).toList();
+            plan.newestEarlierExtract = loaded.stream().map(LedgerEntry::extractedAt)
+                    .max(java.util.Comparator.comparing(Instant::parse)).orElse(null);
         });
     }
 
     @Bean
     public Step verifyDrops(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark) {
-        return tasklet("verifyDrops", jobs, tx, (contribution, chunk) -> {
-            RunPlan plan = RunPlan.of(chunk);
+        return step("verifyDrops", jobs, tx, (plan, chunk) -> {
             plan.refused.putAll(new DropVerifier(landing(spark, landingOf(chunk))).refusals(plan.drops));
             plan.refused.forEach((id, why) -> LOG.error("drop {} refused: {}", id, why));
-            plan.saveTo(chunk);
-            return RepeatStatus.FINISHED;
         });
     }
 
     @Bean
     public Step landRaw(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
-        return tasklet("landRaw", jobs, tx, (contribution, chunk) -> {
-            RunPlan plan = RunPlan.of(chunk);
+        return step("landRaw", jobs, tx, (plan, chunk) -> {
             if (!plan.sound().isEmpty()) {
                 var refused = new RawLanding(spark, layout).land(plan.sound());
                 refused.forEach((id, why) -> LOG.error("drop {} refused: {}", id, why));
                 plan.refused.putAll(refused);
             }
-            plan.saveTo(chunk);
-            return RepeatStatus.FINISHED;
         });
     }
 
     @Bean
     public Step validateRows(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
-        return tasklet("validateRows", jobs, tx, (contribution, chunk) -> {
-            RunPlan plan = RunPlan.of(chunk);
+        return step("validateRows", jobs, tx, (plan, chunk) -> {
             List<String> ids = plan.soundIds();
             RowValidation validation = new RowValidation(spark, layout, ContractRules.referenceCodeLists());
             Dataset<Row> asOf = asOfDates(spark, plan.sound());
             RawLanding raw = new RawLanding(spark, layout);
             for (FileContract contract : CmsContract.CMS_FILES) {
-                long[] counts = validation.validate(contract, raw.rows(contract, ids), asOf, ids);
-                plan.accepted.put(contract.table(), counts[0]);
-                plan.quarantined.put(contract.table(), counts[1]);
+                RowValidation.Counts counts = validation.validate(contract, raw.rows(contract, ids), asOf, ids);
+                plan.accepted.put(contract.table(), counts.accepted());
+                plan.quarantined.put(contract.table(), counts.quarantined());
             }
-            plan.saveTo(chunk);
-            return RepeatStatus.FINISHED;
         });
     }
 
@@ -182,12 +187,9 @@ public class NightlyJobConfig {
 
     @Bean
     public Step mergeConformed(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
-        return tasklet("mergeConformed", jobs, tx, (contribution, chunk) -> {
-            RunPlan plan = RunPlan.of(chunk);
+        return step("mergeConformed", jobs, tx, (plan, chunk) -> {
             List<ConformedMerge.FullExport> fullExports = new ArrayList<>();
-            new LoadLedger(spark, layout).entries().stream()
-                    .filter(e -> LedgerEntry.LOADED.equals(e.status()) && "FULL".equals(e.exportType()))
-                    .forEach(e -> fullExports.add(new ConformedMerge.FullExport(e.exportId(),
+            plan.earlierFullExports.forEach(e -> fullExports.add(new ConformedMerge.FullExport(e.exportId(),
                             Timestamp.from(Instant.parse(e.extractedAt())), false)));
             plan.sound().stream().filter(Drop::isFull).forEach(d -> fullExports.add(
                     new ConformedMerge.FullExport(d.exportId(), Timestamp.from(d.extractedAt()), true)));
@@ -195,15 +197,13 @@ public class NightlyJobConfig {
             for (FileContract contract : CmsContract.CMS_FILES) {
                 merge.merge(contract, fullExports);
             }
-            return RepeatStatus.FINISHED;
         });
     }
 
     @Bean
     public Step loadReference(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
-        return tasklet("loadReference", jobs, tx, (contribution, chunk) -> {
+        return step("loadReference", jobs, tx, (plan, chunk) -> {
             new ReferenceTables(spark, layout).write();
-            return RepeatStatus.FINISHED;
         });
     }
 
@@ -250,40 +250,34 @@ public class NightlyJobConfig {
     @Bean
     public Step conformSatMonths(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark,
                                  WarehouseLayout layout) {
-        return tasklet("conformSatMonths", jobs, tx, (contribution, chunk) -> {
+        return step("conformSatMonths", jobs, tx, (plan, chunk) -> {
             var step = chunk.getStepContext().getStepExecution();
             boolean delivered = landing(spark, landingOf(chunk)).exists(landing(spark, landingOf(chunk)).satMonthlyFile());
             new ConformSatMonths(spark, layout).conform(step.getJobExecution().getJobInstance().getInstanceId(),
                     delivered);
-            return RepeatStatus.FINISHED;
         });
     }
 
     @Bean
     public Step buildMarts(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
-        return tasklet("buildMarts", jobs, tx, (contribution, chunk) -> {
-            RunPlan plan = RunPlan.of(chunk);
+        return step("buildMarts", jobs, tx, (plan, chunk) -> {
             // "As at" is the date (UTC) of extracted_at of the newest export loaded: not the clock.
-            Stream<Instant> loaded = new LoadLedger(spark, layout).entries().stream()
-                    .filter(e -> LedgerEntry.LOADED.equals(e.status())).map(e -> Instant.parse(e.extractedAt()));
+            Stream<Instant> loaded = Stream.ofNullable(plan.newestEarlierExtract).map(Instant::parse);
             Stream<Instant> tonight = plan.sound().stream().map(Drop::extractedAt);
             var newest = Stream.concat(loaded, tonight).max(Instant::compareTo);
             if (newest.isEmpty()) {
                 LOG.warn("no CMS drop has been loaded yet: no marts to build");
-                return RepeatStatus.FINISHED;
+                return;
             }
             LocalDate asAt = LocalDate.ofInstant(newest.get(), ZoneOffset.UTC);
             plan.asAtDate = asAt.toString();
             plan.martVersions = new MartBuilder(spark, layout).build(asAt);
-            plan.saveTo(chunk);
-            return RepeatStatus.FINISHED;
         });
     }
 
     @Bean
     public Step reconcile(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
-        return tasklet("reconcile", jobs, tx, (contribution, chunk) -> {
-            RunPlan plan = RunPlan.of(chunk);
+        return step("reconcile", jobs, tx, (plan, chunk) -> {
             List<String> ids = plan.soundIds();
             List<String> problems = new ArrayList<>();
             Dataset<Row> quarantine = new Quarantine(spark, layout).rows();
@@ -300,14 +294,12 @@ public class NightlyJobConfig {
                 throw new IllegalStateException("rows do not reconcile, nothing is published: " + problems);
             }
             LOG.info("reconciled: raw = accepted + quarantined for all {} drops", ids.size());
-            return RepeatStatus.FINISHED;
         });
     }
 
     @Bean
     public Step publish(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
-        return tasklet("publish", jobs, tx, (contribution, chunk) -> {
-            RunPlan plan = RunPlan.of(chunk);
+        return step("publish", jobs, tx, (plan, chunk) -> {
             long runId = chunk.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
             List<LedgerEntry> outcomes = new ArrayList<>();
             for (Drop d : plan.drops) {
@@ -323,7 +315,6 @@ public class NightlyJobConfig {
                         new Publication.Published(runId, plan.asAtDate, Instant.now().toString(), plan.martVersions));
                 LOG.info("published {} marts as at {}", plan.martVersions.size(), plan.asAtDate);
             }
-            return RepeatStatus.FINISHED;
         });
     }
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ccft.landing.Drop;
+import org.ccft.drops.Drop;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.item.ExecutionContext;
 
@@ -27,6 +27,9 @@ public final class RunPlan {
     public Map<String, Long> accepted = new LinkedHashMap<>();
     public Map<String, Long> quarantined = new LinkedHashMap<>();
     public Map<String, Long> martVersions = new LinkedHashMap<>();
+    /** From the ledger, read once when the run starts: the FULL exports loaded before, and the newest extract. */
+    public List<org.ccft.drops.LedgerEntry> earlierFullExports = new ArrayList<>();
+    public String newestEarlierExtract;
     public String asAtDate;
 
     /** The drops still going through this run: found, and not refused. */

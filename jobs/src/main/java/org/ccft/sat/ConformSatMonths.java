@@ -58,7 +58,9 @@ public final class ConformSatMonths {
         if (DeltaTables.exists(spark, quarantine)) {
             DeltaTable.forPath(spark, quarantine).delete("source_table = 'ehcp_monthly' AND export_id <> '" + runTag + "'");
         }
-        DeltaTable.forPath(spark, staging).delete("job_instance_id <> " + jobInstanceId);
+        if (DeltaTables.exists(spark, staging)) {
+            DeltaTable.forPath(spark, staging).delete("job_instance_id <> " + jobInstanceId);
+        }
         LOG.info("conformed ehcp_monthly: {} months", DeltaTables.read(spark, layout.conformed("ehcp_monthly")).count());
     }
 }

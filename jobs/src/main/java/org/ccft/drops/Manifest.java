@@ -1,4 +1,4 @@
-package org.ccft.landing;
+package org.ccft.drops;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;

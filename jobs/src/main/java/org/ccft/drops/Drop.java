@@ -1,4 +1,4 @@
-package org.ccft.landing;
+package org.ccft.drops;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.ccft.landing;
+package org.ccft.drops;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.ccft.landing;
+package org.ccft.drops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

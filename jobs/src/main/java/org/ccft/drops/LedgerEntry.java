@@ -1,4 +1,4 @@
-package org.ccft.landing;
+package org.ccft.drops;
 
 /** One row of the load ledger: a drop the warehouse has loaded or refused. */
 public record LedgerEntry(String exportId, String exportType, String extractedAt, String manifestSha256,
