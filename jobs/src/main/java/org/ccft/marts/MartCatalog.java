@@ -15,7 +15,7 @@ public final class MartCatalog {
     /** The published marts, by the names in marts.md. */
     public static final List<String> MARTS = List.of(
             "at_a_glance", "complaint_outcomes", "complaint_timeliness", "complaint_themes", "lgo_outcomes",
-            "sat_complaints_vs_ehcp");
+            "sat_complaints_vs_ehcp", "commitment_followup", "adjustments_compliance");
 
     private MartCatalog() {
     }

@@ -82,8 +82,26 @@ class MartsFixtureTest {
                 Cms.feedback("record_id=R15", "service_area=NOPE")); // quarantined: counts nowhere
         new DropWriter(w.landing, "20230403T020000Z", "FULL", Instant.parse("2023-04-03T02:00:00Z"))
                 .file("feedback_records.csv", Cms.header(CmsContract.FEEDBACK_RECORDS), records)
-                .file("actions.csv", Cms.header(CmsContract.ACTIONS), List.of(Cms.action()))
-                .file("contacts.csv", Cms.header(CmsContract.CONTACTS), List.of(Cms.contact()))
+                .file("actions.csv", Cms.header(CmsContract.ACTIONS), List.of(
+                        Cms.action(), // for R1, a record the warehouse does not hold: UNKNOWN; overdue since 10 July
+                        Cms.action("action_id=A2", "record_id=R07", "owner_team=", "due_date=",
+                                "agreed_date=2023-01-11"),
+                        Cms.action("action_id=A3", "record_id=R07", "agreed_date=2023-01-11", "due_date=2023-02-01",
+                                "completed_date=2023-02-10", "status=DONE"),
+                        Cms.action("action_id=A4", "record_id=R09", "agreed_date=2023-03-01", "due_date=2023-05-01",
+                                "completed_date=2023-03-15", "status=DONE"),
+                        Cms.action("action_id=A5", "record_id=R07", "agreed_date=2023-01-11", "status=CANCELLED"),
+                        Cms.action("action_id=A6", "record_id=R02", "agreed_date=2021-06-15", "due_date=2021-07-15",
+                                "completed_date=2021-07-01", "status=DONE")))
+                .file("contacts.csv", Cms.header(CmsContract.CONTACTS), List.of(
+                        Cms.contact(), // for R1: UNKNOWN, sent a day early
+                        Cms.contact("contact_id=K2", "record_id=R07", "due_date=2023-01-06", "sent_date=2023-01-09",
+                                "adjustment_met=N"),
+                        Cms.contact("contact_id=K3", "record_id=R07", "due_date=2023-01-13", "sent_date=",
+                                "adjustment_met="),
+                        Cms.contact("contact_id=K4", "record_id=R07", "due_date=2023-05-01", "sent_date=",
+                                "adjustment_met="), // due after the as-at date: not yet counted
+                        Cms.contact("contact_id=K5", "record_id=R07", "due_date=2023-01-20", "sent_date=2023-01-20")))
                 .write();
         Files.createDirectories(w.landing.resolve("sat"));
         Files.writeString(w.landing.resolve("sat/ehcp_monthly.csv"), """
@@ -193,6 +211,22 @@ class MartsFixtureTest {
         assertThat(rows("SELECT * FROM sat_complaints_vs_ehcp")).containsExactly(
                 "2021-22,0,5,0.0",
                 "2022-23,4,10,40.0");
+    }
+
+    @Test
+    void commitmentFollowup() {
+        // As at 2023-04-03. A5 is cancelled; A1 belongs to no record the warehouse holds.
+        assertThat(rows("SELECT * FROM commitment_followup")).containsExactly(
+                "2021-22,IFD_ASSESSMENT,1,0,0,1,0,0",
+                "2022-23,SAT,3,1,1,2,1,0",
+                "2022-23,UNKNOWN,1,0,0,0,0,1");
+    }
+
+    @Test
+    void adjustmentsCompliance() {
+        assertThat(rows("SELECT * FROM adjustments_compliance")).containsExactly(
+                "2022-23,SAT,3,1,1,1,1",
+                "2022-23,UNKNOWN,1,1,0,0,0");
     }
 
     @Test
