@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.ccft.demo.DemoLanding;
 import org.ccft.marts.Publication;
 import org.ccft.nightly.NightlyRunner;
-import org.ccft.warehouse.WarehouseLayout;
+import org.ccft.lakehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -9,8 +9,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.ccft.schemas.FileContract;
-import org.ccft.warehouse.DeltaTables;
-import org.ccft.warehouse.WarehouseLayout;
+import org.ccft.lakehouse.DeltaTables;
+import org.ccft.lakehouse.WarehouseLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,8 +4,8 @@ import java.util.Collection;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.ccft.warehouse.DeltaTables;
-import org.ccft.warehouse.WarehouseLayout;
+import org.ccft.lakehouse.DeltaTables;
+import org.ccft.lakehouse.WarehouseLayout;
 
 /**
  * Rows that broke the contract: which table, drop, file and line, the record's key, the first rule

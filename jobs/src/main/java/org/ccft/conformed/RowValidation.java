@@ -8,8 +8,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.ccft.schemas.ColumnSpec;
 import org.ccft.schemas.FileContract;
-import org.ccft.warehouse.DeltaTables;
-import org.ccft.warehouse.WarehouseLayout;
+import org.ccft.lakehouse.DeltaTables;
+import org.ccft.lakehouse.WarehouseLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

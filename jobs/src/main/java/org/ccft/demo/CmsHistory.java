@@ -21,7 +21,7 @@ import org.ccft.reference.ComplaintTimescale;
 import org.ccft.reference.calendar.WorkingDayCalendar;
 import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
-import org.ccft.warehouse.FinancialYear;
+import org.ccft.lakehouse.FinancialYear;
 
 /**
  * Generates the council's CMS history for the demo: every feedback record with its versions (created,

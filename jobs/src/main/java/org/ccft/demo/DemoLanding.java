@@ -18,7 +18,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
-import org.ccft.warehouse.FinancialYear;
+import org.ccft.lakehouse.FinancialYear;
 
 /**
  * Writes the demo's landing area: a FULL export a year before the end of the last financial year,

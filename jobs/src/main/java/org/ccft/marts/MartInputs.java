@@ -5,8 +5,8 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
-import org.ccft.warehouse.DeltaTables;
-import org.ccft.warehouse.WarehouseLayout;
+import org.ccft.lakehouse.DeltaTables;
+import org.ccft.lakehouse.WarehouseLayout;
 
 /**
  * The views mart SQL reads: the conformed tables as records that exist (never a deleted one), the

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.ccft.config.CcftProperties;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.ccft.warehouse.WarehouseLayout;
+import org.ccft.lakehouse.WarehouseLayout;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;

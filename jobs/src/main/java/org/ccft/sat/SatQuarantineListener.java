@@ -5,7 +5,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.ccft.conformed.Quarantine;
-import org.ccft.warehouse.DeltaTables;
+import org.ccft.lakehouse.DeltaTables;
 import org.springframework.batch.core.SkipListener;
 import org.springframework.batch.item.file.FlatFileParseException;
 

@@ -6,7 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.ccft.warehouse.DeltaTables;
+import org.ccft.lakehouse.DeltaTables;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 

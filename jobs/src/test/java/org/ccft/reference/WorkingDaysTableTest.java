@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.ccft.reference.calendar.WorkingDayCalendar;
 import org.ccft.reference.tables.ReferenceTables;
 import org.ccft.testing.TestSpark;
-import org.ccft.warehouse.WarehouseLayout;
+import org.ccft.lakehouse.WarehouseLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

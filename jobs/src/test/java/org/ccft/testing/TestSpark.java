@@ -2,7 +2,7 @@ package org.ccft.testing;
 
 import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
-import org.ccft.warehouse.SparkSessionFactory;
+import org.ccft.lakehouse.SparkSessionFactory;
 
 /** The one SparkSession of the whole test suite (surefire reuses one JVM for every test class). */
 public final class TestSpark {

@@ -8,7 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import org.ccft.cli.WarehouseContext;
 import org.ccft.marts.Publication;
 import org.ccft.nightly.NightlyRunner;
-import org.ccft.warehouse.WarehouseLayout;
+import org.ccft.lakehouse.WarehouseLayout;
 
 /** A real warehouse on disk in a test's temporary folder, loaded by the real nightly job. */
 public final class Warehouse {

@@ -10,8 +10,8 @@ import org.ccft.reference.BankHolidays;
 import org.ccft.reference.ComplaintTimescale;
 import org.ccft.reference.ServiceArea;
 import org.ccft.reference.Theme;
-import org.ccft.warehouse.DeltaTables;
-import org.ccft.warehouse.WarehouseLayout;
+import org.ccft.lakehouse.DeltaTables;
+import org.ccft.lakehouse.WarehouseLayout;
 
 /**
  * Writes the warehouse's own reference data (versioned files in the repo) as Delta tables on every run,

@@ -1,4 +1,4 @@
-package org.ccft.warehouse;
+package org.ccft.lakehouse;
 
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;

@@ -1,4 +1,4 @@
-package org.ccft.warehouse;
+package org.ccft.lakehouse;
 
 /**
  * Where every table lives under the warehouse root. The folders tell the data's flow:

@@ -1,4 +1,4 @@
-package org.ccft.warehouse;
+package org.ccft.lakehouse;
 
 import java.time.LocalDate;
 

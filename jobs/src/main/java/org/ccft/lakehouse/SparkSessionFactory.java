@@ -1,4 +1,4 @@
-package org.ccft.warehouse;
+package org.ccft.lakehouse;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
