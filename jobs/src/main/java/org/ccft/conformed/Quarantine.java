@@ -32,12 +32,6 @@ public final class Quarantine {
                 "rules"), path, predicate);
     }
 
-    /** Replaces everything quarantine holds for a table restated in full (the SAT file). */
-    public void replaceAll(String table, Dataset<Row> rows) {
-        DeltaTables.replaceWhere(rows.selectExpr("source_table", "export_id", "file", "line", "record_key", "rule",
-                "rules"), path, "source_table = '" + table + "'");
-    }
-
     public Dataset<Row> rows() {
         return DeltaTables.exists(spark, path) ? DeltaTables.read(spark, path)
                 : spark.createDataFrame(java.util.List.of(), org.apache.spark.sql.types.StructType.fromDDL(COLUMNS));

@@ -23,8 +23,4 @@ public final class FinancialYear {
     public static LocalDate start(String financialYear) {
         return LocalDate.of(Integer.parseInt(financialYear.substring(0, 4)), 4, 1);
     }
-
-    public static String previous(String financialYear) {
-        return of(start(financialYear).minusYears(1));
-    }
 }
