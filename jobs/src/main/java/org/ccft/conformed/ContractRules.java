@@ -9,6 +9,7 @@ import org.ccft.reference.ServiceArea;
 import org.ccft.reference.Theme;
 import org.ccft.schemas.ColumnSpec;
 import org.ccft.schemas.FileContract;
+import org.ccft.lakehouse.DeltaTables;
 
 /**
  * Compiles a contract file's rules into Spark SQL over the raw (text) columns: one expression per rule
@@ -17,10 +18,6 @@ import org.ccft.schemas.FileContract;
  * the drop's {@code extracted_at}: "not in the future" means not after the export was taken.
  */
 public final class ContractRules {
-
-    static final String DATE_PATTERN = "'^[0-9]{4}-[0-9]{2}-[0-9]{2}$'";
-    static final String TIMESTAMP_PATTERN =
-            "'^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?(Z|[+-][0-9]{2}:?[0-9]{2})$'";
 
     private final FileContract contract;
     private final Map<String, List<String>> codeLists;
@@ -59,7 +56,7 @@ public final class ContractRules {
             }
             List<String> allowed = allowedValues(c);
             if (!allowed.isEmpty()) {
-                String list = sqlList(allowed);
+                String list = DeltaTables.sqlList(allowed);
                 String check = c.type() == org.ccft.schemas.ColumnType.CODES
                         ? "NOT forall(split(" + col + ", '[|]'), x -> x IN " + list + ")"
                         : col + " NOT IN " + list;
@@ -91,16 +88,14 @@ public final class ContractRules {
     }
 
     private static String typeViolation(ColumnSpec c, String col) {
+        if (c.type().shape() == null) {
+            return null;
+        }
+        String misshapen = "NOT " + col + " RLIKE '^(" + c.type().shape() + ")$'";
         return switch (c.type()) {
-            case DATE -> "NOT " + col + " RLIKE " + DATE_PATTERN + " OR to_date(" + col + ", 'yyyy-MM-dd') IS NULL";
-            case TIMESTAMP -> "NOT " + col + " RLIKE " + TIMESTAMP_PATTERN + " OR try_cast(" + col
-                    + " AS TIMESTAMP) IS NULL";
-            case FLAG -> col + " NOT IN ('Y', 'N')";
-            case INT -> "NOT " + col + " RLIKE '^-?[0-9]{1,9}$'";
-            case COUNT -> "NOT " + col + " RLIKE '^[0-9]{1,12}$'";
-            case MONEY -> "NOT " + col + " RLIKE '^[0-9]{1,10}[.][0-9]{2}$'";
-            case MONTH -> "NOT " + col + " RLIKE '^[0-9]{4}-(0[1-9]|1[0-2])$'";
-            case TEXT, ENUM, CODE, CODES -> null;
+            case DATE -> misshapen + " OR to_date(" + col + ", 'yyyy-MM-dd') IS NULL";
+            case TIMESTAMP -> misshapen + " OR try_cast(" + col + " AS TIMESTAMP) IS NULL";
+            default -> misshapen;
         };
     }
 
@@ -137,10 +132,5 @@ public final class ContractRules {
         out.add("file AS source_file");
         out.add("line AS source_line");
         return out;
-    }
-
-    static String sqlList(List<String> values) {
-        return values.stream().map(v -> "'" + v.replace("'", "''") + "'")
-                .collect(Collectors.joining(", ", "(", ")"));
     }
 }

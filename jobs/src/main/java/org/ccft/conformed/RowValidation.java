@@ -63,8 +63,9 @@ public final class RowValidation {
 
         DeltaTables.overwrite(good, layout.staging(contract.table()));
         new Quarantine(spark, layout).replace(contract.table(), exportIds, bad);
-        long accepted = DeltaTables.read(spark, layout.staging(contract.table())).count();
-        long quarantined = checked.where("size(_violations) > 0").count();
+        Row counted = checked.selectExpr("count_if(size(_violations) = 0)", "count_if(size(_violations) > 0)").head();
+        long accepted = counted.getLong(0);
+        long quarantined = counted.getLong(1);
         checked.unpersist();
         LOG.info("{}: {} rows accepted, {} quarantined", contract.file(), accepted, quarantined);
         return new Counts(accepted, quarantined);

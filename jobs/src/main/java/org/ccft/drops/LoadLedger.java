@@ -57,12 +57,21 @@ public final class LoadLedger {
         List<Row> rows = new ArrayList<>();
         for (LedgerEntry e : outcomes) {
             rows.add(RowFactory.create(e.exportId(), e.exportType(),
-                    e.extractedAt() == null ? null : Timestamp.from(Instant.parse(e.extractedAt())),
+                    extractedAt(e),
                     e.manifestSha256(), e.status(), e.reason(), runId, now));
         }
         Dataset<Row> df = spark.createDataFrame(rows, SCHEMA);
         DeltaTables.replaceWhere(df, path, "export_id IN "
                 + DeltaTables.sqlList(outcomes.stream().map(LedgerEntry::exportId).toList()));
+    }
+
+    /** A refused drop's manifest may not hold a readable instant: the ledger then records none. */
+    private static Timestamp extractedAt(LedgerEntry e) {
+        try {
+            return e.extractedAt() == null ? null : Timestamp.from(Instant.parse(e.extractedAt()));
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            return null;
+        }
     }
 
     /** Java bean for Spark's encoder. */

@@ -252,7 +252,8 @@ public class NightlyJobConfig {
                                  WarehouseLayout layout) {
         return step("conformSatMonths", jobs, tx, (plan, chunk) -> {
             var step = chunk.getStepContext().getStepExecution();
-            boolean delivered = landing(spark, landingOf(chunk)).exists(landing(spark, landingOf(chunk)).satMonthlyFile());
+            LandingArea landing = landing(spark, landingOf(chunk));
+            boolean delivered = landing.exists(landing.satMonthlyFile());
             new ConformSatMonths(spark, layout).conform(step.getJobExecution().getJobInstance().getInstanceId(),
                     delivered);
         });
@@ -306,7 +307,7 @@ public class NightlyJobConfig {
                 String refusal = plan.refused.get(d.exportId());
                 outcomes.add(new LedgerEntry(d.exportId(),
                         d.manifest() == null ? null : d.manifest().exportType(),
-                        refusal == null ? d.manifest().extractedAt() : safeInstant(d),
+                        d.manifest() == null ? null : d.manifest().extractedAt(),
                         d.manifestSha256(), refusal == null ? LedgerEntry.LOADED : LedgerEntry.REFUSED, refusal));
             }
             new LoadLedger(spark, layout).record(outcomes, runId);
@@ -316,13 +317,5 @@ public class NightlyJobConfig {
                 LOG.info("published {} marts as at {}", plan.martVersions.size(), plan.asAtDate);
             }
         });
-    }
-
-    private static String safeInstant(Drop d) {
-        try {
-            return d.extractedAt().toString();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -24,15 +24,10 @@ public final class SatMonthValidator implements ItemProcessor<SatMonthRow, SatMo
                 }
                 continue;
             }
-            boolean ok = switch (c.type()) {
-                case MONTH -> v.matches("[0-9]{4}-(0[1-9]|1[0-2])");
-                case COUNT -> v.matches("[0-9]{1,12}");
-                default -> true;
-            };
-            if (!ok) {
+            if (!c.type().accepts(v)) {
                 throw new SatRowRejected(row.line(), "type:" + c.name(), month);
             }
-            if (c.notAbove() != null && row.get(c.notAbove()) != null && row.get(c.notAbove()).matches("[0-9]{1,12}")
+            if (c.notAbove() != null && row.get(c.notAbove()) != null && c.type().accepts(row.get(c.notAbove()))
                     && Long.parseLong(v) > Long.parseLong(row.get(c.notAbove()))) {
                 throw new SatRowRejected(row.line(), "not_above:" + c.name(), month);
             }
