@@ -5,15 +5,16 @@ import picocli.CommandLine.Command;
 
 /** {@code ccft}: the command line of the children's complaints and feedback warehouse. */
 @Command(name = "ccft", mixinStandardHelpOptions = true, version = "ccft 0.1.0",
-        description = "Children's complaints and feedback warehouse: nightly load, marts, queries.",
-        subcommands = {NightlyCommand.class, SqlCommand.class, DemoCommand.class},
+        description = "Children's complaints and feedback warehouse: nightly load, marts, queries, data quality.",
+        subcommands = {NightlyCommand.class, SqlCommand.class, DqCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
                 "1:the run failed; the previous marts stay published (run again to restart it)",
                 "2:bad command line",
                 "3:run completed, but damaged drops were refused (named on stdout)",
-                "4:the query could not be answered"})
+                "4:the query could not be answered",
+                "5:a critical data-quality check failed; nothing new published, the previous marts stay"})
 public final class Ccft implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
@@ -37,7 +38,7 @@ public final class Ccft implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("ccft: name a command: nightly, sql or demo");
+        spec.commandLine().getErr().println("ccft: name a command: nightly, sql, dq or demo");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE;
     }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.demo.DemoLanding;
+import org.ccft.dq.QualityReport;
 import org.ccft.marts.Publication;
 import org.ccft.nightly.NightlyRunner;
 import org.ccft.lakehouse.WarehouseLayout;
@@ -93,8 +94,16 @@ public final class DemoCommand implements Callable<Integer> {
             printAtAGlance(spark.sql("SELECT measure, value, previous_year_value FROM at_a_glance "
                     + "WHERE financial_year = '" + year + "'").collectAsList(), year);
             System.out.println();
+            List<NightlyRunner.Outcome> nights = List.of(first, second);
+            for (int n = 0; n < nights.size(); n++) {
+                QualityReport quality = QualityReport.of(spark, layout,
+                        nights.get(n).execution().getJobInstance().getInstanceId());
+                System.out.println("data quality, night " + (n + 1) + ": " + quality.verdict() + " ("
+                        + quality.quarantinedRows().size() + " rows quarantined)");
+            }
             System.out.println("warehouse: " + warehouse.toAbsolutePath() + " (marts as at " + published.asAtDate() + ")");
             System.out.println("query it:  bin/ccft sql --warehouse " + warehouse + " \"SELECT * FROM at_a_glance\"");
+            System.out.println("checks:    bin/ccft dq --warehouse " + warehouse);
             System.err.printf("demo: done in %.1f s%n", (System.nanoTime() - started) / 1e9);
             return ExitCode.OK;
         }

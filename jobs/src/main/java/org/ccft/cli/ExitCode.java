@@ -13,6 +13,11 @@ public final class ExitCode {
     public static final int DROPS_REFUSED = 3;
     /** A query or request could not be answered (bad SQL, nothing published yet). */
     public static final int QUERY_FAILED = 4;
+    /**
+     * A critical data-quality check failed (named on stdout and in {@code ccft dq}): nothing new was
+     * published, the previous marts stay. The next run starts afresh from the landing area.
+     */
+    public static final int QUALITY_FAILED = 5;
 
     private ExitCode() {
     }

@@ -9,10 +9,13 @@ import picocli.CommandLine.Option;
 
 @Command(name = "nightly", mixinStandardHelpOptions = true,
         description = {"Loads the new CMS drops and the SAT's EHCP months, builds the marts and publishes them.",
-                "A run that failed is restarted where it stopped."},
+                "Every layer is checked (ccft dq shows the results); a critical check stops the run before",
+                "publishing. A run that failed is restarted where it stopped; one stopped by a critical",
+                "check is run afresh."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:loaded and published", "1:failed; the previous marts stay published",
-                "2:bad command line", "3:published, but damaged drops were refused (named on stdout)"})
+                "2:bad command line", "3:published, but damaged drops were refused (named on stdout)",
+                "5:a critical data-quality check failed; the previous marts stay published"})
 public final class NightlyCommand implements Callable<Integer> {
 
     @Option(names = "--landing", description = "landing area holding cms/ and sat/ (default: ccft.landing)")
@@ -21,9 +24,17 @@ public final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--warehouse", description = "warehouse root (default: ccft.warehouse)")
     String warehouse;
 
+    @Option(names = "--severity", paramLabel = "CHECK=LEVEL",
+            description = {"run a check (or a rule family) at another severity for this run only: error, warning,",
+                    "critical or off; e.g. --severity drop_volume=warning lets an unusually small drop through"})
+    Map<String, String> severities = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
-        try (var ctx = WarehouseContext.start(warehouse, Map.of())) {
+        Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        severities.forEach((check, level) -> settings.put("ccft.quality.severity[" + check + "]",
+                org.ccft.quality.Severity.parse(level).name().toLowerCase(java.util.Locale.ROOT)));
+        try (var ctx = WarehouseContext.start(warehouse, settings)) {
             String landingRoot = landing != null ? landing : ctx.getBean(CcftProperties.class).getLanding();
             NightlyRunner.Outcome outcome = ctx.getBean(NightlyRunner.class).run(landingRoot);
             outcome.summary().forEach(System.out::println);

@@ -18,6 +18,7 @@ public class CcftProperties {
     private final Spark spark = new Spark();
     private final JobRepository jobRepository = new JobRepository();
     private final Sat sat = new Sat();
+    private final Quality quality = new Quality();
 
     public String getWarehouse() { return warehouse; }
     public void setWarehouse(String warehouse) { this.warehouse = warehouse; }
@@ -26,6 +27,7 @@ public class CcftProperties {
     public Spark getSpark() { return spark; }
     public JobRepository getJobRepository() { return jobRepository; }
     public Sat getSat() { return sat; }
+    public Quality getQuality() { return quality; }
 
     public static class Spark {
         /** Master URL; empty when spark-submit provides it. */
@@ -68,5 +70,40 @@ public class CcftProperties {
         public void setChunkSize(int chunkSize) { this.chunkSize = chunkSize; }
         public int getSkipLimit() { return skipLimit; }
         public void setSkipLimit(int skipLimit) { this.skipLimit = skipLimit; }
+    }
+
+    /** The data-quality policy: severities that differ from quality/checks.yml, and the anomaly bounds. */
+    public static class Quality {
+        /** Check name or rule family to error, warning, critical or off. */
+        private Map<String, String> severity = new LinkedHashMap<>();
+        private final Anomaly anomaly = new Anomaly();
+
+        public Map<String, String> getSeverity() { return severity; }
+        public void setSeverity(Map<String, String> severity) { this.severity = severity; }
+        public Anomaly getAnomaly() { return anomaly; }
+
+        public org.ccft.quality.QualityPolicy policy() {
+            return new org.ccft.quality.QualityPolicy(severity, new org.ccft.quality.QualityPolicy.AnomalyBounds(
+                    anomaly.minHistory, anomaly.window, anomaly.lowRatio, anomaly.highRatio, anomaly.rateMaxChange));
+        }
+    }
+
+    public static class Anomaly {
+        private int minHistory = 3;
+        private int window = 10;
+        private double lowRatio = 0.2;
+        private double highRatio = 5.0;
+        private double rateMaxChange = 0.1;
+
+        public int getMinHistory() { return minHistory; }
+        public void setMinHistory(int minHistory) { this.minHistory = minHistory; }
+        public int getWindow() { return window; }
+        public void setWindow(int window) { this.window = window; }
+        public double getLowRatio() { return lowRatio; }
+        public void setLowRatio(double lowRatio) { this.lowRatio = lowRatio; }
+        public double getHighRatio() { return highRatio; }
+        public void setHighRatio(double highRatio) { this.highRatio = highRatio; }
+        public double getRateMaxChange() { return rateMaxChange; }
+        public void setRateMaxChange(double rateMaxChange) { this.rateMaxChange = rateMaxChange; }
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.ccft.quality.RowRules;
 import org.ccft.reference.ServiceArea;
 import org.ccft.reference.Theme;
 import org.ccft.schemas.ColumnSpec;
@@ -18,6 +18,16 @@ import org.ccft.lakehouse.DeltaTables;
  * the drop's {@code extracted_at}: "not in the future" means not after the export was taken.
  */
 public final class ContractRules {
+
+    /** The parser's error codes, by the rule a row with one breaks. */
+    static final Map<String, String> CSV_FORMAT = new LinkedHashMap<>();
+
+    static {
+        CSV_FORMAT.put("csv_format:unreadable", "csv_unreadable");
+        CSV_FORMAT.put("csv_format:field_count", "csv_field_count");
+        CSV_FORMAT.put("csv_format:duplicate_column", "header_duplicate_column");
+        CSV_FORMAT.put("csv_format:encoding", "encoding_not_utf8");
+    }
 
     private final FileContract contract;
     private final Map<String, List<String>> codeLists;
@@ -37,7 +47,10 @@ public final class ContractRules {
     /** Rule name to the SQL condition under which a row breaks it, in the order they are reported. */
     public Map<String, String> violations() {
         Map<String, String> rules = new LinkedHashMap<>();
-        rules.put("csv_format", "_parse_error IS NOT NULL");
+        // What the parser could not read, by its error code (CmsCsvParser): one rule each, one family.
+        CSV_FORMAT.forEach((rule, code) -> rules.put(rule, "_parse_error LIKE '" + code + "%'"));
+        rules.put("csv_format", "_parse_error IS NOT NULL AND NOT (" + CSV_FORMAT.values().stream()
+                .map(code -> "_parse_error LIKE '" + code + "%'").reduce((a, b) -> a + " OR " + b).orElseThrow() + ")");
         for (ColumnSpec c : contract.columns()) {
             String col = "`" + c.name() + "`";
             if (c.required()) {
@@ -79,12 +92,15 @@ public final class ContractRules {
         return rules;
     }
 
-    /** An array of the names of every rule the row breaks (empty for a good row). */
-    public String violationsColumn() {
-        String whens = violations().entrySet().stream()
-                .map(e -> "CASE WHEN " + e.getValue() + " THEN '" + e.getKey() + "' END")
-                .collect(Collectors.joining(",\n  "));
-        return "filter(array(\n  " + whens + "), r -> r IS NOT NULL)";
+    /**
+     * Every rule a row of one drop can break, for Deequ to run: the contract's, then a key that comes
+     * with different content twice in one drop ({@code _versions_in_drop}, computed by the caller).
+     */
+    public List<RowRules.Rule> rules() {
+        List<RowRules.Rule> out = new ArrayList<>();
+        violations().forEach((name, breaks) -> out.add(new RowRules.Rule(name, breaks)));
+        out.add(new RowRules.Rule("duplicate_key_in_drop", "`" + contract.key() + "` IS NOT NULL AND _versions_in_drop > 1"));
+        return out;
     }
 
     private static String typeViolation(ColumnSpec c, String col) {

@@ -6,6 +6,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.ccft.quality.CheckOutcome;
+import org.ccft.quality.RowRules;
 import org.ccft.schemas.ColumnSpec;
 import org.ccft.schemas.FileContract;
 import org.ccft.lakehouse.DeltaTables;
@@ -22,38 +24,41 @@ public final class RowValidation {
 
     private static final Logger LOG = LoggerFactory.getLogger(RowValidation.class);
 
-    /** What validation did with a batch of one file's rows. */
-    public record Counts(long accepted, long quarantined) {
+    /** What validation did with a batch of one file's rows, and how each rule fared. */
+    public record Counts(long accepted, long quarantined, List<CheckOutcome> outcomes) {
     }
 
     private final SparkSession spark;
     private final WarehouseLayout layout;
     private final Map<String, List<String>> codeLists;
+    private final RowRules rowRules;
 
-    public RowValidation(SparkSession spark, WarehouseLayout layout, Map<String, List<String>> codeLists) {
+    public RowValidation(SparkSession spark, WarehouseLayout layout, Map<String, List<String>> codeLists,
+                         RowRules rowRules) {
         this.spark = spark;
         this.layout = layout;
         this.codeLists = codeLists;
+        this.rowRules = rowRules;
     }
 
     /**
      * @param raw     the batch's raw rows of one contract file
      * @param asOf    one row per drop: export_id, _as_of_date (the date of its extracted_at)
-     * @return how many rows were accepted and quarantined
+     * @return how many rows were accepted and quarantined, and each rule's outcome
      */
-    public Counts validate(FileContract contract, Dataset<Row> raw, Dataset<Row> asOf, List<String> exportIds) {
+    public Counts validate(FileContract contract, Dataset<Row> raw, Dataset<Row> asOf, List<String> exportIds,
+                           long runId) {
         ContractRules rules = new ContractRules(contract, codeLists);
         String key = "`" + contract.key() + "`";
         String content = contract.columns().stream().map(ColumnSpec::name)
                 .map(n -> "coalesce(`" + n + "`, '\\u0000')").reduce((a, b) -> a + ", " + b).orElseThrow();
-        Dataset<Row> checked = raw.join(org.apache.spark.sql.functions.broadcast(asOf), "export_id")
+        Dataset<Row> prepared = raw.join(org.apache.spark.sql.functions.broadcast(asOf), "export_id")
                 .selectExpr("*", "sha2(concat_ws('\\u0001', " + content + "), 256) AS _content")
                 .selectExpr("*", "size(collect_set(_content) OVER (PARTITION BY export_id, " + key
                         + ")) AS _versions_in_drop")
-                .selectExpr("*", "concat(" + rules.violationsColumn() + ", CASE WHEN " + key
-                        + " IS NOT NULL AND _versions_in_drop > 1 THEN array('duplicate_key_in_drop') "
-                        + "ELSE array() END) AS _violations")
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        RowRules.Result result = rowRules.check(contract.table(), prepared, rules.rules(), runId);
+        Dataset<Row> checked = result.rows();
 
         Dataset<Row> good = checked.where("size(_violations) = 0")
                 .selectExpr(rules.conformedColumns().toArray(String[]::new));
@@ -66,8 +71,8 @@ public final class RowValidation {
         Row counted = checked.selectExpr("count_if(size(_violations) = 0)", "count_if(size(_violations) > 0)").head();
         long accepted = counted.getLong(0);
         long quarantined = counted.getLong(1);
-        checked.unpersist();
+        prepared.unpersist();
         LOG.info("{}: {} rows accepted, {} quarantined", contract.file(), accepted, quarantined);
-        return new Counts(accepted, quarantined);
+        return new Counts(accepted, quarantined, result.outcomes());
     }
 }

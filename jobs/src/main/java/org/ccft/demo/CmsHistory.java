@@ -254,14 +254,18 @@ final class CmsHistory {
 
     /** A stage 2 (3) complaint continues an earlier stage 1 (2) of the same procedure: it shares its case_ref. */
     private void linkStages(List<FeedbackItem> all) {
-        List<FeedbackItem> complaints = all.stream().filter(c -> c.isComplaint() && !c.deletedInError)
+        List<FeedbackItem> complaints = all.stream().filter(c -> c.isComplaint() && !c.deletedInError).toList();
+        startEveryCaseAtStage1(complaints);
+        complaints = complaints.stream()
                 .sorted(Comparator.comparing((FeedbackItem c) -> c.received).thenComparing(c -> c.recordId)).toList();
         Map<String, Deque<FeedbackItem>> open = new HashMap<>();
         for (FeedbackItem c : complaints) {
             if (c.stage > 1) {
+                // The earliest stage before it still waiting to escalate (one received the same day cannot).
                 Deque<FeedbackItem> earlier = open.get(c.procedure + (c.stage - 1));
-                FeedbackItem previous = earlier == null ? null : earlier.pollFirst();
-                if (previous != null && previous.received.isBefore(c.received)) {
+                FeedbackItem previous = earlier == null || earlier.isEmpty()
+                        || !earlier.peekFirst().received.isBefore(c.received) ? null : earlier.pollFirst();
+                if (previous != null) {
                     c.caseRef = previous.caseRef;
                     c.complainantName = previous.complainantName;
                     c.complainantEmail = previous.complainantEmail;
@@ -269,6 +273,32 @@ final class CmsHistory {
                 }
             }
             open.computeIfAbsent(c.procedure + c.stage, k -> new ArrayDeque<>()).addLast(c);
+        }
+    }
+
+    /**
+     * The history has a first day: an escalation dated on or before the first stage it could continue
+     * (of its procedure) moves, with its response, to a week after that one, so that every case in
+     * the data starts at stage 1. Only the first weeks of the first year are touched.
+     */
+    private static void startEveryCaseAtStage1(List<FeedbackItem> complaints) {
+        for (int stage = 2; stage <= 3; stage++) {
+            int earlierStage = stage - 1;
+            int thisStage = stage;
+            for (String procedure : List.of("STATUTORY", "CORPORATE")) {
+                var first = complaints.stream().filter(c -> procedure.equals(c.procedure) && c.stage == earlierStage)
+                        .map(c -> c.received).min(Comparator.naturalOrder());
+                if (first.isEmpty()) {
+                    continue;
+                }
+                for (FeedbackItem c : complaints) {
+                    if (procedure.equals(c.procedure) && c.stage == thisStage && !c.received.isAfter(first.get())) {
+                        long days = java.time.temporal.ChronoUnit.DAYS.between(c.received, first.get()) + 7;
+                        c.received = c.received.plusDays(days);
+                        c.response = c.response == null ? null : c.response.plusDays(days);
+                    }
+                }
+            }
         }
     }
 

@@ -45,6 +45,10 @@ public final class LandingArea {
         }
     }
 
+    public InputStream open(String path) throws IOException {
+        return fileSystem(path).open(new Path(path));
+    }
+
     public byte[] readAll(String path) throws IOException {
         try (InputStream in = fileSystem(path).open(new Path(path))) {
             return in.readAllBytes();

@@ -20,4 +20,7 @@ public record WarehouseLayout(String root) {
     public String publishedPointer() { return root + "/published/current.json"; }
     public String loadLedger() { return root + "/ops/load_ledger"; }
     public String jobRepositoryFile() { return root + "/ops/jobrepo"; }
+    public String qualityResults() { return root + "/ops/dq/results"; }
+    public String qualityRuns() { return root + "/ops/dq/runs"; }
+    public String qualityMetrics() { return root + "/ops/dq/metrics.json"; }
 }

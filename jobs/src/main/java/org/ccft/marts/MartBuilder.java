@@ -28,10 +28,7 @@ public final class MartBuilder {
 
     /** Builds all marts as at the given date; returns each mart's new Delta version. */
     public Map<String, Long> build(LocalDate asAt) {
-        MartInputs.register(spark, layout, asAt);
-        for (String view : MartCatalog.INTERMEDIATE) {
-            spark.sql(MartCatalog.intermediateSql(view)).createOrReplaceTempView(view);
-        }
+        registerInputs(asAt);
         Map<String, Long> versions = new LinkedHashMap<>();
         for (String mart : MartCatalog.MARTS) {
             long started = System.nanoTime();
@@ -41,5 +38,20 @@ public final class MartBuilder {
                     (System.nanoTime() - started) / 1_000_000);
         }
         return versions;
+    }
+
+    /** The views mart SQL reads, and the intermediate ones built over them. */
+    private void registerInputs(LocalDate asAt) {
+        MartInputs.register(spark, layout, asAt);
+        for (String view : MartCatalog.INTERMEDIATE) {
+            spark.sql(MartCatalog.intermediateSql(view)).createOrReplaceTempView(view);
+        }
+    }
+
+    /** For checking before publishing: the inputs, and each mart at the version just built, by its name. */
+    public void registerBuilt(LocalDate asAt, Map<String, Long> versions) {
+        registerInputs(asAt);
+        versions.forEach((mart, version) ->
+                DeltaTables.readVersion(spark, layout.mart(mart), version).createOrReplaceTempView(mart));
     }
 }

@@ -10,7 +10,8 @@ import org.ccft.lakehouse.WarehouseLayout;
 
 /**
  * The views mart SQL reads: the conformed tables as records that exist (never a deleted one), the
- * EHCP months, the reference tables, and {@code as_at} (the date of the newest export loaded).
+ * EHCP months, the reference tables, and {@code as_at} (the date of the newest export loaded). The
+ * conformed tables whole, tombstones included, are {@code conformed_<table>}, for the quality checks.
  */
 public final class MartInputs {
 
@@ -20,11 +21,10 @@ public final class MartInputs {
     public static void register(SparkSession spark, WarehouseLayout layout, LocalDate asAt) {
         for (FileContract f : CmsContract.CMS_FILES) {
             String path = layout.conformed(f.table());
-            if (DeltaTables.exists(spark, path)) {
-                DeltaTables.read(spark, path).where("NOT is_deleted").createOrReplaceTempView(f.table());
-            } else {
-                spark.createDataFrame(List.of(), ConformedSchemas.of(f)).createOrReplaceTempView(f.table());
-            }
+            var whole = DeltaTables.exists(spark, path) ? DeltaTables.read(spark, path)
+                    : spark.createDataFrame(List.of(), ConformedSchemas.of(f));
+            whole.createOrReplaceTempView("conformed_" + f.table());
+            whole.where("NOT is_deleted").createOrReplaceTempView(f.table());
         }
         String ehcp = layout.conformed("ehcp_monthly");
         if (DeltaTables.exists(spark, ehcp)) {

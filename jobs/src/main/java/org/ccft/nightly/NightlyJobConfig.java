@@ -15,7 +15,6 @@ import org.apache.spark.sql.types.StructType;
 import org.ccft.config.CcftProperties;
 import org.ccft.conformed.ConformedMerge;
 import org.ccft.conformed.ContractRules;
-import org.ccft.conformed.Quarantine;
 import org.ccft.conformed.RowValidation;
 import org.ccft.drops.Drop;
 import org.ccft.drops.DropFinder;
@@ -25,7 +24,18 @@ import org.ccft.drops.LedgerEntry;
 import org.ccft.drops.LoadLedger;
 import org.ccft.marts.MartBuilder;
 import org.ccft.marts.Publication;
-import org.ccft.quality.DropReconciliation;
+import org.ccft.dq.DropViews;
+import org.ccft.dq.QualityResults;
+import org.ccft.drops.Refusal;
+import org.ccft.quality.AnomalyWatch;
+import org.ccft.quality.CheckOutcome;
+import org.ccft.quality.CheckSuite;
+import org.ccft.quality.CriticalQualityFailure;
+import org.ccft.quality.DeclaredCheck;
+import org.ccft.quality.MetricsHistory;
+import org.ccft.quality.QualityPolicy;
+import org.ccft.quality.RowRules;
+import org.ccft.raw.FileHeaders;
 import org.ccft.raw.RawLanding;
 import org.ccft.reference.tables.ReferenceTables;
 import org.ccft.sat.ConformSatMonths;
@@ -64,9 +74,11 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * The nightly load, one Spring Batch job that reads top to bottom as the data flows:
- * find the new drops → verify them against their manifests → land their rows in raw → validate them
- * against the contract (good rows on, bad rows to quarantine) → MERGE into the conformed tables →
- * reference data → the SAT's EHCP months (a chunk step) → build the marts → reconcile → publish.
+ * find the new drops → verify them against their manifests and headers → land their rows in raw →
+ * validate them against the contract (Deequ; good rows on, bad rows to quarantine) → check the drops
+ * (reconciliation, volumes) → MERGE into the conformed tables → reference data → the SAT's EHCP
+ * months (a chunk step) → build the marts → check the conformed layer and the marts → publish.
+ * A critical check stops the run before publishing.
  * Every step is restartable: a failed run started again carries on with the same drops.
  */
 @Configuration
@@ -91,21 +103,40 @@ public class NightlyJobConfig {
 
     @Bean
     public Job nightly(JobRepository jobs, Step findDrops, Step verifyDrops, Step landRaw, Step validateRows,
-                       Step mergeConformed, Step loadReference, Step loadSatMonths, Step conformSatMonths,
-                       Step buildMarts, Step reconcile, Step publish) {
+                       Step checkDrops, Step mergeConformed, Step loadReference, Step loadSatMonths,
+                       Step conformSatMonths, Step buildMarts, Step checkWarehouse, Step publish) {
         return new JobBuilder(JOB_NAME, jobs)
                 .start(findDrops)
                 .next(verifyDrops)
                 .next(landRaw)
                 .next(validateRows)
+                .next(checkDrops)
                 .next(mergeConformed)
                 .next(loadReference)
                 .next(loadSatMonths)
                 .next(conformSatMonths)
                 .next(buildMarts)
-                .next(reconcile)
+                .next(checkWarehouse)
                 .next(publish)
                 .build();
+    }
+
+    @Bean
+    public QualityPolicy qualityPolicy(CcftProperties properties) {
+        return properties.getQuality().policy();
+    }
+
+    @Bean
+    public DeclaredCheck.Catalog qualityChecks() {
+        return DeclaredCheck.load();
+    }
+
+    private static MetricsHistory metricsHistory(SparkSession spark, WarehouseLayout layout) {
+        return new MetricsHistory(spark, layout.qualityMetrics());
+    }
+
+    private static long runId(ChunkContext chunk) {
+        return chunk.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
     }
 
     /** What a step does with the run's plan; the plan is read before and saved after. */
@@ -144,38 +175,94 @@ public class NightlyJobConfig {
         });
     }
 
+    /**
+     * Checks each drop against its manifest (a damaged drop is refused whole) and each file's header
+     * against the contract (a missing required column is critical by default: the run stops here).
+     */
     @Bean
-    public Step verifyDrops(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark) {
+    public Step verifyDrops(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout,
+                            QualityPolicy policy) {
         return step("verifyDrops", jobs, tx, (plan, chunk) -> {
-            plan.refused.putAll(new DropVerifier(landing(spark, landingOf(chunk))).refusals(plan.drops));
-            plan.refused.forEach((id, why) -> LOG.error("drop {} refused: {}", id, why));
+            LandingArea landing = landing(spark, landingOf(chunk));
+            List<CheckOutcome> outcomes = new ArrayList<>();
+            List<Refusal> refusals = new DropVerifier(landing).refusals(plan.drops);
+            refuse(plan, refusals, outcomes, "files");
+            List<CheckOutcome> headers = new FileHeaders(landing, policy).check(plan.sound());
+            headers.stream().filter(o -> o.status() == CheckOutcome.Status.REFUSED).forEach(o -> refuse(plan,
+                    List.of(new Refusal(o.offenders().get(0), o.check(), o.file(), o.file() + " line 1: "
+                            + o.figures())), outcomes, "files"));
+            outcomes.addAll(headers);
+            QualityResults results = new QualityResults(spark, layout);
+            results.recordRun(runId(chunk), plan.drops.stream().map(Drop::exportId).toList(), null);
+            results.record(runId(chunk), "files", outcomes);
+            CriticalQualityFailure.throwIfAny(outcomes);
         });
+    }
+
+    private static void refuse(RunPlan plan, List<Refusal> refusals, List<CheckOutcome> outcomes, String step) {
+        for (Refusal r : refusals) {
+            LOG.error("drop {} refused ({}): {}", r.exportId(), r.rule(), r.message());
+            plan.refused.put(r.exportId(), r.message());
+            outcomes.add(r.outcome(step));
+        }
     }
 
     @Bean
     public Step landRaw(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
         return step("landRaw", jobs, tx, (plan, chunk) -> {
+            List<CheckOutcome> outcomes = new ArrayList<>();
             if (!plan.sound().isEmpty()) {
-                var refused = new RawLanding(spark, layout).land(plan.sound());
-                refused.forEach((id, why) -> LOG.error("drop {} refused: {}", id, why));
-                plan.refused.putAll(refused);
+                refuse(plan, new RawLanding(spark, layout).land(plan.sound()), outcomes, "landing");
             }
+            new QualityResults(spark, layout).record(runId(chunk), "landing", outcomes);
         });
     }
 
+    /** The contract's row rules, run by Deequ: bad rows to quarantine with their rule, good rows to staging. */
     @Bean
-    public Step validateRows(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
+    public Step validateRows(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout,
+                             QualityPolicy policy) {
         return step("validateRows", jobs, tx, (plan, chunk) -> {
             List<String> ids = plan.soundIds();
-            RowValidation validation = new RowValidation(spark, layout, ContractRules.referenceCodeLists());
+            RowValidation validation = new RowValidation(spark, layout, ContractRules.referenceCodeLists(),
+                    new RowRules(policy, metricsHistory(spark, layout)));
             Dataset<Row> asOf = asOfDates(spark, plan.sound());
             RawLanding raw = new RawLanding(spark, layout);
+            List<CheckOutcome> outcomes = new ArrayList<>();
             for (FileContract contract : CmsContract.CMS_FILES) {
-                RowValidation.Counts counts = validation.validate(contract, raw.rows(contract, ids), asOf, ids);
+                RowValidation.Counts counts = validation.validate(contract, raw.rows(contract, ids), asOf, ids,
+                        runId(chunk));
                 plan.accepted.put(contract.table(), counts.accepted());
                 plan.quarantined.put(contract.table(), counts.quarantined());
+                outcomes.addAll(counts.outcomes());
             }
+            new QualityResults(spark, layout).record(runId(chunk), "contract", outcomes);
+            CriticalQualityFailure.throwIfAny(outcomes);
         });
+    }
+
+    /**
+     * Before anything is merged: every landed row was accepted or quarantined, and tonight's volumes
+     * and quarantine rate are in line with their history (a drop far smaller than usual is critical).
+     */
+    @Bean
+    public Step checkDrops(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout,
+                           QualityPolicy policy, DeclaredCheck.Catalog checks) {
+        return step("checkDrops", jobs, tx, (plan, chunk) -> {
+            new DropViews(spark, layout).register(plan.sound());
+            MetricsHistory history = metricsHistory(spark, layout);
+            List<CheckOutcome> outcomes = new ArrayList<>(
+                    new CheckSuite(spark, policy, history).run(checks.checks("drops"), runId(chunk)));
+            outcomes.addAll(new AnomalyWatch(spark, policy, history).run(checks.anomalies("drops"), runId(chunk)));
+            new QualityResults(spark, layout).record(runId(chunk), "drops", outcomes);
+            log(outcomes);
+            CriticalQualityFailure.throwIfAny(outcomes);
+        });
+    }
+
+    private static void log(List<CheckOutcome> outcomes) {
+        outcomes.stream().filter(o -> o.status() == CheckOutcome.Status.WARNED || o.failed())
+                .forEach(o -> LOG.warn("{} {} ({}): {}", o.status(), o.check(), o.severity(), o.figures()));
     }
 
     /** One row per drop: its export_id and the date (UTC) of its extracted_at. */
@@ -276,25 +363,24 @@ public class NightlyJobConfig {
         });
     }
 
+    /** Before publishing: the conformed layer and the marts just built meet their checks. */
     @Bean
-    public Step reconcile(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
-        return step("reconcile", jobs, tx, (plan, chunk) -> {
-            List<String> ids = plan.soundIds();
-            List<String> problems = new ArrayList<>();
-            Dataset<Row> quarantine = new Quarantine(spark, layout).rows();
-            RawLanding raw = new RawLanding(spark, layout);
-            for (FileContract contract : CmsContract.CMS_FILES) {
-                problems.addAll(DropReconciliation.mismatches(contract.table(),
-                        raw.rows(contract, ids).select("export_id"),
-                        DeltaTables.read(spark, layout.staging(contract.table())).select("export_id"),
-                        quarantine.where("source_table = '" + contract.table() + "'")
-                                .where(org.apache.spark.sql.functions.col("export_id").isin(ids.toArray()))
-                                .select("export_id")));
+    public Step checkWarehouse(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark,
+                               WarehouseLayout layout, QualityPolicy policy, DeclaredCheck.Catalog checks) {
+        return step("checkWarehouse", jobs, tx, (plan, chunk) -> {
+            QualityResults results = new QualityResults(spark, layout);
+            results.recordRun(runId(chunk), plan.drops.stream().map(Drop::exportId).toList(), plan.asAtDate);
+            if (plan.asAtDate == null) {
+                return; // nothing loaded yet, nothing built
             }
-            if (!problems.isEmpty()) {
-                throw new IllegalStateException("rows do not reconcile, nothing is published: " + problems);
-            }
-            LOG.info("reconciled: raw = accepted + quarantined for all {} drops", ids.size());
+            new MartBuilder(spark, layout).registerBuilt(LocalDate.parse(plan.asAtDate), plan.martVersions);
+            MetricsHistory history = metricsHistory(spark, layout);
+            List<CheckOutcome> outcomes = new ArrayList<>(
+                    new CheckSuite(spark, policy, history).run(checks.checks("warehouse"), runId(chunk)));
+            outcomes.addAll(new AnomalyWatch(spark, policy, history).run(checks.anomalies("warehouse"), runId(chunk)));
+            results.record(runId(chunk), "warehouse", outcomes);
+            log(outcomes);
+            CriticalQualityFailure.throwIfAny(outcomes);
         });
     }
 

@@ -2,6 +2,7 @@ package org.ccft.nightly;
 
 import java.util.List;
 import org.ccft.cli.ExitCode;
+import org.ccft.quality.CriticalQualityFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the nightly job: restarts the last run where it failed, if it did (same drops, completed steps
- * skipped), and otherwise starts a new run. Tells the outcome as an exit code and a summary.
+ * skipped), and otherwise starts a new run. A run stopped by a critical data-quality check is not
+ * restarted: the next run starts afresh. Tells the outcome as an exit code and a summary.
  */
 @Component
 public class NightlyRunner {
@@ -40,7 +42,7 @@ public class NightlyRunner {
 
         public int exitCode() {
             if (execution.getStatus() != BatchStatus.COMPLETED) {
-                return ExitCode.FAILED;
+                return stoppedByQuality(execution) ? ExitCode.QUALITY_FAILED : ExitCode.FAILED;
             }
             return plan.refused.isEmpty() ? ExitCode.OK : ExitCode.DROPS_REFUSED;
         }
@@ -65,12 +67,23 @@ public class NightlyRunner {
         }
     }
 
+    /** Whether a failed run stopped at a critical data-quality check (as opposed to crashing). */
+    static boolean stoppedByQuality(JobExecution execution) {
+        return execution.getStatus() == BatchStatus.FAILED && execution.getStepExecutions().stream()
+                .anyMatch(s -> s.getExitStatus().getExitDescription().contains(CriticalQualityFailure.class.getName()));
+    }
+
     public Outcome run(String landing) throws Exception {
         JobInstance last = explorer.getLastJobInstance(NightlyJobConfig.JOB_NAME);
         JobExecution lastExecution = last == null ? null : explorer.getLastJobExecution(last);
         JobExecution execution;
         boolean restarted = false;
-        if (lastExecution != null && (lastExecution.getStatus() == BatchStatus.FAILED
+        if (lastExecution != null && stoppedByQuality(lastExecution)) {
+            // Restarting would check the same rows again: start afresh, so that a drop the CMS re-sent
+            // (or removed) is seen, and a changed quality policy applies to every step.
+            LOG.info("run {} stopped at a critical data-quality check: starting a new run", last.getInstanceId());
+        }
+        if (lastExecution != null && !stoppedByQuality(lastExecution) && (lastExecution.getStatus() == BatchStatus.FAILED
                 || lastExecution.getStatus() == BatchStatus.STOPPED)) {
             LOG.info("run {} ended {}: restarting it where it stopped", last.getInstanceId(), lastExecution.getStatus());
             execution = launcher.run(nightly, lastExecution.getJobParameters());

@@ -87,6 +87,14 @@ public final class CmsCsvParser implements java.io.Serializable {
         return rows;
     }
 
+    /** The column names of a file's header (its first record), or none for an empty file. */
+    public static List<String> header(InputStream bytes) throws IOException {
+        try (CSVParser parser = CSVParser.parse(utf8(bytes), CSVFormat.RFC4180)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            return records.hasNext() ? records.next().stream().map(String::strip).toList() : List.of();
+        }
+    }
+
     private static Reader utf8(InputStream bytes) throws IOException {
         BufferedInputStream in = new BufferedInputStream(bytes);
         in.mark(3);
@@ -158,7 +166,9 @@ public final class CmsCsvParser implements java.io.Serializable {
             }
             Map<String, String> extras = new LinkedHashMap<>();
             extra.forEach((i, name) -> extras.put(name, i < record.size() ? record.get(i) : null));
-            values[3 + position.length] = extras.isEmpty() ? null : extras;
+            // Spark's map type takes a Scala map.
+            values[3 + position.length] = extras.isEmpty() ? null
+                    : scala.collection.JavaConverters.mapAsScalaMapConverter(extras).asScala();
             String error = headerError;
             if (error == null && record.size() != width) {
                 error = "csv_field_count: expected " + width + " fields, found " + record.size();

@@ -16,6 +16,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.ccft.drops.Drop;
 import org.ccft.drops.Manifest;
+import org.ccft.drops.Refusal;
 import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
 import org.ccft.lakehouse.DeltaTables;
@@ -43,7 +44,7 @@ public final class RawLanding {
     }
 
     /** Lands the drops; returns the drops refused for a row-count mismatch, with the reason. */
-    public Map<String, String> land(List<Drop> drops) {
+    public List<Refusal> land(List<Drop> drops) {
         Map<FileContract, Dataset<Row>> parsed = new LinkedHashMap<>();
         Map<String, Long> counted = new HashMap<>();
         for (FileContract contract : CmsContract.CMS_FILES) {
@@ -53,13 +54,14 @@ public final class RawLanding {
                 counted.put(r.getString(0) + "/" + contract.file(), r.getLong(1));
             }
         }
-        Map<String, String> refused = new LinkedHashMap<>();
+        Map<String, Refusal> refused = new LinkedHashMap<>();
         for (Drop d : drops) {
             for (Manifest.ListedFile f : d.files()) {
                 long rows = counted.getOrDefault(d.exportId() + "/" + f.name(), 0L);
                 if (rows != f.rows()) {
-                    refused.putIfAbsent(d.exportId(), d.fileLabel(f.name()) + " has " + rows
-                            + " data rows, the manifest says " + f.rows());
+                    String label = d.fileLabel(f.name());
+                    refused.putIfAbsent(d.exportId(), new Refusal(d.exportId(), "row_count", label,
+                            label + " has " + rows + " data rows, the manifest says " + f.rows()));
                 }
             }
         }
@@ -72,7 +74,7 @@ public final class RawLanding {
             rows.unpersist();
         });
         LOG.info("raw: landed {} drops, refused {} for row counts", landed.size(), refused.size());
-        return refused;
+        return List.copyOf(refused.values());
     }
 
     Dataset<Row> parse(FileContract contract, List<Drop> drops) {

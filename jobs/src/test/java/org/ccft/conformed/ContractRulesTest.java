@@ -13,6 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.ccft.quality.QualityPolicy;
+import org.ccft.quality.RowRules;
 import org.ccft.raw.CmsCsvParser;
 import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
@@ -128,7 +130,7 @@ class ContractRulesTest {
     @org.junit.jupiter.api.Test
     void aRowTheParserCouldNotReadBreaksTheFormatRule() throws Exception {
         String csv = String.join(",", CmsContract.CONTACTS.columnNames()) + "\nK1,R1\n";
-        assertThat(violations(CmsContract.CONTACTS, csv)).contains("csv_format");
+        assertThat(violations(CmsContract.CONTACTS, csv)).contains("csv_format:field_count");
     }
 
     static List<String> violations(FileContract file, List<String> row) throws Exception {
@@ -146,8 +148,11 @@ class ContractRulesTest {
         List<Row> rows = parser.parse("E1", "cms/E1/" + file.file(),
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
         Dataset<Row> raw = spark.createDataFrame(rows, parser.rawSchema())
-                .withColumn("_as_of_date", functions.lit(AS_OF));
+                .withColumn("_as_of_date", functions.lit(AS_OF))
+                .withColumn("_versions_in_drop", functions.lit(1));
         ContractRules rules = new ContractRules(file, ContractRules.referenceCodeLists());
-        return raw.selectExpr(rules.violationsColumn() + " AS v").head().getList(0);
+        // as the nightly job runs them: Deequ checks, one per rule, with row-level results
+        RowRules.Result checked = new RowRules(QualityPolicy.defaults(), null).check(file.table(), raw, rules.rules(), 1);
+        return checked.rows().selectExpr(RowRules.VIOLATIONS).head().getList(0);
     }
 }

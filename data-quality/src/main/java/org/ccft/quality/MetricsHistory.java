@@ -1,0 +1,68 @@
+package org.ccft.quality;
+
+import com.amazon.deequ.analyzers.Analyzer;
+import com.amazon.deequ.metrics.Metric;
+import com.amazon.deequ.repository.AnalysisResult;
+import com.amazon.deequ.repository.MetricsRepository;
+import com.amazon.deequ.repository.ResultKey;
+import com.amazon.deequ.repository.fs.FileSystemMetricsRepository;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import scala.collection.JavaConverters;
+
+/**
+ * Every metric Deequ computes, for every run, in Deequ's file-system metrics repository inside the
+ * warehouse ({@code ops/dq/metrics.json}). A result's key is the run id (its "dataset date", which
+ * orders runs) with the step and table as tags, so a restarted step replaces its own results.
+ */
+public final class MetricsHistory {
+
+    private final FileSystemMetricsRepository repository;
+
+    public MetricsHistory(SparkSession spark, String path) {
+        this.repository = new FileSystemMetricsRepository(spark, path);
+    }
+
+    MetricsRepository repository() {
+        return repository;
+    }
+
+    ResultKey key(long runId, String step, String table) {
+        Map<String, String> tags = Map.of("step", step, "table", table);
+        return new ResultKey(runId, toScala(tags));
+    }
+
+    /** The value {@code analyzer} measured in earlier runs, oldest first, at most {@code window} of them. */
+    List<Double> before(long runId, String step, String table, Analyzer<?, ?> analyzer, int window) {
+        List<AnalysisResult> results = new ArrayList<>(JavaConverters.seqAsJavaList(repository.load()
+                .withTagValues(toScala(Map.of("step", step, "table", table))).get()));
+        results.removeIf(r -> r.resultKey().dataSetDate() >= runId);
+        results.sort(Comparator.comparingLong(r -> r.resultKey().dataSetDate()));
+        List<Double> values = new ArrayList<>();
+        for (AnalysisResult r : results) {
+            Double v = metric(r.analyzerContext().metricMap(), analyzer);
+            if (v != null) {
+                values.add(v);
+            }
+        }
+        return values.subList(Math.max(0, values.size() - window), values.size());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Double metric(scala.collection.immutable.Map metrics, Analyzer<?, ?> analyzer) {
+        scala.Option<Metric<?>> found = metrics.get(analyzer);
+        if (found.isEmpty() || found.get().value().isFailure()) {
+            return null;
+        }
+        Object v = found.get().value().get();
+        return v instanceof Number n ? n.doubleValue() : null;
+    }
+
+    private static scala.collection.immutable.Map<String, String> toScala(Map<String, String> map) {
+        return scala.collection.immutable.Map$.MODULE$.<String, String>empty()
+                .$plus$plus(JavaConverters.mapAsScalaMap(map));
+    }
+}

@@ -1,0 +1,128 @@
+package org.ccft.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.ccft.cli.ExitCode;
+import org.ccft.conformed.Quarantine;
+import org.ccft.dq.QualityResults;
+import org.ccft.drops.LedgerEntry;
+import org.ccft.drops.LoadLedger;
+import org.ccft.lakehouse.DeltaTables;
+import org.ccft.nightly.NightlyRunner;
+import org.ccft.schemas.CmsContract;
+import org.ccft.schemas.FileContract;
+import org.ccft.testing.BadInputCase;
+import org.ccft.testing.TestSpark;
+import org.ccft.testing.Warehouse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every case of the bad-input corpus that does not stop the run, landed as one night's drops and
+ * loaded by the real nightly job: each fails (or passes) the way its case.yml says, with the exact
+ * rule, file and line, and the good rows of its drop still load. The critical cases, which stop the
+ * run, are in {@link QualityGateTest}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputCorpusTest {
+
+    List<BadInputCase> cases;
+    NightlyRunner.Outcome night;
+    List<CheckOutcome> checks;
+    List<Row> quarantined;
+    Map<String, Long> loaded = new HashMap<>();
+    Map<String, String> ledger = new HashMap<>();
+    Warehouse w;
+
+    @BeforeAll
+    void loadTheCorpus(@TempDir Path tmp) throws Exception {
+        cases = BadInputCase.all().stream().filter(c -> !"critical".equals(c.expect().outcome())).toList();
+        w = new Warehouse(tmp);
+        for (BadInputCase c : cases) {
+            c.writeTo(w.landing);
+        }
+        night = w.nightly();
+        SparkSession spark = TestSpark.session();
+        checks = new QualityResults(spark, w.layout).outcomes(night.execution().getJobInstance().getInstanceId());
+        quarantined = new Quarantine(spark, w.layout).rows().collectAsList();
+        for (FileContract f : CmsContract.CMS_FILES) {
+            if (DeltaTables.exists(spark, w.layout.conformed(f.table()))) {
+                DeltaTables.read(spark, w.layout.conformed(f.table())).groupBy("export_id").count().collectAsList()
+                        .forEach(r -> loaded.put(f.table() + "/" + r.getString(0), r.getLong(1)));
+            }
+        }
+        new LoadLedger(spark, w.layout).entries().forEach(e -> ledger.put(e.exportId(), e.status()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachCaseFailsTheWayItsCaseSays() {
+        assertThat(BadInputCase.all()).as("corpus size").hasSizeGreaterThanOrEqualTo(30);
+        assertThat(night.exitCode()).as("the night completes, naming the refused drops").isEqualTo(ExitCode.DROPS_REFUSED);
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> check(c)));
+    }
+
+    private void check(BadInputCase c) {
+        BadInputCase.Expect e = c.expect();
+        List<Row> itsQuarantine = quarantined.stream().filter(r -> c.exportId().equals(r.getAs("export_id"))).toList();
+        List<CheckOutcome> itsWarnings = checks.stream().filter(o -> o.status() == CheckOutcome.Status.WARNED)
+                .filter(o -> mentions(o, c)).toList();
+        switch (e.outcome()) {
+            case "quarantined" -> {
+                assertThat(itsQuarantine).as("the row quarantined at its line, with its rule")
+                        .anySatisfy(r -> {
+                            assertThat((String) r.getAs("file")).isEqualTo(c.label(e.file()));
+                            assertThat((Long) r.getAs("line")).isEqualTo(e.line().longValue());
+                            assertThat((String) r.getAs("rule")).isEqualTo(e.rule());
+                        });
+                assertThat(ledger.get(c.exportId())).isEqualTo(LedgerEntry.LOADED);
+            }
+            case "refused" -> {
+                assertThat(ledger.get(c.exportId())).as("the drop refused whole").isEqualTo(LedgerEntry.REFUSED);
+                assertThat(checks).as("the refusal, with its rule and file").anySatisfy(o -> {
+                    assertThat(o.status()).isEqualTo(CheckOutcome.Status.REFUSED);
+                    assertThat(o.check()).isEqualTo(e.rule());
+                    assertThat(o.file()).isEqualTo(c.label(e.file()));
+                    assertThat(o.offenders()).containsExactly(c.exportId());
+                });
+                assertThat(night.plan().refused.get(c.exportId())).isNotBlank();
+            }
+            case "warned" -> {
+                assertThat(itsWarnings).as("a warning naming the row's file and line").anySatisfy(o -> {
+                    assertThat(o.check()).isEqualTo(e.rule());
+                    String where = c.label(e.file()) + (o.line() != null ? "" : " line " + e.line());
+                    if (o.line() != null) { // a header: the outcome itself names file and line
+                        assertThat(o.file()).isEqualTo(where);
+                        assertThat(o.line()).isEqualTo(e.line().longValue());
+                    } else {
+                        assertThat(o.offenders()).anyMatch(off -> off.endsWith("(" + where + ")"));
+                    }
+                });
+                assertThat(itsQuarantine).isEmpty();
+                assertThat(ledger.get(c.exportId())).isEqualTo(LedgerEntry.LOADED);
+            }
+            case "accepted" -> {
+                assertThat(itsQuarantine).as("nothing quarantined").isEmpty();
+                assertThat(itsWarnings).as("no warning").isEmpty();
+                assertThat(ledger.get(c.exportId())).isEqualTo(LedgerEntry.LOADED);
+            }
+            default -> throw new IllegalArgumentException(c + ": unknown outcome " + e.outcome());
+        }
+        e.loaded().forEach((table, rows) -> assertThat(loaded.getOrDefault(table + "/" + c.exportId(), 0L))
+                .as("good %s rows of the drop loaded", table).isEqualTo(rows.longValue()));
+    }
+
+    private static boolean mentions(CheckOutcome o, BadInputCase c) {
+        return (o.file() != null && o.file().contains(c.exportId()))
+                || o.offenders().stream().anyMatch(off -> off.contains(c.exportId()));
+    }
+}
