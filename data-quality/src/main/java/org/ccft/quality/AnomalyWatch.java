@@ -32,46 +32,45 @@ public final class AnomalyWatch {
     }
 
     public List<CheckOutcome> run(List<DeclaredCheck> anomalies, long runId) {
-        List<CheckOutcome> outcomes = new ArrayList<>();
-        for (DeclaredCheck a : anomalies) {
-            Severity severity = policy.severity(a.name(), a.severity());
-            if (severity == Severity.OFF) {
-                outcomes.add(outcome(a, severity, CheckOutcome.Status.SKIPPED, null, "switched off by configuration"));
-                continue;
-            }
-            Option<String> where = Option.apply(a.where());
-            Analyzer<?, ?> analyzer = a.sum() != null ? new Sum(a.sum(), where) : new Mean(a.mean(), where);
-            VerificationResult result = Deequ.verify(spark.sql(a.data()), List.of(), List.of(analyzer),
-                    history.repository(), history.key(runId, a.step(), a.name()));
-            Double tonight = MetricsHistory.metric(result.metrics(), analyzer);
-            if (tonight == null) {
-                outcomes.add(outcome(a, severity, CheckOutcome.Status.SKIPPED, null, "nothing to measure tonight"));
-                continue;
-            }
-            QualityPolicy.AnomalyBounds bounds = policy.bounds();
-            List<Double> earlier = history.before(runId, a.step(), a.name(), analyzer, bounds.window());
-            if (earlier.size() < bounds.minHistory()) {
-                outcomes.add(outcome(a, severity, CheckOutcome.Status.SKIPPED, tonight, "tonight " + fmt(tonight)
-                        + "; " + earlier.size() + " earlier runs measured it, " + bounds.minHistory() + " needed"));
-                continue;
-            }
-            double usual = median(earlier);
-            double lower = a.watch() == DeclaredCheck.Watch.VOLUME ? usual * bounds.lowRatio() : usual - bounds.rateMaxChange();
-            double upper = a.watch() == DeclaredCheck.Watch.VOLUME ? usual * bounds.highRatio() : usual + bounds.rateMaxChange();
-            List<DataPoint<Object>> points = new ArrayList<>();
-            for (int i = 0; i < earlier.size(); i++) {
-                points.add(new DataPoint<>(i, Option.apply(earlier.get(i))));
-            }
-            boolean anomalous = !new AnomalyDetector(new SimpleThresholdStrategy(lower, upper))
-                    .isNewPointAnomalous(Deequ.seq(points), new DataPoint<>(earlier.size(), Option.apply(tonight)))
-                    .anomalies().isEmpty();
-            String figures = "tonight " + fmt(tonight) + "; usual " + fmt(usual) + " (median of the last "
-                    + earlier.size() + " runs); allowed " + fmt(Math.max(0, lower)) + " to " + fmt(upper)
-                    + ": " + a.description();
-            outcomes.add(outcome(a, severity, CheckOutcome.statusFor(severity == Severity.ERROR ? Severity.WARNING
-                    : severity, anomalous), tonight, figures));
+        List<java.util.concurrent.Callable<CheckOutcome>> work = new ArrayList<>();
+        anomalies.forEach(a -> work.add(() -> watch(a, runId)));
+        return Deequ.together(work);
+    }
+
+    private CheckOutcome watch(DeclaredCheck a, long runId) {
+        Severity severity = policy.severity(a.name(), a.severity());
+        if (severity == Severity.OFF) {
+            return outcome(a, severity, CheckOutcome.Status.SKIPPED, null, "switched off by configuration");
         }
-        return outcomes;
+        Option<String> where = Option.apply(a.where());
+        Analyzer<?, ?> analyzer = a.sum() != null ? new Sum(a.sum(), where) : new Mean(a.mean(), where);
+        VerificationResult result = Deequ.verify(spark.sql(a.data()), List.of(), List.of(analyzer));
+        history.save(runId, a.step(), a.name(), result);
+        Double tonight = MetricsHistory.metric(result.metrics(), analyzer);
+        if (tonight == null) {
+            return outcome(a, severity, CheckOutcome.Status.SKIPPED, null, "nothing to measure tonight");
+        }
+        QualityPolicy.AnomalyBounds bounds = policy.bounds();
+        List<Double> earlier = history.before(runId, a.step(), a.name(), analyzer, bounds.window());
+        if (earlier.size() < bounds.minHistory()) {
+            return outcome(a, severity, CheckOutcome.Status.SKIPPED, tonight, "tonight " + fmt(tonight)
+                    + "; " + earlier.size() + " earlier runs measured it, " + bounds.minHistory() + " needed");
+        }
+        double usual = median(earlier);
+        double lower = a.watch() == DeclaredCheck.Watch.VOLUME ? usual * bounds.lowRatio() : usual - bounds.rateMaxChange();
+        double upper = a.watch() == DeclaredCheck.Watch.VOLUME ? usual * bounds.highRatio() : usual + bounds.rateMaxChange();
+        List<DataPoint<Object>> points = new ArrayList<>();
+        for (int i = 0; i < earlier.size(); i++) {
+            points.add(new DataPoint<>(i, Option.apply(earlier.get(i))));
+        }
+        boolean anomalous = !new AnomalyDetector(new SimpleThresholdStrategy(lower, upper))
+                .isNewPointAnomalous(Deequ.seq(points), new DataPoint<>(earlier.size(), Option.apply(tonight)))
+                .anomalies().isEmpty();
+        String figures = "tonight " + fmt(tonight) + "; usual " + fmt(usual) + " (median of the last "
+                + earlier.size() + " runs); allowed " + fmt(Math.max(0, lower)) + " to " + fmt(upper)
+                + ": " + a.description();
+        return outcome(a, severity, CheckOutcome.statusFor(severity == Severity.ERROR ? Severity.WARNING
+                : severity, anomalous), tonight, figures);
     }
 
     private static CheckOutcome outcome(DeclaredCheck a, Severity s, CheckOutcome.Status status, Double value,

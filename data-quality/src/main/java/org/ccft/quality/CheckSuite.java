@@ -37,9 +37,9 @@ public final class CheckSuite {
     public List<CheckOutcome> run(List<DeclaredCheck> checks, long runId) {
         Map<String, List<DeclaredCheck>> bySql = new LinkedHashMap<>();
         checks.forEach(c -> bySql.computeIfAbsent(c.data().strip(), k -> new ArrayList<>()).add(c));
-        List<CheckOutcome> outcomes = new ArrayList<>();
-        bySql.forEach((sql, group) -> outcomes.addAll(runGroup(sql, group, runId)));
-        return outcomes;
+        List<java.util.concurrent.Callable<List<CheckOutcome>>> work = new ArrayList<>();
+        bySql.forEach((sql, group) -> work.add(() -> runGroup(sql, group, runId)));
+        return Deequ.together(work).stream().flatMap(List::stream).toList();
     }
 
     private List<CheckOutcome> runGroup(String sql, List<DeclaredCheck> group, long runId) {
@@ -62,8 +62,8 @@ public final class CheckSuite {
         Dataset<Row> data = spark.sql(sql).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Size size = new Size(Option.empty());
-            VerificationResult result = Deequ.verify(data, deequChecks, List.of(size), history.repository(),
-                    history.key(runId, group.get(0).step(), group.get(0).name()));
+            VerificationResult result = Deequ.verify(data, deequChecks, List.of(size));
+            history.save(runId, group.get(0).step(), group.get(0).name(), result);
             Double counted = MetricsHistory.metric(result.metrics(), size);
             long total = counted == null ? 0 : Math.round(counted);
             Map<String, ConstraintResult> results = Deequ.constraintResults(result);

@@ -9,8 +9,6 @@ import com.amazon.deequ.checks.CheckLevel;
 import com.amazon.deequ.checks.CheckResult;
 import com.amazon.deequ.constraints.ConstraintResult;
 import com.amazon.deequ.metrics.Metric;
-import com.amazon.deequ.repository.MetricsRepository;
-import com.amazon.deequ.repository.ResultKey;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,18 +57,50 @@ final class Deequ {
         return check(name).isComplete(column, Option.empty(), Option.empty());
     }
 
-    /** Runs the checks and extra analyzers in one pass over {@code data}, saving metrics when a key is given. */
+    /** Runs the checks and extra analyzers in one pass over {@code data}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static VerificationResult verify(Dataset<Row> data, List<Check> checks, List<Analyzer<?, ?>> analyzers,
-                                     MetricsRepository repository, ResultKey key) {
+    static VerificationResult verify(Dataset<Row> data, List<Check> checks, List<Analyzer<?, ?>> analyzers) {
         VerificationRunBuilder run = new VerificationSuite().onData(data).addChecks(seq(checks));
         if (!analyzers.isEmpty()) {
             run = run.addRequiredAnalyzers((Seq) seq(analyzers));
         }
-        if (repository != null) {
-            return run.useRepository(repository).saveOrAppendResult(key).run();
-        }
         return run.run();
+    }
+
+    /**
+     * Runs independent pieces of work at once: each is a small Spark job whose cost is mostly
+     * scheduling, so a few in flight together finish sooner. Results keep the order of the work.
+     */
+    static <T> List<T> together(List<java.util.concurrent.Callable<T>> work) {
+        if (work.size() <= 1) {
+            return work.stream().map(Deequ::call).toList();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(4, work.size()));
+        try {
+            List<T> out = new ArrayList<>();
+            for (java.util.concurrent.Future<T> f : pool.invokeAll(work)) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static <T> T call(java.util.concurrent.Callable<T> c) {
+        try {
+            return c.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Each check's first constraint result, by the check's name. */

@@ -3,7 +3,6 @@ package org.ccft.quality;
 import com.amazon.deequ.analyzers.Analyzer;
 import com.amazon.deequ.metrics.Metric;
 import com.amazon.deequ.repository.AnalysisResult;
-import com.amazon.deequ.repository.MetricsRepository;
 import com.amazon.deequ.repository.ResultKey;
 import com.amazon.deequ.repository.fs.FileSystemMetricsRepository;
 import java.util.ArrayList;
@@ -26,19 +25,21 @@ public final class MetricsHistory {
         this.repository = new FileSystemMetricsRepository(spark, path);
     }
 
-    MetricsRepository repository() {
-        return repository;
-    }
-
-    ResultKey key(long runId, String step, String table) {
-        Map<String, String> tags = Map.of("step", step, "table", table);
-        return new ResultKey(runId, toScala(tags));
+    /** Keeps a verification's metrics under the run, step and table (replacing what a restart wrote before). */
+    void save(long runId, String step, String table, com.amazon.deequ.VerificationResult result) {
+        synchronized (repository) {
+            repository.save(new ResultKey(runId, toScala(Map.of("step", step, "table", table))),
+                    new com.amazon.deequ.analyzers.runners.AnalyzerContext(result.metrics()));
+        }
     }
 
     /** The value {@code analyzer} measured in earlier runs, oldest first, at most {@code window} of them. */
     List<Double> before(long runId, String step, String table, Analyzer<?, ?> analyzer, int window) {
-        List<AnalysisResult> results = new ArrayList<>(JavaConverters.seqAsJavaList(repository.load()
-                .withTagValues(toScala(Map.of("step", step, "table", table))).get()));
+        List<AnalysisResult> results;
+        synchronized (repository) {
+            results = new ArrayList<>(JavaConverters.seqAsJavaList(repository.load()
+                    .withTagValues(toScala(Map.of("step", step, "table", table))).get()));
+        }
         results.removeIf(r -> r.resultKey().dataSetDate() >= runId);
         results.sort(Comparator.comparingLong(r -> r.resultKey().dataSetDate()));
         List<Double> values = new ArrayList<>();

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ccft.config.CcftProperties;
 import org.ccft.nightly.NightlyRunner;
+import org.ccft.quality.Severity;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,6 +19,9 @@ import picocli.CommandLine.Option;
                 "2:bad command line", "3:published, but damaged drops were refused (named on stdout)",
                 "5:a critical data-quality check failed; the previous marts stay published"})
 public final class NightlyCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--landing", description = "landing area holding cms/ and sat/ (default: ccft.landing)")
     String landing;
@@ -32,8 +37,15 @@ public final class NightlyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> settings = new java.util.LinkedHashMap<>();
-        severities.forEach((check, level) -> settings.put("ccft.quality.severity[" + check + "]",
-                org.ccft.quality.Severity.parse(level).name().toLowerCase(java.util.Locale.ROOT)));
+        for (var e : severities.entrySet()) {
+            try {
+                settings.put("ccft.quality.severity[" + e.getKey() + "]",
+                        Severity.parse(e.getValue()).name().toLowerCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException bad) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--severity " + e.getKey() + ": "
+                        + bad.getMessage());
+            }
+        }
         try (var ctx = WarehouseContext.start(warehouse, settings)) {
             String landingRoot = landing != null ? landing : ctx.getBean(CcftProperties.class).getLanding();
             NightlyRunner.Outcome outcome = ctx.getBean(NightlyRunner.class).run(landingRoot);

@@ -17,11 +17,13 @@ import org.ccft.conformed.Quarantine;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.quality.CheckOutcome;
 import org.ccft.quality.CheckOutcome.Status;
+import org.ccft.sat.SatQuarantineListener;
 
 /**
  * One run's data quality, as {@code ccft dq} shows it: the verdict, every check with its status,
  * severity and figures, and the quarantine of the run's drops by rule (and, in JSON, row by row:
- * table, record key, drop, file, line and rule; never a row's content).
+ * table, record key, drop, file, line and rule; never a row's content). The SAT file's rows
+ * quarantined in the run are included.
  */
 public final class QualityReport {
 
@@ -54,8 +56,9 @@ public final class QualityReport {
         if (run.isEmpty()) {
             return null;
         }
-        var quarantined = new Quarantine(spark, layout).rows()
-                .where(functions.col("export_id").isin(run.get().exportIds().toArray()));
+        List<String> drops = new java.util.ArrayList<>(run.get().exportIds());
+        drops.add(SatQuarantineListener.runTag(run.get().runId())); // the SAT file's rows of that run
+        var quarantined = new Quarantine(spark, layout).rows().where(functions.col("export_id").isin(drops.toArray()));
         List<QuarantineCount> byRule = quarantined.groupBy("source_table", "rule").count()
                 .orderBy(functions.col("count").desc(), functions.col("source_table"), functions.col("rule"))
                 .collectAsList().stream().map(r -> new QuarantineCount(r.getString(0), r.getString(1), r.getLong(2)))

@@ -24,7 +24,8 @@ public class SatQuarantineListener implements SkipListener<SatMonthRow, SatMonth
         this.runTag = runTag(jobInstanceId);
     }
 
-    static String runTag(long jobInstanceId) {
+    /** The export_id the SAT file's quarantined rows carry: the SAT file has no export of its own. */
+    public static String runTag(long jobInstanceId) {
         return "sat-run-" + jobInstanceId;
     }
 

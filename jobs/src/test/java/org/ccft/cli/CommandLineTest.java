@@ -23,12 +23,13 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelpWithItsExitCodes() {
-        for (String command : new String[] {"nightly", "sql", "demo"}) {
+        for (String command : new String[] {"nightly", "sql", "dq", "demo"}) {
             String[] r = run(command, "--help");
             assertThat(r[0]).as(command).isEqualTo("0");
             assertThat(r[1]).as(command).contains("Usage: ccft " + command).contains("Exit codes:");
         }
-        assertThat(run("--help")[1]).contains("nightly", "sql", "demo", "3   run completed, but damaged drops");
+        assertThat(run("--help")[1]).contains("nightly", "sql", "dq", "demo", "3   run completed, but damaged drops",
+                "5   a critical data-quality check failed");
     }
 
     @Test
@@ -37,6 +38,10 @@ class CommandLineTest {
         assertThat(run("sql")[0]).isEqualTo(String.valueOf(ExitCode.USAGE)); // no query
         assertThat(run()[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
         assertThat(run("frobnicate")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
+        String[] loud = run("nightly", "--severity", "drop_volume=loud");
+        assertThat(loud[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
+        assertThat(loud[2]).contains("--severity drop_volume: unknown severity 'loud'");
+        assertThat(run("dq", "--format", "pdf")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
     }
 
     @Test

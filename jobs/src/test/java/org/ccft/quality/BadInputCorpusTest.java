@@ -121,6 +121,22 @@ class BadInputCorpusTest {
                 .as("good %s rows of the drop loaded", table).isEqualTo(rows.longValue()));
     }
 
+    @org.junit.jupiter.api.Test
+    void whatIsAcceptedIsKeptAsItCameInRaw() {
+        SparkSession spark = TestSpark.session();
+        var raw = DeltaTables.read(spark, w.layout.raw("feedback_records"));
+        // an unknown column is kept in _extra; a 1 MB free-text field arrives whole; a BOM is not part of a name
+        assertThat(raw.where("export_id = '20230501T020900Z'").selectExpr("_extra['new_field']").collectAsList())
+                .extracting(r -> r.getString(0)).containsExactlyInAnyOrder("x", "y");
+        assertThat(raw.where("export_id = '20230501T021500Z' AND record_id = 'Q15-G2'").selectExpr("length(summary)")
+                .head().getInt(0)).isEqualTo(1 << 20);
+        assertThat(raw.where("export_id = '20230501T020400Z'").selectExpr("record_id").collectAsList())
+                .extracting(r -> r.getString(0)).containsExactlyInAnyOrder("Q04-G1", "Q04-G2");
+        // personal data stops at raw: no free text in the conformed layer
+        assertThat(DeltaTables.read(spark, w.layout.conformed("feedback_records")).columns())
+                .doesNotContain("summary", "complainant_name", "complainant_email", "child_name");
+    }
+
     private static boolean mentions(CheckOutcome o, BadInputCase c) {
         return (o.file() != null && o.file().contains(c.exportId()))
                 || o.offenders().stream().anyMatch(off -> off.contains(c.exportId()));

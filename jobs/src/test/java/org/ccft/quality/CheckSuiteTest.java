@@ -1,0 +1,70 @@
+package org.ccft.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.ccft.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The declared checks, run by Deequ on a real SparkSession over views made to break them: a mart
+ * that does not reconcile with the conformed layer, and rows that were neither accepted nor
+ * quarantined, fail critically and name the offending keys; the policy changes what a break does.
+ */
+class CheckSuiteTest {
+
+    static final DeclaredCheck.Catalog CATALOG = DeclaredCheck.load();
+
+    static List<DeclaredCheck> named(String... names) {
+        return CATALOG.checks().stream().filter(c -> List.of(names).contains(c.name())).toList();
+    }
+
+    @Test
+    void aMartThatDoesNotReconcileFailsCritically(@TempDir Path tmp) {
+        SparkSession spark = TestSpark.session();
+        spark.sql("SELECT * FROM VALUES ('2022-23', 'compliments', 3L), ('2022-23', 'corporate_stage1', 2L), "
+                + "('2021-22', 'compliments', 1L) AS t(financial_year, measure, value)").createOrReplaceTempView("at_a_glance");
+        // the conformed layer holds 5 records received in 2022-23 but only 0 in 2021-22
+        spark.sql("SELECT * FROM VALUES ('COMPLIMENT', DATE'2022-05-01'), ('COMPLIMENT', DATE'2022-06-01'), "
+                + "('COMPLIMENT', DATE'2022-07-01'), ('COMPLAINT', DATE'2022-08-01'), ('COMPLAINT', DATE'2023-03-31') "
+                + "AS t(feedback_type, received_date)").createOrReplaceTempView("feedback_records");
+        List<CheckOutcome> outcomes = new CheckSuite(spark, QualityPolicy.defaults(),
+                new MetricsHistory(spark, tmp.resolve("metrics.json").toString()))
+                .run(named("at_a_glance_reconciles"), 1);
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(CheckOutcome.Status.FAILED);
+            assertThat(o.failing()).isEqualTo(1);
+            assertThat(o.offenders()).containsExactly("2021-22");
+            assertThat(o.figures()).startsWith("1 of 2 rows break it");
+        });
+        assertThatThrownBy(() -> CriticalQualityFailure.throwIfAny(outcomes))
+                .isInstanceOf(CriticalQualityFailure.class).hasMessageContaining("at_a_glance_reconciles");
+    }
+
+    @Test
+    void rowsNeitherAcceptedNorQuarantinedFailTheReconciliation(@TempDir Path tmp) {
+        SparkSession spark = TestSpark.session();
+        spark.sql("SELECT * FROM VALUES ('feedback_records', 'E1', 'raw'), ('feedback_records', 'E1', 'raw'), "
+                + "('feedback_records', 'E1', 'accepted'), ('feedback_records', 'E2', 'raw'), "
+                + "('feedback_records', 'E2', 'quarantined') AS t(source_table, export_id, layer)")
+                .createOrReplaceTempView("drop_rows");
+        MetricsHistory history = new MetricsHistory(spark, tmp.resolve("metrics.json").toString());
+        List<CheckOutcome> strict = new CheckSuite(spark, QualityPolicy.defaults(), history)
+                .run(named("rows_reconcile"), 1);
+        assertThat(strict).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(CheckOutcome.Status.FAILED);
+            assertThat(o.offenders()).containsExactly("feedback_records E1");
+        });
+        QualityPolicy lenient = new QualityPolicy(Map.of("rows_reconcile", "warning"), QualityPolicy.AnomalyBounds.DEFAULT);
+        assertThat(new CheckSuite(spark, lenient, history).run(named("rows_reconcile"), 2))
+                .extracting(CheckOutcome::status).containsExactly(CheckOutcome.Status.WARNED);
+        QualityPolicy off = new QualityPolicy(Map.of("rows_reconcile", "off"), QualityPolicy.AnomalyBounds.DEFAULT);
+        assertThat(new CheckSuite(spark, off, history).run(named("rows_reconcile"), 3))
+                .extracting(CheckOutcome::status).containsExactly(CheckOutcome.Status.SKIPPED);
+    }
+}
