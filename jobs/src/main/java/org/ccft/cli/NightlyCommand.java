@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ccft.config.CcftProperties;
 import org.ccft.nightly.NightlyRunner;
+import org.apache.spark.sql.SparkSession;
+import org.ccft.dq.QualityReport;
+import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.quality.Severity;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,6 +53,12 @@ public final class NightlyCommand implements Callable<Integer> {
             String landingRoot = landing != null ? landing : ctx.getBean(CcftProperties.class).getLanding();
             NightlyRunner.Outcome outcome = ctx.getBean(NightlyRunner.class).run(landingRoot);
             outcome.summary().forEach(System.out::println);
+            QualityReport quality = QualityReport.of(ctx.getBean(SparkSession.class), ctx.getBean(WarehouseLayout.class),
+                    outcome.execution().getJobInstance().getInstanceId());
+            if (quality != null) {
+                System.out.println("data quality: " + quality.verdict() + " (" + quality.tallyLine() + "): bin/ccft dq"
+                        + (warehouse == null ? "" : " --warehouse " + warehouse));
+            }
             return outcome.exitCode();
         }
     }

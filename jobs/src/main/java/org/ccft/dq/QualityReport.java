@@ -101,6 +101,13 @@ public final class QualityReport {
         return tally;
     }
 
+    /** "3 warned, 0 failed, 6 rows quarantined": the counts that matter at a glance. */
+    public String tallyLine() {
+        Map<Status, Long> tally = tally();
+        return tally.get(Status.WARNED) + " warned, " + tally.get(Status.FAILED) + " failed, "
+                + tally.get(Status.REFUSED) + " refused, " + rows.size() + " rows quarantined";
+    }
+
     private String headline() {
         List<String> ids = run.exportIds();
         return "Data quality of run " + run.runId() + (run.asAt() == null ? "" : ", as at " + run.asAt())

@@ -184,13 +184,12 @@ public class NightlyJobConfig {
                             QualityPolicy policy) {
         return step("verifyDrops", jobs, tx, (plan, chunk) -> {
             LandingArea landing = landing(spark, landingOf(chunk));
-            List<CheckOutcome> outcomes = new ArrayList<>();
             List<Refusal> refusals = new DropVerifier(landing).refusals(plan.drops);
-            refuse(plan, refusals, outcomes, "files");
+            refuse(plan, refusals);
+            List<CheckOutcome> outcomes = new ArrayList<>(refusals.stream().map(r -> r.outcome("files")).toList());
             List<CheckOutcome> headers = new FileHeaders(landing, policy).check(plan.sound());
-            headers.stream().filter(o -> o.status() == CheckOutcome.Status.REFUSED).forEach(o -> refuse(plan,
-                    List.of(new Refusal(o.offenders().get(0), o.check(), o.file(), o.file() + " line 1: "
-                            + o.figures())), outcomes, "files"));
+            refuse(plan, headers.stream().filter(o -> o.status() == CheckOutcome.Status.REFUSED)
+                    .map(FileHeaders::refusal).toList());
             outcomes.addAll(headers);
             QualityResults results = new QualityResults(spark, layout);
             results.recordRun(runId(chunk), plan.drops.stream().map(Drop::exportId).toList(), null);
@@ -199,22 +198,20 @@ public class NightlyJobConfig {
         });
     }
 
-    private static void refuse(RunPlan plan, List<Refusal> refusals, List<CheckOutcome> outcomes, String step) {
+    private static void refuse(RunPlan plan, List<Refusal> refusals) {
         for (Refusal r : refusals) {
             LOG.error("drop {} refused ({}): {}", r.exportId(), r.rule(), r.message());
             plan.refused.put(r.exportId(), r.message());
-            outcomes.add(r.outcome(step));
         }
     }
 
     @Bean
     public Step landRaw(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
         return step("landRaw", jobs, tx, (plan, chunk) -> {
-            List<CheckOutcome> outcomes = new ArrayList<>();
-            if (!plan.sound().isEmpty()) {
-                refuse(plan, new RawLanding(spark, layout).land(plan.sound()), outcomes, "landing");
-            }
-            new QualityResults(spark, layout).record(runId(chunk), "landing", outcomes);
+            List<Refusal> refusals = plan.sound().isEmpty() ? List.of() : new RawLanding(spark, layout).land(plan.sound());
+            refuse(plan, refusals);
+            new QualityResults(spark, layout).record(runId(chunk), "landing",
+                    refusals.stream().map(r -> r.outcome("landing")).toList());
         });
     }
 
@@ -250,19 +247,23 @@ public class NightlyJobConfig {
                            QualityPolicy policy, DeclaredCheck.Catalog checks) {
         return step("checkDrops", jobs, tx, (plan, chunk) -> {
             new DropViews(spark, layout).register(plan.sound());
-            MetricsHistory history = metricsHistory(spark, layout);
-            List<CheckOutcome> outcomes = new ArrayList<>(
-                    new CheckSuite(spark, policy, history).run(checks.checks("drops"), runId(chunk)));
-            outcomes.addAll(new AnomalyWatch(spark, policy, history).run(checks.anomalies("drops"), runId(chunk)));
-            new QualityResults(spark, layout).record(runId(chunk), "drops", outcomes);
-            log(outcomes);
-            CriticalQualityFailure.throwIfAny(outcomes);
+            runDeclaredChecks("drops", runId(chunk), spark, layout, policy, checks);
         });
     }
 
-    private static void log(List<CheckOutcome> outcomes) {
+    /**
+     * Runs one step's declared checks and anomalies over the views registered for it, records what
+     * they found, and stops the run if a critical one broke.
+     */
+    private static void runDeclaredChecks(String step, long runId, SparkSession spark, WarehouseLayout layout,
+                                          QualityPolicy policy, DeclaredCheck.Catalog checks) {
+        MetricsHistory history = metricsHistory(spark, layout);
+        List<CheckOutcome> outcomes = new ArrayList<>(new CheckSuite(spark, policy, history).run(checks.checks(step), runId));
+        outcomes.addAll(new AnomalyWatch(spark, policy, history).run(checks.anomalies(step), runId));
+        new QualityResults(spark, layout).record(runId, step, outcomes);
         outcomes.stream().filter(o -> o.status() == CheckOutcome.Status.WARNED || o.failed())
                 .forEach(o -> LOG.warn("{} {} ({}): {}", o.status(), o.check(), o.severity(), o.figures()));
+        CriticalQualityFailure.throwIfAny(outcomes);
     }
 
     /** One row per drop: its export_id and the date (UTC) of its extracted_at. */
@@ -368,19 +369,13 @@ public class NightlyJobConfig {
     public Step checkWarehouse(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark,
                                WarehouseLayout layout, QualityPolicy policy, DeclaredCheck.Catalog checks) {
         return step("checkWarehouse", jobs, tx, (plan, chunk) -> {
-            QualityResults results = new QualityResults(spark, layout);
-            results.recordRun(runId(chunk), plan.drops.stream().map(Drop::exportId).toList(), plan.asAtDate);
+            new QualityResults(spark, layout).recordRun(runId(chunk), plan.drops.stream().map(Drop::exportId).toList(),
+                    plan.asAtDate);
             if (plan.asAtDate == null) {
                 return; // nothing loaded yet, nothing built
             }
             new MartBuilder(spark, layout).registerBuilt(LocalDate.parse(plan.asAtDate), plan.martVersions);
-            MetricsHistory history = metricsHistory(spark, layout);
-            List<CheckOutcome> outcomes = new ArrayList<>(
-                    new CheckSuite(spark, policy, history).run(checks.checks("warehouse"), runId(chunk)));
-            outcomes.addAll(new AnomalyWatch(spark, policy, history).run(checks.anomalies("warehouse"), runId(chunk)));
-            results.record(runId(chunk), "warehouse", outcomes);
-            log(outcomes);
-            CriticalQualityFailure.throwIfAny(outcomes);
+            runDeclaredChecks("warehouse", runId(chunk), spark, layout, policy, checks);
         });
     }
 

@@ -78,12 +78,13 @@ public class NightlyRunner {
         JobExecution lastExecution = last == null ? null : explorer.getLastJobExecution(last);
         JobExecution execution;
         boolean restarted = false;
-        if (lastExecution != null && stoppedByQuality(lastExecution)) {
+        boolean stoppedByQuality = lastExecution != null && stoppedByQuality(lastExecution);
+        if (stoppedByQuality) {
             // Restarting would check the same rows again: start afresh, so that a drop the CMS re-sent
             // (or removed) is seen, and a changed quality policy applies to every step.
             LOG.info("run {} stopped at a critical data-quality check: starting a new run", last.getInstanceId());
         }
-        if (lastExecution != null && !stoppedByQuality(lastExecution) && (lastExecution.getStatus() == BatchStatus.FAILED
+        if (lastExecution != null && !stoppedByQuality && (lastExecution.getStatus() == BatchStatus.FAILED
                 || lastExecution.getStatus() == BatchStatus.STOPPED)) {
             LOG.info("run {} ended {}: restarting it where it stopped", last.getInstanceId(), lastExecution.getStatus());
             execution = launcher.run(nightly, lastExecution.getJobParameters());

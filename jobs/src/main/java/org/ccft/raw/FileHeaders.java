@@ -10,6 +10,7 @@ import java.util.Map;
 import org.ccft.drops.Drop;
 import org.ccft.drops.LandingArea;
 import org.ccft.drops.Manifest;
+import org.ccft.drops.Refusal;
 import org.ccft.quality.CheckOutcome;
 import org.ccft.quality.QualityPolicy;
 import org.ccft.quality.Severity;
@@ -71,6 +72,11 @@ public final class FileHeaders {
             }
         });
         return outcomes;
+    }
+
+    /** The refusal of the drop a header problem at severity error sets aside. */
+    public static Refusal refusal(CheckOutcome o) {
+        return new Refusal(o.offenders().get(0), o.check(), o.file(), o.file() + " line 1: " + o.figures());
     }
 
     private Severity severity(String rule) {

@@ -66,6 +66,19 @@ class DemoReproducesTheReportTest {
     }
 
     @Test
+    void theDemosDataQualityReportIsClean() {
+        // Night 1 quarantines the demo's 6 deliberately bad rows; nothing warns, nothing fails, on either night.
+        assertThat(stdout.lines()).contains("data quality, night 1: PASSED (6 rows quarantined)",
+                "data quality, night 2: PASSED (0 rows quarantined)");
+        var report = org.ccft.dq.QualityReport.of(TestSpark.session(), w.layout, null);
+        assertThat(report.outcomes()).extracting(o -> o.status())
+                .doesNotContain(org.ccft.quality.CheckOutcome.Status.WARNED, org.ccft.quality.CheckOutcome.Status.FAILED,
+                        org.ccft.quality.CheckOutcome.Status.REFUSED);
+        assertThat(report.outcomes()).extracting(o -> o.check()).contains("at_a_glance_reconciles",
+                "escalation_has_stage_1", "rows_reconcile", "sat_complaints_reconcile", "drop_volume");
+    }
+
+    @Test
     void theMartHoldsTheSameFigures() {
         Map<String, Long> y2223 = w.sql("SELECT measure, value FROM at_a_glance WHERE financial_year = '2022-23'")
                 .stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
