@@ -57,8 +57,9 @@ public final class AnomalyWatch {
                     + "; " + earlier.size() + " earlier runs measured it, " + bounds.minHistory() + " needed");
         }
         double usual = median(earlier);
-        double lower = a.watch() == DeclaredCheck.Watch.VOLUME ? usual * bounds.lowRatio() : usual - bounds.rateMaxChange();
-        double upper = a.watch() == DeclaredCheck.Watch.VOLUME ? usual * bounds.highRatio() : usual + bounds.rateMaxChange();
+        boolean volume = a.watch() == DeclaredCheck.Watch.VOLUME;
+        double lower = volume ? usual * bounds.lowRatio() : usual - bounds.rateMaxChange();
+        double upper = volume ? usual * bounds.highRatio() : usual + bounds.rateMaxChange();
         List<DataPoint<Object>> points = new ArrayList<>();
         for (int i = 0; i < earlier.size(); i++) {
             points.add(new DataPoint<>(i, Option.apply(earlier.get(i))));

@@ -83,8 +83,8 @@ public final class QualityResults {
             return List.of();
         }
         return DeltaTables.read(spark, layout.qualityResults()).where("run_id = " + runId)
-                .selectExpr("*", "CASE step WHEN 'files' THEN 1 WHEN 'contract' THEN 2 WHEN 'drops' THEN 3 ELSE 4 END "
-                        + "AS _order")
+                .selectExpr("*", "CASE step WHEN 'files' THEN 1 WHEN 'landing' THEN 2 WHEN 'contract' THEN 3 "
+                        + "WHEN 'drops' THEN 4 ELSE 5 END AS _order")
                 .orderBy("_order", "layer", "table_name", "check_name", "file", "line")
                 .collectAsList().stream()
                 .map(r -> new CheckOutcome(r.getAs("step"), r.getAs("layer"), r.getAs("check_name"),
