@@ -8,7 +8,9 @@ import com.amazon.deequ.anomalydetection.AnomalyDetector;
 import com.amazon.deequ.anomalydetection.DataPoint;
 import com.amazon.deequ.anomalydetection.SimpleThresholdStrategy;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import scala.Option;
@@ -31,27 +33,49 @@ public final class AnomalyWatch {
         this.history = history;
     }
 
+    /** Anomalies that share their SQL are measured together, in one pass over its rows. */
     public List<CheckOutcome> run(List<DeclaredCheck> anomalies, long runId) {
-        List<java.util.concurrent.Callable<CheckOutcome>> work = new ArrayList<>();
-        anomalies.forEach(a -> work.add(() -> watch(a, runId)));
-        return Deequ.together(work);
+        Map<String, List<DeclaredCheck>> bySql = new LinkedHashMap<>();
+        anomalies.forEach(a -> bySql.computeIfAbsent(a.data().strip(), k -> new ArrayList<>()).add(a));
+        List<java.util.concurrent.Callable<List<CheckOutcome>>> work = new ArrayList<>();
+        bySql.forEach((sql, group) -> work.add(() -> watch(sql, group, runId)));
+        return Deequ.together(work).stream().flatMap(List::stream).toList();
     }
 
-    private CheckOutcome watch(DeclaredCheck a, long runId) {
-        Severity severity = policy.severity(a.name(), a.severity());
-        if (severity == Severity.OFF) {
-            return outcome(a, severity, CheckOutcome.Status.SKIPPED, null, "switched off by configuration");
+    private List<CheckOutcome> watch(String sql, List<DeclaredCheck> group, long runId) {
+        Map<DeclaredCheck, Analyzer<?, ?>> measures = new LinkedHashMap<>();
+        List<CheckOutcome> outcomes = new ArrayList<>();
+        for (DeclaredCheck a : group) {
+            Severity severity = policy.severity(a.name(), a.severity());
+            if (severity == Severity.OFF) {
+                outcomes.add(outcome(a, severity, CheckOutcome.Status.SKIPPED, null, "switched off by configuration"));
+            } else {
+                Option<String> where = Option.apply(a.where());
+                measures.put(a, a.sum() != null ? new Sum(a.sum(), where) : new Mean(a.mean(), where));
+            }
         }
-        Option<String> where = Option.apply(a.where());
-        Analyzer<?, ?> analyzer = a.sum() != null ? new Sum(a.sum(), where) : new Mean(a.mean(), where);
-        VerificationResult result = Deequ.verify(spark.sql(a.data()), List.of(), List.of(analyzer));
-        history.save(runId, a.step(), a.name(), result);
-        Double tonight = MetricsHistory.metric(result.metrics(), analyzer);
+        if (measures.isEmpty()) {
+            return outcomes;
+        }
+        VerificationResult result = Deequ.verify(spark.sql(sql), List.of(), List.copyOf(measures.values()));
+        // Kept under the SQL's fingerprint: the same measures find their history whatever order they are declared in.
+        String tag = "sql:" + Integer.toHexString(sql.hashCode());
+        String step = group.get(0).step();
+        history.save(runId, step, tag, result);
+        Map<Analyzer<?, ?>, List<Double>> earlier = history.before(runId, step, tag, measures.values(),
+                policy.bounds().window());
+        measures.forEach((a, analyzer) -> outcomes.add(judge(a, MetricsHistory.metric(result.metrics(), analyzer),
+                earlier.get(analyzer))));
+        return outcomes;
+    }
+
+    /** Tonight's figure against the median of its history, by the anomaly's bounds. */
+    private CheckOutcome judge(DeclaredCheck a, Double tonight, List<Double> earlier) {
+        Severity severity = policy.severity(a.name(), a.severity());
         if (tonight == null) {
             return outcome(a, severity, CheckOutcome.Status.SKIPPED, null, "nothing to measure tonight");
         }
         QualityPolicy.AnomalyBounds bounds = policy.bounds();
-        List<Double> earlier = history.before(runId, a.step(), a.name(), analyzer, bounds.window());
         if (earlier.size() < bounds.minHistory()) {
             return outcome(a, severity, CheckOutcome.Status.SKIPPED, tonight, "tonight " + fmt(tonight)
                     + "; " + earlier.size() + " earlier runs measured it, " + bounds.minHistory() + " needed");

@@ -33,8 +33,9 @@ public final class MetricsHistory {
         }
     }
 
-    /** The value {@code analyzer} measured in earlier runs, oldest first, at most {@code window} of them. */
-    List<Double> before(long runId, String step, String table, Analyzer<?, ?> analyzer, int window) {
+    /** What each analyzer measured in earlier runs, oldest first, at most {@code window} values each. */
+    Map<Analyzer<?, ?>, List<Double>> before(long runId, String step, String table,
+                                             java.util.Collection<Analyzer<?, ?>> analyzers, int window) {
         List<AnalysisResult> results;
         synchronized (repository) {
             results = new ArrayList<>(JavaConverters.seqAsJavaList(repository.load()
@@ -42,14 +43,18 @@ public final class MetricsHistory {
         }
         results.removeIf(r -> r.resultKey().dataSetDate() >= runId);
         results.sort(Comparator.comparingLong(r -> r.resultKey().dataSetDate()));
-        List<Double> values = new ArrayList<>();
-        for (AnalysisResult r : results) {
-            Double v = metric(r.analyzerContext().metricMap(), analyzer);
-            if (v != null) {
-                values.add(v);
+        Map<Analyzer<?, ?>, List<Double>> out = new java.util.LinkedHashMap<>();
+        for (Analyzer<?, ?> analyzer : analyzers) {
+            List<Double> values = new ArrayList<>();
+            for (AnalysisResult r : results) {
+                Double v = metric(r.analyzerContext().metricMap(), analyzer);
+                if (v != null) {
+                    values.add(v);
+                }
             }
+            out.put(analyzer, values.subList(Math.max(0, values.size() - window), values.size()));
         }
-        return values.subList(Math.max(0, values.size() - window), values.size());
+        return out;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
