@@ -61,19 +61,20 @@ public final class QualityResults {
     }
 
     public Optional<Run> latestRun() {
-        return runs("true ORDER BY run_id DESC LIMIT 1");
+        return firstRun(runs().orderBy(org.apache.spark.sql.functions.col("run_id").desc()));
     }
 
     public Optional<Run> run(long runId) {
-        return runs("run_id = " + runId);
+        return firstRun(runs().where("run_id = " + runId));
     }
 
-    private Optional<Run> runs(String where) {
-        if (!DeltaTables.exists(spark, layout.qualityRuns())) {
-            return Optional.empty();
-        }
-        DeltaTables.read(spark, layout.qualityRuns()).createOrReplaceTempView("_dq_runs");
-        return spark.sql("SELECT * FROM _dq_runs WHERE " + where).collectAsList().stream().findFirst()
+    private Dataset<Row> runs() {
+        return DeltaTables.exists(spark, layout.qualityRuns()) ? DeltaTables.read(spark, layout.qualityRuns())
+                : spark.createDataFrame(List.of(), StructType.fromDDL(RUN_COLUMNS));
+    }
+
+    private static Optional<Run> firstRun(Dataset<Row> runs) {
+        return runs.limit(1).collectAsList().stream().findFirst()
                 .map(r -> new Run(r.getLong(0), r.getList(1), r.getString(2), r.getTimestamp(3).toInstant()));
     }
 

@@ -40,7 +40,7 @@ public final class FileHeaders {
     /** One outcome per file whose header lacks columns; one passing outcome per table and rule otherwise. */
     public List<CheckOutcome> check(List<Drop> drops) {
         List<CheckOutcome> problems = new ArrayList<>();
-        Map<String, Integer> sound = new LinkedHashMap<>();
+        Map<TableRule, Integer> sound = new LinkedHashMap<>();
         for (Drop d : drops) {
             for (Manifest.ListedFile f : d.files()) {
                 FileContract contract = CmsContract.cmsFile(f.name());
@@ -49,7 +49,7 @@ public final class FileHeaders {
                     String rule = required ? MISSING_COLUMN : MISSING_OPTIONAL_COLUMN;
                     List<String> missing = missing(contract, header, required);
                     if (missing.isEmpty()) {
-                        sound.merge(contract.table() + "/" + rule, 1, Integer::sum);
+                        sound.merge(new TableRule(contract.table(), rule), 1, Integer::sum);
                         continue;
                     }
                     Severity s = severity(rule);
@@ -62,16 +62,18 @@ public final class FileHeaders {
             }
         }
         List<CheckOutcome> outcomes = new ArrayList<>(problems);
-        sound.forEach((tableRule, files) -> {
-            String table = tableRule.substring(0, tableRule.indexOf('/'));
-            String rule = tableRule.substring(tableRule.indexOf('/') + 1);
-            if (problems.stream().noneMatch(p -> p.table().equals(table) && p.check().equals(rule))) {
-                outcomes.add(new CheckOutcome("files", "raw", rule, table, severity(rule), CheckOutcome.Status.PASSED,
-                        null, 0, files + " files' headers have every " + (rule.equals(MISSING_COLUMN) ? "required"
-                        : "optional") + " column", List.of(), null, null));
+        sound.forEach((key, files) -> {
+            if (problems.stream().noneMatch(p -> p.table().equals(key.table()) && p.check().equals(key.rule()))) {
+                outcomes.add(new CheckOutcome("files", "raw", key.rule(), key.table(), severity(key.rule()),
+                        CheckOutcome.Status.PASSED, null, 0, files + " files' headers have every "
+                        + (key.rule().equals(MISSING_COLUMN) ? "required" : "optional") + " column", List.of(), null,
+                        null));
             }
         });
         return outcomes;
+    }
+
+    private record TableRule(String table, String rule) {
     }
 
     /** The refusal of the drop a header problem at severity error sets aside. */
