@@ -72,7 +72,9 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("landing: " + landing.toAbsolutePath());
             return ExitCode.OK;
         }
-        try (var ctx = WarehouseContext.start(warehouse.toString(), Map.of())) {
+        // The demo's pseudonym key sits beside its warehouse, not in the user's home (unless one is configured).
+        try (var ctx = WarehouseContext.start(warehouse.toString(),
+                Map.of("ccft.pseudonymisation.key-file", dir.resolve("pseudonymisation.key").toString()))) {
             NightlyRunner runner = ctx.getBean(NightlyRunner.class);
             NightlyRunner.Outcome first = runner.run(landing.toString());
             first.summary().forEach(l -> System.err.println("night 1: " + l));

@@ -19,6 +19,8 @@ public class CcftProperties {
     private final JobRepository jobRepository = new JobRepository();
     private final Sat sat = new Sat();
     private final Quality quality = new Quality();
+    private final Council council = new Council();
+    private final Pseudonymisation pseudonymisation = new Pseudonymisation();
 
     public String getWarehouse() { return warehouse; }
     public void setWarehouse(String warehouse) { this.warehouse = warehouse; }
@@ -28,6 +30,30 @@ public class CcftProperties {
     public JobRepository getJobRepository() { return jobRepository; }
     public Sat getSat() { return sat; }
     public Quality getQuality() { return quality; }
+    public Council getCouncil() { return council; }
+    public Pseudonymisation getPseudonymisation() { return pseudonymisation; }
+
+    /** The council whose figures the warehouse holds, as DfE's statistics name it. */
+    public static class Council {
+        private String laCode = "E10000003";
+        private String name = "Cambridgeshire";
+
+        public String getLaCode() { return laCode; }
+        public void setLaCode(String laCode) { this.laCode = laCode; }
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+    }
+
+    /** The secret key of the keyed hash that gives each case its pseudonymous reference in the marts. */
+    public static class Pseudonymisation {
+        private String key = "";
+        private String keyFile = "";
+
+        public String getKey() { return key; }
+        public void setKey(String key) { this.key = key; }
+        public String getKeyFile() { return keyFile; }
+        public void setKeyFile(String keyFile) { this.keyFile = keyFile; }
+    }
 
     public static class Spark {
         /** Master URL; empty when spark-submit provides it. */

@@ -1,6 +1,5 @@
 package org.ccft.demo;
 
-import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,7 +64,10 @@ final class CmsHistory {
         for (String year : calibration.financialYears()) {
             all.addAll(year(year));
         }
+        startEveryCaseAtStage1(all.stream().filter(c -> c.isComplaint() && !c.deletedInError).toList());
+        new ResponseYearCalibration(calibration, this::scaled, random, calendar, timescales).apply(all);
         linkStages(all);
+        linkOmbudsmanCases(all);
         for (FeedbackItem item : all) {
             feedbackVersions(item);
             if (item.isComplaint() && item.response != null && !item.deletedInError) {
@@ -133,9 +135,13 @@ final class CmsHistory {
         return area.replace('_', ' ').toLowerCase() + " " + patches[random.nextInt(patches.length)];
     }
 
+    /** Primary themes by the calibrated shares: of complaints and enquiries together, and of ombudsman enquiries. */
     private void themes(List<FeedbackItem> items) {
-        List<FeedbackItem> themed = items.stream().filter(i -> i.isComplaint() || "ENQUIRY".equals(i.feedbackType)
-                || "LGO_ENQUIRY".equals(i.feedbackType)).toList();
+        primaryThemes(items.stream().filter(i -> i.isComplaint() || "ENQUIRY".equals(i.feedbackType)).toList());
+        primaryThemes(items.stream().filter(i -> "LGO_ENQUIRY".equals(i.feedbackType)).toList());
+    }
+
+    private void primaryThemes(List<FeedbackItem> themed) {
         List<String> primary = Allocation.of(calibration.themes(), themed.size(), random);
         List<String> codes = new ArrayList<>(calibration.themes().keySet());
         for (int i = 0; i < themed.size(); i++) {
@@ -156,14 +162,16 @@ final class CmsHistory {
         List<String> outcomes = Allocation.of(calibration.complaintOutcomes(), complaints.size(), random);
         List<Boolean> extended = Allocation.share(calibration.extendedShare(), complaints.size(), random);
         List<Boolean> adjustments = Allocation.share(calibration.reasonableAdjustmentsShare(), complaints.size(), random);
+        long youngPeople = roles.stream().filter("YOUNG_PERSON"::equals).count();
+        Deque<Boolean> advocated = new ArrayDeque<>(
+                Allocation.share(calibration.youngPersonAdvocateShare(), (int) youngPeople, random));
         for (int i = 0; i < complaints.size(); i++) {
             FeedbackItem c = complaints.get(i);
             c.complainantRole = roles.get(i);
             c.outcome = outcomes.get(i);
             c.extensionAgreed = extended.get(i);
             c.advocate = "YOUNG_PERSON".equals(c.complainantRole)
-                    ? (random.nextDouble() < calibration.youngPersonAdvocateShare()
-                        ? (random.nextBoolean() ? "NYAS" : "VOICEABILITY") : "NONE")
+                    ? (advocated.pop() ? (random.nextBoolean() ? "NYAS" : "VOICEABILITY") : "NONE")
                     : "NONE";
             c.nonResidentParent = "PARENT".equals(c.complainantRole) && random.nextDouble() < 0.07;
             if (adjustments.get(i)) {
@@ -191,9 +199,6 @@ final class CmsHistory {
                     .workingDays(c.extensionAgreed);
             int k = late.get(i) ? days + 1 + random.nextInt(15) : Math.max(1, days / 3 + random.nextInt(days - days / 3 + 1));
             c.response = calendar.addWorkingDays(c.received, k).orElse(null);
-            if (c.stage > 1 && "UPHELD".equals(c.outcome) && random.nextDouble() < 0.5) {
-                c.remedyGbp = new BigDecimal(150 + 50 * random.nextInt(30)).setScale(2).toPlainString();
-            }
         }
         for (FeedbackItem i : items) {
             switch (i.feedbackType) {
@@ -252,27 +257,84 @@ final class CmsHistory {
         return out;
     }
 
-    /** A stage 2 (3) complaint continues an earlier stage 1 (2) of the same procedure: it shares its case_ref. */
+    /**
+     * A stage 2 (3) complaint continues an earlier stage 1 (2) of the same procedure: it shares its
+     * case_ref. It takes a stage answered in the 60 days before it was received, not already continued,
+     * at random; failing one, the earliest stage received before it still waiting (so every case starts
+     * at stage 1).
+     */
     private void linkStages(List<FeedbackItem> all) {
-        List<FeedbackItem> complaints = all.stream().filter(c -> c.isComplaint() && !c.deletedInError).toList();
-        startEveryCaseAtStage1(complaints);
-        complaints = complaints.stream()
+        List<FeedbackItem> complaints = all.stream().filter(c -> c.isComplaint() && !c.deletedInError)
                 .sorted(Comparator.comparing((FeedbackItem c) -> c.received).thenComparing(c -> c.recordId)).toList();
-        Map<String, Deque<FeedbackItem>> open = new HashMap<>();
+        Map<String, java.util.NavigableMap<LocalDate, List<FeedbackItem>>> answered = new HashMap<>();
+        Map<String, Deque<FeedbackItem>> waiting = new HashMap<>();
+        java.util.Set<FeedbackItem> continued = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (FeedbackItem c : complaints) {
+            if (c.response != null) {
+                answered.computeIfAbsent(c.procedure + c.stage, k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(c.response, k -> new ArrayList<>()).add(c);
+            }
+        }
+        for (FeedbackItem c : complaints) {
+            String earlierStage = c.procedure + (c.stage - 1);
             if (c.stage > 1) {
-                // The earliest stage before it still waiting to escalate (one received the same day cannot).
-                Deque<FeedbackItem> earlier = open.get(c.procedure + (c.stage - 1));
-                FeedbackItem previous = earlier == null || earlier.isEmpty()
-                        || !earlier.peekFirst().received.isBefore(c.received) ? null : earlier.pollFirst();
+                List<FeedbackItem> recent = answered.getOrDefault(earlierStage, new java.util.TreeMap<>())
+                        .subMap(c.received.minusDays(60), true, c.received, false).values().stream()
+                        .flatMap(List::stream).filter(p -> !continued.contains(p)).toList();
+                FeedbackItem previous = recent.isEmpty() ? null : recent.get(random.nextInt(recent.size()));
+                Deque<FeedbackItem> queue = waiting.getOrDefault(earlierStage, new ArrayDeque<>());
+                while (previous == null && !queue.isEmpty() && queue.peekFirst().received.isBefore(c.received)) {
+                    FeedbackItem head = queue.pollFirst();
+                    previous = continued.contains(head) ? null : head;
+                }
                 if (previous != null) {
+                    continued.add(previous);
                     c.caseRef = previous.caseRef;
                     c.complainantName = previous.complainantName;
                     c.complainantEmail = previous.complainantEmail;
                     c.childName = previous.childName;
                 }
             }
-            open.computeIfAbsent(c.procedure + c.stage, k -> new ArrayDeque<>()).addLast(c);
+            waiting.computeIfAbsent(c.procedure + c.stage, k -> new ArrayDeque<>()).addLast(c);
+        }
+    }
+
+    /**
+     * Most ombudsman enquiries (six in ten) follow a complaint the council answered: they take the case_ref
+     * of a case whose last answer came before the enquiry, one not already taken, among the 30 latest.
+     */
+    private void linkOmbudsmanCases(List<FeedbackItem> all) {
+        Map<String, FeedbackItem> lastAnswer = new HashMap<>();
+        all.stream().filter(c -> c.isComplaint() && !c.deletedInError && c.response != null)
+                .forEach(c -> lastAnswer.merge(c.caseRef, c, (a, b) -> a.response.isAfter(b.response) ? a : b));
+        List<FeedbackItem> answered = lastAnswer.values().stream()
+                .sorted(Comparator.comparing((FeedbackItem c) -> c.response).thenComparing(c -> c.recordId)).toList();
+        List<FeedbackItem> enquiries = all.stream().filter(i -> "LGO_ENQUIRY".equals(i.feedbackType))
+                .sorted(Comparator.comparing((FeedbackItem i) -> i.received).thenComparing(i -> i.recordId)).toList();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (FeedbackItem lgo : enquiries) {
+            if (random.nextDouble() >= 0.6) {
+                continue;
+            }
+            int lo = 0;
+            int hi = answered.size(); // the first answer on or after the enquiry's receipt
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (answered.get(mid).response.isBefore(lgo.received)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            int before = lo;
+            List<FeedbackItem> recent = answered.subList(Math.max(0, before - 30), before).stream()
+                    .filter(c -> !taken.contains(c.caseRef)).toList();
+            if (!recent.isEmpty()) {
+                FeedbackItem c = recent.get(random.nextInt(recent.size()));
+                taken.add(c.caseRef);
+                lgo.caseRef = c.caseRef;
+                lgo.serviceArea = lgo.serviceArea == null ? c.serviceArea : lgo.serviceArea;
+            }
         }
     }
 
@@ -305,9 +367,10 @@ final class CmsHistory {
     private void feedbackVersions(FeedbackItem i) {
         Instant created = at(i.received, 10);
         versions.add(feedbackRow(i, created, false, false));
-        if (random.nextDouble() < 0.05) { // a correction: the team is changed a few days later
+        if (random.nextDouble() < 0.05) { // a correction: the team is changed a few days later (before any answer)
             i.team = teamOf(i.serviceArea);
-            versions.add(feedbackRow(i, at(i.received.plusDays(2), 11), false, false));
+            boolean answeredSoon = i.response != null && i.response.isBefore(i.received.plusDays(3));
+            versions.add(feedbackRow(i, at(answeredSoon ? i.received : i.received.plusDays(2), 11), false, false));
         }
         if (i.deletedInError) {
             versions.add(feedbackRow(i, at(i.received.plusDays(3), 12), false, true));
@@ -382,7 +445,7 @@ final class CmsHistory {
                 v.put("status", "CANCELLED");
                 v.put("last_modified", cancelled.toString());
                 versions.add(new Version(CmsContract.ACTIONS, id, cancelled, row(CmsContract.ACTIONS, v)));
-            } else if (fate < 0.7) {
+            } else if (fate < 0.92) {
                 LocalDate done = c.response.plusDays(10 + random.nextInt(60));
                 Instant completed = at(done, 12);
                 v.put("completed_date", done.toString());

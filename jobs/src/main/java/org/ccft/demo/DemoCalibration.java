@@ -12,6 +12,7 @@ import java.util.Map;
 
 /** What the demo's generated history must reproduce ({@code demo/calibration.yml}). */
 public record DemoCalibration(
+        String councilLaCode,
         List<String> financialYears,
         Map<String, Map<String, Integer>> received,
         Map<String, Map<String, Integer>> serviceAreas,
@@ -24,7 +25,13 @@ public record DemoCalibration(
         double lateShare,
         double reopenedShare,
         double reasonableAdjustmentsShare,
-        double commitmentShare) {
+        double commitmentShare,
+        ReportYear reportYear) {
+
+    /** The report year's figures that count by response or decision, made exact by the generator. */
+    public record ReportYear(String financialYear, int complaintsConcluded, int extended, int outsideTimescale,
+                             int lgoCarriedIn, int lgoDecided, Map<String, Integer> lgoDecisionThemes) {
+    }
 
     public static DemoCalibration load() {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())

@@ -23,8 +23,8 @@ import org.ccft.lakehouse.FinancialYear;
 /**
  * Writes the demo's landing area: a FULL export a year before the end of the last financial year,
  * then weekly INCREMENTAL exports up to a few days after it, each with feedback records, actions and
- * contacts; a few bad rows; and the SAT's monthly EHCP file. Two drops are held back for a second
- * night: one late (its export_id sorts before drops already loaded) and one sent twice.
+ * contacts; a few bad rows; the SAT's monthly EHCP file; and DfE's SEN2 statistics as published. Two drops
+ * are held back for a second night: one late (its export_id sorts before drops already loaded) and one sent twice.
  */
 public final class DemoLanding {
 
@@ -86,8 +86,10 @@ public final class DemoLanding {
             }
         }
         YearMonth lastMonth = YearMonth.from(lastYearEnd.minusDays(1));
-        List<SatMonthlyFigures.Month> months = SatMonthlyFigures.between(YearMonth.of(2019, 1), lastMonth, scale, random);
+        List<SatMonthlyFigures.Month> months = SatMonthlyFigures.between(YearMonth.of(2019, 1), lastMonth,
+                calibration.councilLaCode(), scale, random);
         writeSat(months);
+        writeDfeStatistics();
         return new Summary(written, heldBack.size(), rows, months.size(), drops.get(0).exportId(),
                 drops.get(drops.size() - 1).exportId());
     }
@@ -171,6 +173,17 @@ public final class DemoLanding {
         DropWriter w = new DropWriter(landing, d.exportId(), d.type(), d.extractedAt());
         d.rows().forEach((f, rows) -> w.file(f.file(), f.columnNames(), rows));
         w.write();
+    }
+
+    /** DfE's SEN2 statistics as published (the "All" rows, see demo/dfe-sen2/SOURCE.md). */
+    private void writeDfeStatistics() throws IOException {
+        Path folder = landing.resolve("dfe/sen2");
+        Files.createDirectories(folder);
+        for (String file : List.of("timeliness_20_week.csv", "requests.csv", "caseload.csv")) {
+            try (var in = DemoLanding.class.getClassLoader().getResourceAsStream("demo/dfe-sen2/" + file)) {
+                Files.write(folder.resolve(file), in.readAllBytes());
+            }
+        }
     }
 
     private void writeSat(List<SatMonthlyFigures.Month> months) throws IOException {

@@ -33,16 +33,16 @@ final class SatMonthlyFigures {
     private SatMonthlyFigures() {
     }
 
-    static List<Month> between(YearMonth first, YearMonth last, double scale, Random random) {
-        Map<Integer, Map<String, String>> plans = byYear("timeliness_20_week.csv");
-        Map<Integer, Map<String, String>> requests = byYear("requests.csv");
-        Map<Integer, Map<String, String>> caseload = byYear("caseload.csv");
+    static List<Month> between(YearMonth first, YearMonth last, String laCode, double scale, Random random) {
+        Map<Integer, Map<String, String>> plans = byYear("timeliness_20_week.csv", laCode);
+        Map<Integer, Map<String, String>> requests = byYear("requests.csv", laCode);
+        Map<Integer, Map<String, String>> caseload = byYear("caseload.csv", laCode);
         List<Month> out = new ArrayList<>();
         Map<Integer, long[][]> spreadByYear = new HashMap<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             int y = m.getYear();
             if (!plans.containsKey(y)) {
-                throw new IllegalArgumentException("DfE SEN2 has no Cambridgeshire figures for " + y);
+                throw new IllegalArgumentException("DfE SEN2 has no figures of " + laCode + " for " + y);
             }
             long[][] months = spreadByYear.computeIfAbsent(y, year -> {
                 Map<String, String> p = plans.get(year);
@@ -55,7 +55,8 @@ final class SatMonthlyFigures {
                         ? number(r.get("requests_decided_to_assess"))
                         : number(r.get("requests_received_in_year")) - number(r.get("requests_decided_not_to_assess")))
                         * scale);
-                return new long[][] {spread(issued, random), spread(within, random), spread(requested, random),
+                long[] issuedByMonth = spread(issued, random);
+                return new long[][] {issuedByMonth, spreadOver(within, issuedByMonth, random), spread(requested, random),
                         spread(agreed, random)};
             });
             int i = m.getMonthValue() - 1;
@@ -75,6 +76,23 @@ final class SatMonthlyFigures {
         Map<String, String> next = caseload.get(year + 1);
         double to = next == null ? from : number(next.get("ehcplans"));
         return from + (to - from) * (m.getMonthValue() - 1) / 12.0;
+    }
+
+    /**
+     * Plans issued within 20 weeks: shared over the months in proportion to the plans each issued, each
+     * month's share jittered (±30%) so that timeliness moves from month to month as it does in life.
+     */
+    private static long[] spreadOver(long total, long[] issuedByMonth, Random random) {
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            weights.put(String.valueOf(i), (int) Math.round(issuedByMonth[i] * (70 + 60 * random.nextDouble())));
+        }
+        long[] out = new long[12];
+        if (weights.values().stream().mapToInt(Integer::intValue).sum() == 0) {
+            return out;
+        }
+        Allocation.of(weights, (int) total, random).forEach(month -> out[Integer.parseInt(month)]++);
+        return out;
     }
 
     private static long[] spread(long total, Random random) {
@@ -98,8 +116,8 @@ final class SatMonthlyFigures {
         return Double.parseDouble(v);
     }
 
-    /** Cambridgeshire's rows of a DfE file, by calendar year (academic 201819 counts as January 2019). */
-    private static Map<Integer, Map<String, String>> byYear(String file) {
+    /** The council's rows of a DfE file, by calendar year (academic 201819 counts as January 2019). */
+    private static Map<Integer, Map<String, String>> byYear(String file, String laCode) {
         Map<Integer, Map<String, String>> out = new HashMap<>();
         try (InputStream in = SatMonthlyFigures.class.getClassLoader().getResourceAsStream("demo/dfe-sen2/" + file);
              CSVParser csv = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8),
@@ -107,6 +125,9 @@ final class SatMonthlyFigures {
             for (CSVRecord r : csv) {
                 Map<String, String> row = new HashMap<>();
                 csv.getHeaderNames().forEach(h -> row.put(h.replace("\uFEFF", ""), r.get(h)));
+                if (!laCode.equals(row.get("new_la_code"))) {
+                    continue;
+                }
                 String period = row.get("time_period");
                 int year = Integer.parseInt(period.length() == 6 ? "20" + period.substring(4) : period);
                 out.put(year, row);

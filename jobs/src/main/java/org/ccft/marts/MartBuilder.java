@@ -1,9 +1,18 @@
 package org.ccft.marts;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.slf4j.Logger;
@@ -18,31 +27,71 @@ public final class MartBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(MartBuilder.class);
 
+    /** Inputs most marts read: held in memory for the build, so each is read from storage once. */
+    private static final int PARALLEL_BUILDS = 4;
+
+    private static final List<String> SHARED_INPUTS = List.of("feedback_records", "actions", "contacts",
+            "complaint_stages", "working_days");
+
     private final SparkSession spark;
     private final WarehouseLayout layout;
+    private final MartSettings settings;
 
-    public MartBuilder(SparkSession spark, WarehouseLayout layout) {
+    public MartBuilder(SparkSession spark, WarehouseLayout layout, MartSettings settings) {
         this.spark = spark;
         this.layout = layout;
+        this.settings = settings;
     }
 
-    /** Builds all marts as at the given date; returns each mart's new Delta version. */
+    /**
+     * Builds all marts as at the given date, in catalog order (a mart may read one built before it, at
+     * the version just written); returns each mart's new Delta version.
+     */
     public Map<String, Long> build(LocalDate asAt) {
         registerInputs(asAt);
-        Map<String, Long> versions = new LinkedHashMap<>();
-        for (String mart : MartCatalog.MARTS) {
-            long started = System.nanoTime();
-            DeltaTables.overwrite(spark.sql(MartCatalog.martSql(mart)), layout.mart(mart));
-            versions.put(mart, DeltaTables.latestVersion(spark, layout.mart(mart)));
-            LOG.info("mart {} built (version {}) in {} ms", mart, versions.get(mart),
-                    (System.nanoTime() - started) / 1_000_000);
+        List<Dataset<Row>> held = new ArrayList<>();
+        for (String input : SHARED_INPUTS) {
+            Dataset<Row> rows = spark.table(input).persist(StorageLevel.MEMORY_AND_DISK());
+            rows.createOrReplaceTempView(input);
+            held.add(rows);
         }
-        return versions;
+        // Marts are built a few at a time (each is a handful of small Spark jobs and a Delta commit, so the
+        // driver, not the cores, sets the pace); one that reads another waits for it.
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_BUILDS);
+        Map<String, CompletableFuture<Long>> built = new LinkedHashMap<>();
+        try {
+            for (String mart : MartCatalog.MARTS) {
+                List<CompletableFuture<Long>> inputs = MartCatalog.READS_MARTS.getOrDefault(mart, List.of()).stream()
+                        .map(built::get).toList();
+                built.put(mart, CompletableFuture.allOf(inputs.toArray(CompletableFuture[]::new))
+                        .thenApplyAsync(ignored -> buildOne(mart), pool));
+            }
+            Map<String, Long> versions = new LinkedHashMap<>();
+            for (var e : built.entrySet()) {
+                versions.put(e.getKey(), e.getValue().join());
+            }
+            return versions;
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            pool.shutdownNow();
+            held.forEach(Dataset::unpersist);
+        }
+    }
+
+    private long buildOne(String mart) {
+        long started = System.nanoTime();
+        DeltaTables.overwrite(spark.sql(MartCatalog.martSql(mart)), layout.mart(mart));
+        long version = DeltaTables.latestVersion(spark, layout.mart(mart));
+        DeltaTables.readVersion(spark, layout.mart(mart), version).createOrReplaceTempView(mart);
+        LOG.info("mart {} built (version {}) in {} ms", mart, version, (System.nanoTime() - started) / 1_000_000);
+        return version;
     }
 
     /** The views mart SQL reads, and the intermediate ones built over them. */
     private void registerInputs(LocalDate asAt) {
-        MartInputs.register(spark, layout, asAt);
+        PseudonymousReference.register(spark, settings.key());
+        MartInputs.register(spark, layout, asAt, settings.councilLaCode());
         for (String view : MartCatalog.INTERMEDIATE) {
             spark.sql(MartCatalog.intermediateSql(view)).createOrReplaceTempView(view);
         }

@@ -10,12 +10,34 @@ import java.util.List;
 public final class MartCatalog {
 
     /** Views several marts read; built first, never published. */
-    public static final List<String> INTERMEDIATE = List.of("complaint_stages");
+    public static final List<String> INTERMEDIATE = List.of("complaint_stages", "feedback_measures", "feedback_received");
 
-    /** The published marts, by the names in marts.md. */
-    public static final List<String> MARTS = List.of(
+    /** The marts of marts.md, by the names dashboards rely on. */
+    public static final List<String> CONTRACT_MARTS = List.of(
             "at_a_glance", "complaint_outcomes", "complaint_timeliness", "complaint_themes", "lgo_outcomes",
             "sat_complaints_vs_ehcp", "commitment_followup", "adjustments_compliance");
+
+    /**
+     * Every published mart, in build order (a mart may read one built before it): the contract's, then
+     * the rest of the annual report, the SEND tracker, and the lists for the complaints team.
+     */
+    public static final List<String> MARTS = java.util.stream.Stream.concat(CONTRACT_MARTS.stream(), java.util.stream.Stream.of(
+            // the report: feedback, complaints, the ombudsman, remedies, compliments
+            "feedback_by_quarter", "other_feedback", "complaints_by_service_area", "complaint_stage_trends",
+            "send_complaints", "complainants", "complaints_summary", "complaint_response_times",
+            "complaint_escalation", "lgo_caseload", "lgo_decisions_by_theme", "remedy_payments",
+            "compliments_by_service_area",
+            // EHC plans: the SAT's months and DfE's statistics
+            "ehcp_monthly_performance", "ehcp_benchmark",
+            // for the complaints team: what to act on today
+            "commitments_outstanding", "adjustments_by_complainant", "complaint_worklist",
+            // improvement tracking
+            "spc_xmr")).toList();
+
+    /** Marts that read other marts (built before them, at the version just written). */
+    public static final java.util.Map<String, List<String>> READS_MARTS = java.util.Map.of(
+            "other_feedback", List.of("feedback_by_quarter"),
+            "spc_xmr", List.of("ehcp_monthly_performance", "complaint_response_times"));
 
     private MartCatalog() {
     }

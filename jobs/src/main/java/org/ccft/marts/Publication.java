@@ -70,6 +70,28 @@ public final class Publication {
         }
     }
 
+    /**
+     * Writes the data dictionary of what is now published beside the pointer
+     * ({@code published/data-dictionary.md} and {@code .json}), for readers who never run the tool.
+     */
+    public void writeDictionary(SparkSession spark) {
+        DataDictionary dictionary = DataDictionary.of(spark, layout, current().orElseThrow());
+        write(new Path(new Path(layout.publishedPointer()).getParent(), "data-dictionary.md"), dictionary.markdown());
+        write(new Path(new Path(layout.publishedPointer()).getParent(), "data-dictionary.json"), dictionary.json());
+    }
+
+    private void write(Path file, String text) {
+        try {
+            FileContext fc = FileContext.getFileContext(file.toUri(), hadoop);
+            try (OutputStream out = fc.create(file, java.util.EnumSet.of(org.apache.hadoop.fs.CreateFlag.CREATE,
+                    org.apache.hadoop.fs.CreateFlag.OVERWRITE), Options.CreateOpts.createParent())) {
+                out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
     /** Registers every published mart, at its published version, as a view named for it. */
     public Published registerViews(SparkSession spark) {
         Published p = current().orElseThrow(() -> new IllegalStateException(

@@ -22,7 +22,9 @@ import org.ccft.drops.DropVerifier;
 import org.ccft.drops.LandingArea;
 import org.ccft.drops.LedgerEntry;
 import org.ccft.drops.LoadLedger;
+import org.ccft.dfe.Sen2Statistics;
 import org.ccft.marts.MartBuilder;
+import org.ccft.marts.MartSettings;
 import org.ccft.marts.Publication;
 import org.ccft.dq.DropViews;
 import org.ccft.dq.QualityResults;
@@ -104,7 +106,8 @@ public class NightlyJobConfig {
     @Bean
     public Job nightly(JobRepository jobs, Step findDrops, Step verifyDrops, Step landRaw, Step validateRows,
                        Step checkDrops, Step mergeConformed, Step loadReference, Step loadSatMonths,
-                       Step conformSatMonths, Step buildMarts, Step checkWarehouse, Step publish) {
+                       Step conformSatMonths, Step loadDfeStatistics, Step buildMarts, Step checkWarehouse,
+                       Step publish) {
         return new JobBuilder(JOB_NAME, jobs)
                 .start(findDrops)
                 .next(verifyDrops)
@@ -115,6 +118,7 @@ public class NightlyJobConfig {
                 .next(loadReference)
                 .next(loadSatMonths)
                 .next(conformSatMonths)
+                .next(loadDfeStatistics)
                 .next(buildMarts)
                 .next(checkWarehouse)
                 .next(publish)
@@ -347,8 +351,17 @@ public class NightlyJobConfig {
         });
     }
 
+    /** DfE's SEN2 statistics, when a new release has been delivered, for comparing the council with others. */
     @Bean
-    public Step buildMarts(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
+    public Step loadDfeStatistics(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark,
+                                  WarehouseLayout layout) {
+        return step("loadDfeStatistics", jobs, tx, (plan, chunk) ->
+                new Sen2Statistics(spark, layout).load(landing(spark, landingOf(chunk))));
+    }
+
+    @Bean
+    public Step buildMarts(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout,
+                           CcftProperties properties) {
         return step("buildMarts", jobs, tx, (plan, chunk) -> {
             // "As at" is the date (UTC) of extracted_at of the newest export loaded: not the clock.
             Stream<Instant> loaded = Stream.ofNullable(plan.newestEarlierExtract).map(Instant::parse);
@@ -360,21 +373,23 @@ public class NightlyJobConfig {
             }
             LocalDate asAt = LocalDate.ofInstant(newest.get(), ZoneOffset.UTC);
             plan.asAtDate = asAt.toString();
-            plan.martVersions = new MartBuilder(spark, layout).build(asAt);
+            plan.martVersions = new MartBuilder(spark, layout, MartSettings.of(properties)).build(asAt);
         });
     }
 
     /** Before publishing: the conformed layer and the marts just built meet their checks. */
     @Bean
     public Step checkWarehouse(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark,
-                               WarehouseLayout layout, QualityPolicy policy, DeclaredCheck.Catalog checks) {
+                               WarehouseLayout layout, QualityPolicy policy, DeclaredCheck.Catalog checks,
+                               CcftProperties properties) {
         return step("checkWarehouse", jobs, tx, (plan, chunk) -> {
             new QualityResults(spark, layout).recordRun(runId(chunk), plan.drops.stream().map(Drop::exportId).toList(),
                     plan.asAtDate);
             if (plan.asAtDate == null) {
                 return; // nothing loaded yet, nothing built
             }
-            new MartBuilder(spark, layout).registerBuilt(LocalDate.parse(plan.asAtDate), plan.martVersions);
+            new MartBuilder(spark, layout, MartSettings.of(properties))
+                    .registerBuilt(LocalDate.parse(plan.asAtDate), plan.martVersions);
             runDeclaredChecks("warehouse", runId(chunk), spark, layout, policy, checks);
         });
     }
@@ -393,8 +408,10 @@ public class NightlyJobConfig {
             }
             new LoadLedger(spark, layout).record(outcomes, runId);
             if (plan.asAtDate != null) {
-                new Publication(layout, spark.sparkContext().hadoopConfiguration()).publish(
+                Publication publication = new Publication(layout, spark.sparkContext().hadoopConfiguration());
+                publication.publish(
                         new Publication.Published(runId, plan.asAtDate, Instant.now().toString(), plan.martVersions));
+                publication.writeDictionary(spark);
                 LOG.info("published {} marts as at {}", plan.martVersions.size(), plan.asAtDate);
             }
         });

@@ -23,6 +23,18 @@ class ReferenceDataTest {
     }
 
     @Test
+    void spcMeasuresSayWhichWayIsBetterAndUseMakingDataCountsRunLengths() {
+        assertThat(SpcMeasure.all()).extracting(SpcMeasure::measure, SpcMeasure::improvement).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("sat_complaints_per_100_plans", "down"),
+                org.assertj.core.groups.Tuple.tuple("share_plans_within_20_weeks", "up"),
+                org.assertj.core.groups.Tuple.tuple("share_responses_outside_timescale", "down"));
+        assertThat(SpcMeasure.all()).allSatisfy(m -> {
+            assertThat(m.shiftPoints()).isEqualTo(7);
+            assertThat(m.trendPoints()).isEqualTo(6);
+        });
+    }
+
+    @Test
     void timescalesHoldTheMartsDefaults() {
         var all = ComplaintTimescale.all();
         LocalDate d = LocalDate.parse("2022-06-01");

@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.StructType;
 import org.ccft.reference.BankHolidays;
 import org.ccft.reference.ComplaintTimescale;
 import org.ccft.reference.ServiceArea;
+import org.ccft.reference.SpcMeasure;
 import org.ccft.reference.Theme;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseLayout;
@@ -44,6 +45,11 @@ public final class ReferenceTables {
                 StructType.fromDDL("procedure STRING, stage INT, target_working_days INT, "
                         + "extended_working_days INT, valid_from DATE, valid_to DATE")),
                 layout.reference("complaint_timescales"));
+        DeltaTables.overwrite(spark.createDataFrame(SpcMeasure.all().stream()
+                        .map(m -> RowFactory.create(m.measure(), m.name(), m.unit(), m.improvement(), m.shiftPoints(),
+                                m.trendPoints())).toList(),
+                StructType.fromDDL("measure STRING, name STRING, unit STRING, improvement STRING, shift_points INT, "
+                        + "trend_points INT")), layout.reference("spc_measures"));
         writeWorkingDays(BankHolidays.england());
     }
 

@@ -1,0 +1,50 @@
+package org.ccft.marts;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a mart means, written next to its SQL ({@code marts/<mart>.yml}): title, description, grain,
+ * the report figures it gives, notes (where the report contradicts itself) and each column's meaning.
+ * Columns many marts share take their meaning from {@code marts/columns.yml} unless the mart says more.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record MartDefinition(String title, String description, String grain, String report, String notes,
+                             String contract, Map<String, String> columns) {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    public static MartDefinition of(String mart) {
+        MartDefinition d = read("marts/" + mart + ".yml", new TypeReference<MartDefinition>() { });
+        return new MartDefinition(d.title, d.description, d.grain, d.report, d.notes, d.contract,
+                d.columns == null ? Map.of() : d.columns);
+    }
+
+    /** The meanings of the columns marts share. */
+    public static Map<String, String> sharedColumns() {
+        return new LinkedHashMap<>(read("marts/columns.yml", new TypeReference<Map<String, String>>() { }));
+    }
+
+    /** The column's meaning: the mart's own, else the shared one; null when neither says. */
+    public String meaning(String column, Map<String, String> shared) {
+        return columns.getOrDefault(column, shared.get(column));
+    }
+
+    private static <T> T read(String resource, TypeReference<T> type) {
+        try (InputStream in = MartDefinition.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no definition at " + resource + ": every published mart has one");
+            }
+            return YAML.readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+}
