@@ -10,7 +10,7 @@ WITH open_commitments AS (
 ),
 judged AS (
   SELECT o.*, x.as_at_date,
-         o.due_date < x.as_at_date AS overdue,
+         coalesce(o.due_date < x.as_at_date, false) AS overdue,
          o.owner_team IS NULL      AS without_owner,
          o.due_date IS NULL        AS without_due_date
   FROM open_commitments o

@@ -67,7 +67,9 @@ rules AS (
            OR coalesce(lead(changes_in_run) OVER by_point, 0) >= trend_points - 1      AS trend,
          (beyond_2_sigma_high AND count_if(beyond_2_sigma_high) OVER near >= 2)
            OR (beyond_2_sigma_low AND count_if(beyond_2_sigma_low) OVER near >= 2)     AS two_of_three_beyond_2_sigma,
-         CASE WHEN direction <> 0 THEN direction ELSE lead(direction) OVER by_point END AS trend_direction
+         -- a trend's first point rises (falls) into the run only by the next point's change
+         CASE WHEN changes_in_run >= trend_points - 1 THEN direction ELSE lead(direction) OVER by_point END
+                                                                                       AS trend_direction
   FROM run_lengths
   WINDOW by_point AS (PARTITION BY measure ORDER BY point),
          near AS (PARTITION BY measure ORDER BY point ROWS BETWEEN 2 PRECEDING AND 2 FOLLOWING)

@@ -1,6 +1,8 @@
 package org.ccft.lakehouse;
 
 import io.delta.tables.DeltaTable;
+import org.apache.spark.sql.delta.DeltaLog;
+import scala.Option;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,8 +31,9 @@ public final class DeltaTables {
         rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
     }
 
+    /** The table's newest version: the log's listing, no Spark job (this JVM's cached snapshot, brought up to date). */
     public static long latestVersion(SparkSession spark, String path) {
-        return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+        return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).version();
     }
 
     public static Dataset<Row> read(SparkSession spark, String path) {

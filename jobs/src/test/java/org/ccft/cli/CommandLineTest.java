@@ -23,12 +23,12 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelpWithItsExitCodes() {
-        for (String command : new String[] {"nightly", "sql", "dq", "demo"}) {
+        for (String command : new String[] {"nightly", "sql", "dq", "dictionary", "demo"}) {
             String[] r = run(command, "--help");
             assertThat(r[0]).as(command).isEqualTo("0");
             assertThat(r[1]).as(command).contains("Usage: ccft " + command).contains("Exit codes:");
         }
-        assertThat(run("--help")[1]).contains("nightly", "sql", "dq", "demo", "3   run completed, but damaged drops",
+        assertThat(run("--help")[1]).contains("nightly", "sql", "dq", "dictionary", "demo", "3   run completed, but damaged drops",
                 "5   a critical data-quality check failed");
     }
 
@@ -42,6 +42,7 @@ class CommandLineTest {
         assertThat(loud[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
         assertThat(loud[2]).contains("--severity drop_volume: unknown severity 'loud'");
         assertThat(run("dq", "--format", "pdf")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
+        assertThat(run("dictionary", "--format", "pdf")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
     }
 
     @Test

@@ -92,6 +92,158 @@ class DemoReproducesTheReportTest {
                 .containsExactly("2017-18", "2018-19", "2019-20", "2020-21", "2021-22", "2022-23");
     }
 
+    // ---- every figure of the report's 2022-23 pages, from the marts
+
+    private Map<String, Object> summary2223() {
+        var r = w.sql("SELECT * FROM complaints_summary WHERE financial_year = '2022-23'").get(0);
+        Map<String, Object> m = new java.util.HashMap<>();
+        for (String f : r.schema().fieldNames()) {
+            m.put(f, r.getAs(f));
+        }
+        return m;
+    }
+
+    private static long percent(Object share) {
+        return Math.round((Double) share * 100);
+    }
+
+    @Test
+    void complaintsPage() {
+        Map<String, Object> s = summary2223();
+        // "a total of 456 ... Of these, 45 were Stage 2 complaints, and 20 were Stage 3 complaints."
+        assertThat(s).containsEntry("received", 456L).containsEntry("received_stage2", 45L)
+                .containsEntry("received_stage3", 20L);
+        // "Out of the 459 complaints which concluded this year, ... partially upheld (42%) or fully upheld (25%)."
+        assertThat(s).containsEntry("concluded", 459L);
+        assertThat(percent(s.get("partially_upheld_share"))).isEqualTo(42);
+        assertThat(percent(s.get("upheld_share"))).isEqualTo(25);
+        // "10% of complaints were reopened at Stage 1"
+        assertThat(percent(s.get("reopened_share"))).isEqualTo(10);
+        // "42 were made by young people, of which 37 were assisted by an Advocate."
+        assertThat(s).containsEntry("by_young_people", 42L).containsEntry("young_people_with_advocate", 37L);
+        // "459 complaints responded to ... 176 were extended ... 166 (equating to 36%) ... outside ... timescale"
+        assertThat(s).containsEntry("extended", 176L).containsEntry("outside_timescale", 166L);
+        assertThat(percent(s.get("outside_timescale_share"))).isEqualTo(36);
+        assertThat(w.count("SELECT sum(responded) FROM complaint_timeliness WHERE financial_year = '2022-23'")).isEqualTo(459);
+        assertThat(w.count("SELECT sum(outside_timescale) FROM complaint_timeliness WHERE financial_year = '2022-23'"))
+                .isEqualTo(166);
+        assertThat(w.count("SELECT responded FROM complaint_response_times WHERE financial_year = '2022-23' "
+                + "AND breakdown = 'all'")).isEqualTo(459);
+        assertThat(w.count("SELECT sum(young_people_with_advocate) FROM complaints_summary WHERE financial_year = '2022-23'"))
+                .isEqualTo(w.count("SELECT with_advocate FROM complainants WHERE financial_year = '2022-23' "
+                        + "AND complainant_role = 'YOUNG_PERSON'"));
+    }
+
+    @Test
+    void serviceAreasAndThemes() {
+        // "the SAT with 190 complaints ... followed by the Integrated Front Door (IFD) and Assessment Teams with 85"
+        Map<String, Long> byArea = w.sql("SELECT service_area, sum(received) FROM complaints_by_service_area "
+                + "WHERE financial_year = '2022-23' GROUP BY service_area ORDER BY 2 DESC").stream()
+                .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+        assertThat(byArea).containsEntry("SAT", 190L).containsEntry("IFD_ASSESSMENT", 85L);
+        assertThat(byArea.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(190L));
+        // "problems with plans (34%) followed by communication / correspondence (23%)"
+        Map<String, Double> themes = w.sql("SELECT theme, share FROM complaint_themes WHERE financial_year = '2022-23'")
+                .stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getDouble(1)));
+        assertThat(Math.round(themes.get("PLANS") * 100)).isEqualTo(34);
+        assertThat(Math.round(themes.get("COMMUNICATION") * 100)).isEqualTo(23);
+    }
+
+    @Test
+    void ombudsmanPage() {
+        // "worked with 38 ... 9 were received in a previous year, and 15 remained ongoing ... a final LGO
+        // decision was reached for 23 enquiries this year."
+        var c = w.sql("SELECT sum(worked_with), sum(carried_in), sum(open_at_year_end), sum(decided), sum(received) "
+                + "FROM lgo_caseload WHERE financial_year = '2022-23'").get(0);
+        assertThat(List.of(c.getLong(0), c.getLong(1), c.getLong(2), c.getLong(3), c.getLong(4)))
+                .containsExactly(38L, 9L, 15L, 23L, 29L);
+        // "1 not upheld, 3 partially upheld, 5 upheld, 14 outside of remit"
+        var o = w.sql("SELECT sum(not_upheld), sum(partially_upheld), sum(upheld), sum(outside_remit) FROM lgo_outcomes "
+                + "WHERE financial_year = '2022-23'").get(0);
+        assertThat(List.of(o.getLong(0), o.getLong(1), o.getLong(2), o.getLong(3))).containsExactly(1L, 3L, 5L, 14L);
+        // "2 ... Adoption, 6 for Family Safeguarding, 1 for Fostering, 5 for Integrated Front Door / Assessment,
+        // 14 for Statutory Assessment Team / SEND, and 1 Other."
+        Map<String, Long> received = w.sql("SELECT service_area, received FROM lgo_outcomes WHERE financial_year = '2022-23' "
+                + "AND received > 0").stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+        assertThat(received).containsExactlyInAnyOrderEntriesOf(Map.of("ADOPTION", 2L, "FAMILY_SAFEGUARDING", 6L,
+                "FOSTERING", 1L, "IFD_ASSESSMENT", 5L, "SAT", 14L, "OTHER", 1L));
+        // "Of the 23 LGO enquires which concluded this year, the most common theme was in relation to plans (43%)."
+        var top = w.sql("SELECT theme, share FROM lgo_decisions_by_theme WHERE financial_year = '2022-23' "
+                + "ORDER BY decided DESC LIMIT 1").get(0);
+        assertThat(top.getString(0)).isEqualTo("PLANS");
+        assertThat(Math.round(top.getDouble(1) * 100)).isEqualTo(43);
+    }
+
+    @Test
+    void complimentsAndOtherFeedback() {
+        // "206 compliments ... SEND Service, which includes the ... SAT with 98 compliments, followed by the
+        // Targeted Support Service with 81"
+        Map<String, Long> byGroup = w.sql("SELECT report_group, sum(compliments) FROM compliments_by_service_area "
+                + "WHERE financial_year = '2022-23' GROUP BY report_group").stream()
+                .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+        assertThat(byGroup).containsEntry("SEND", 98L).containsEntry("Targeted Support", 81L);
+        assertThat(byGroup.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(206);
+        // Feedback Summary: professional differences 11, correspondences 15, safeguarding board 2, SWE 2, representations 5
+        Map<String, Long> other = w.sql("SELECT kind, received FROM other_feedback WHERE financial_year = '2022-23'")
+                .stream().collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+        assertThat(other).containsExactlyInAnyOrderEntriesOf(Map.of("resolving_professional_differences", 11L,
+                "correspondence", 15L, "safeguarding_partnership_board", 2L, "social_work_england", 2L,
+                "representation", 5L));
+        // Graph 1: the four quarters add up to the year's At a Glance figures.
+        assertThat(w.count("SELECT sum(records) FROM feedback_by_quarter WHERE financial_year = '2022-23' "
+                + "AND measure = 'compliments'")).isEqualTo(206);
+    }
+
+    @Test
+    void theSendTrackerComparesTheCouncilWithDfesFigures() {
+        // DfE's published 2022 figures for Cambridgeshire: 1,094 plans, 36.7% within 20 weeks.
+        var r = w.sql("SELECT value, england_value, rank, councils_ranked FROM ehcp_benchmark WHERE is_council "
+                + "AND calendar_year = 2022 AND measure = 'plans_issued'").get(0);
+        assertThat(r.getDouble(0)).isEqualTo(1094.0);
+        assertThat(r.getLong(3)).isGreaterThan(140);
+        assertThat(w.sql("SELECT value FROM ehcp_benchmark WHERE is_council AND calendar_year = 2022 "
+                + "AND measure = 'share_within_20_weeks'").get(0).getDouble(0)).isEqualTo(0.367);
+        // Real files carry DfE's markers: some councils' figures are `x`.
+        assertThat(w.count("SELECT count(*) FROM ehcp_benchmark WHERE marker = 'x'")).isPositive();
+        // The SAT's months: SAT complaints per 100 plans, with a rolling 12 months once 12 are held.
+        assertThat(w.count("SELECT sum(sat_complaints) FROM ehcp_monthly_performance WHERE financial_year = '2022-23'"))
+                .isEqualTo(190);
+        assertThat(w.count("SELECT count(*) FROM ehcp_monthly_performance WHERE complaints_per_100_plans_12m IS NULL"))
+                .isEqualTo(11);
+        assertThat(w.sql("SELECT DISTINCT measure FROM spc_xmr")).hasSize(3);
+    }
+
+    @Test
+    void theTeamsListsAreAsAtTheNewestExport() {
+        // Marts as at 2023-04-06: stages received in late March are open, with deadlines after Easter.
+        assertThat(w.count("SELECT count(*) FROM complaint_worklist")).isPositive();
+        assertThat(w.count("SELECT count(*) FROM complaint_worklist WHERE received_date > DATE'2023-04-06'")).isZero();
+        assertThat(w.count("SELECT count(*) FROM commitments_outstanding WHERE without_owner OR without_due_date"))
+                .isPositive();
+        assertThat(w.count("SELECT count(*) FROM adjustments_by_complainant WHERE repeated_misses")).isPositive();
+    }
+
+    @Test
+    void theDataDictionaryCommandDescribesEveryPublishedMart() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Ccft.commandLine().execute("dictionary", "--warehouse", w.root.toString(), "--format", "json");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(code).isEqualTo(ExitCode.OK);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.get("as_at_date").asText()).isEqualTo("2023-04-06");
+        assertThat(json.get("marts")).hasSize(org.ccft.marts.MartCatalog.MARTS.size());
+        json.get("marts").forEach(m -> m.get("columns").forEach(c ->
+                assertThat(c.get("meaning").isNull()).as(m.get("mart") + "." + c.get("name")).isFalse()));
+        // Where the report contradicts itself, the dictionary says so.
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("cannot be squared with its 190 SAT complaints");
+    }
+
     @Test
     void satComplaintsAgainstPlansIssued() {
         // The report: SAT received 190 complaints in 2022-23.
