@@ -3,7 +3,7 @@
 -- (ehcp_monthly_performance), and the share of complaint responses sent outside their timescale
 -- (complaint_response_times, by month). Per point: the moving range (the change from the month before);
 -- over the whole series: the mean, the average moving range and the natural process limits (mean ± 2.66
--- × average moving range; the lower one not below 0). Special-cause rules: a point outside the limits;
+-- × average moving range; the lower one not below 0; none for a single point). Special-cause rules: a point outside the limits;
 -- a shift (shift_points or more in a row on one side of the mean); a trend (trend_points or more in a row
 -- each rising, or each falling); two of three points in a row beyond two sigma (sigma = average moving
 -- range / 1.128) on the same side. A point on the mean, or equal to the one before, ends a run.
@@ -60,13 +60,14 @@ run_lengths AS (
 ),
 rules AS (
   SELECT *,
-         value > upper_process_limit OR value < lower_process_limit                   AS outside_limits,
+         coalesce(value > upper_process_limit OR value < lower_process_limit, false)   AS outside_limits,
          side_run >= shift_points                                                      AS shift,
          -- a run of k changes spans k + 1 points: the point before the first change starts it
          changes_in_run >= trend_points - 1
            OR coalesce(lead(changes_in_run) OVER by_point, 0) >= trend_points - 1      AS trend,
-         (beyond_2_sigma_high AND count_if(beyond_2_sigma_high) OVER near >= 2)
-           OR (beyond_2_sigma_low AND count_if(beyond_2_sigma_low) OVER near >= 2)     AS two_of_three_beyond_2_sigma,
+         coalesce((beyond_2_sigma_high AND count_if(beyond_2_sigma_high) OVER near >= 2)
+           OR (beyond_2_sigma_low AND count_if(beyond_2_sigma_low) OVER near >= 2), false)
+                                                                                       AS two_of_three_beyond_2_sigma,
          -- a trend's first point rises (falls) into the run only by the next point's change
          CASE WHEN changes_in_run >= trend_points - 1 THEN direction ELSE lead(direction) OVER by_point END
                                                                                        AS trend_direction

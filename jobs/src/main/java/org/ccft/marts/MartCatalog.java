@@ -5,12 +5,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** The marts the warehouse publishes (marts.md), and the intermediate views they share, in build order. */
 public final class MartCatalog {
 
     /** Views several marts read; built first, never published. */
-    public static final List<String> INTERMEDIATE = List.of("complaint_stages", "feedback_measures", "feedback_received");
+    public static final List<String> INTERMEDIATE = List.of(
+            "financial_years", "complaint_stages", "feedback_measures", "feedback_received");
 
     /** The marts of marts.md, by the names dashboards rely on. */
     public static final List<String> CONTRACT_MARTS = List.of(
@@ -21,7 +24,7 @@ public final class MartCatalog {
      * Every published mart, in build order (a mart may read one built before it): the contract's, then
      * the rest of the annual report, the SEND tracker, and the lists for the complaints team.
      */
-    public static final List<String> MARTS = java.util.stream.Stream.concat(CONTRACT_MARTS.stream(), java.util.stream.Stream.of(
+    public static final List<String> MARTS = Stream.concat(CONTRACT_MARTS.stream(), Stream.of(
             // the report: feedback, complaints, the ombudsman, remedies, compliments
             "feedback_by_quarter", "other_feedback", "complaints_by_service_area", "complaint_stage_trends",
             "send_complaints", "complainants", "complaints_summary", "complaint_response_times",
@@ -35,7 +38,7 @@ public final class MartCatalog {
             "spc_xmr")).toList();
 
     /** Marts that read other marts (built before them, at the version just written). */
-    public static final java.util.Map<String, List<String>> READS_MARTS = java.util.Map.of(
+    public static final Map<String, List<String>> READS_MARTS = Map.of(
             "other_feedback", List.of("feedback_by_quarter"),
             "spc_xmr", List.of("ehcp_monthly_performance", "complaint_response_times"));
 

@@ -109,4 +109,21 @@ class SpcXmrTest {
         });
         assertThat(rows.get(0).<Double>getAs("lower_process_limit")).isGreaterThan(0.0);
     }
+
+    @Test
+    void aSinglePointHasNoLimitsAndNoSignal() {
+        SparkSession spark = TestSpark.session();
+        spark.createDataFrame(List.of(RowFactory.create("2022-01", 5.0, 0.5)),
+                        StructType.fromDDL("month STRING, complaints_per_100_plans DOUBLE, share_within_20_weeks DOUBLE"))
+                .createOrReplaceTempView("ehcp_monthly_performance");
+        spark.createDataFrame(List.<Row>of(), StructType.fromDDL("breakdown STRING, month STRING, outside_timescale_share DOUBLE"))
+                .createOrReplaceTempView("complaint_response_times");
+        List<Row> one = spark.sql(MartCatalog.martSql("spc_xmr")).collectAsList();
+        assertThat(one).hasSize(2).allSatisfy(r -> {
+            assertThat(r.<Object>getAs("upper_process_limit")).isNull();
+            assertThat(r.<Boolean>getAs("outside_limits")).isFalse();
+            assertThat(r.<Boolean>getAs("special_cause")).isFalse();
+            assertThat(r.<String>getAs("variation")).isEqualTo("common_cause");
+        });
+    }
 }
