@@ -27,9 +27,10 @@ public final class MartBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(MartBuilder.class);
 
-    /** Inputs most marts read: held in memory for the build, so each is read from storage once. */
+    /** Marts built at once: each is a few small Spark jobs and a Delta commit, mostly waiting on the driver. */
     private static final int PARALLEL_BUILDS = 6;
 
+    /** Inputs most marts read: held in memory for the build, so each is read from storage once. */
     private static final List<String> SHARED_INPUTS = List.of("feedback_records", "actions", "contacts",
             "complaint_stages", "working_days");
 
@@ -55,8 +56,7 @@ public final class MartBuilder {
             rows.createOrReplaceTempView(input);
             held.add(rows);
         }
-        // Marts are built a few at a time (each is a handful of small Spark jobs and a Delta commit, so the
-        // driver, not the cores, sets the pace); one that reads another waits for it.
+        // A few at a time; one that reads another mart waits for it.
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_BUILDS);
         Map<String, CompletableFuture<Long>> built = new LinkedHashMap<>();
         try {
