@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code ccft}: the command line of the children's complaints and feedback warehouse. */
 @Command(name = "ccft", mixinStandardHelpOptions = true, version = "ccft 0.1.0",
         description = "Children's complaints and feedback warehouse: nightly load, marts, queries, data quality.",
-        subcommands = {NightlyCommand.class, SqlCommand.class, DqCommand.class, DictionaryCommand.class, DemoCommand.class},
+        subcommands = {NightlyCommand.class, ScheduleCommand.class, HistoryCommand.class, SqlCommand.class, PublishCommand.class,
+                MaintainCommand.class, DqCommand.class, DictionaryCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
                 "2:bad command line",
                 "3:run completed, but damaged drops were refused (named on stdout)",
                 "4:the query could not be answered",
-                "5:a critical data-quality check failed; nothing new published, the previous marts stay"})
+                "5:a critical data-quality check failed; nothing new published, the previous marts stay",
+                "6:another nightly run is going on this warehouse; this one did not start"})
 public final class Ccft implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
@@ -38,7 +40,7 @@ public final class Ccft implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("ccft: name a command: nightly, sql, dq or demo");
+        spec.commandLine().getErr().println("ccft: name a command: " + String.join(", ", spec.subcommands().keySet()));
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCode.USAGE;
     }

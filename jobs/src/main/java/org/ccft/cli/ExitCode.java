@@ -19,6 +19,12 @@ public final class ExitCode {
      */
     public static final int QUALITY_FAILED = 5;
 
+    /**
+     * Another nightly run is going on the same warehouse: this one did not start, and the other goes on
+     * undisturbed. (A lock left by a run that died does not cause this: it is cleared.)
+     */
+    public static final int RUN_IN_PROGRESS = 6;
+
     private ExitCode() {
     }
 }

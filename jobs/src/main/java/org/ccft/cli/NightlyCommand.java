@@ -4,10 +4,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ccft.config.CcftProperties;
 import org.ccft.nightly.NightlyRunner;
+import org.ccft.nightly.RunLock;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.dq.QualityReport;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.quality.Severity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,13 +19,17 @@ import picocli.CommandLine.Option;
 @Command(name = "nightly", mixinStandardHelpOptions = true,
         description = {"Loads the new CMS drops and the SAT's EHCP months, builds the marts and publishes them.",
                 "Every layer is checked (ccft dq shows the results); a critical check stops the run before",
-                "publishing. A run that failed is restarted where it stopped; one stopped by a critical",
-                "check is run afresh."},
+                "publishing. A run that failed, or whose process died, is restarted where it stopped; one",
+                "stopped by a critical check is run afresh. One run at a time per warehouse. Each run writes",
+                "a JSON summary to <warehouse>/ops/last-run.json (and ops/runs/); ccft history lists them."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:loaded and published", "1:failed; the previous marts stay published",
                 "2:bad command line", "3:published, but damaged drops were refused (named on stdout)",
-                "5:a critical data-quality check failed; the previous marts stay published"})
+                "5:a critical data-quality check failed; the previous marts stay published",
+                "6:another run is going on this warehouse; this one did not start"})
 public final class NightlyCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NightlyCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,6 +47,12 @@ public final class NightlyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (var ctx = WarehouseContext.start(warehouse, severitySettings(spec, severities))) {
+            return runOnce(ctx, landing, warehouse);
+        }
+    }
+
+    static Map<String, Object> severitySettings(CommandLine.Model.CommandSpec spec, Map<String, String> severities) {
         Map<String, Object> settings = new java.util.LinkedHashMap<>();
         for (var e : severities.entrySet()) {
             try {
@@ -49,17 +63,27 @@ public final class NightlyCommand implements Callable<Integer> {
                         + bad.getMessage());
             }
         }
-        try (var ctx = WarehouseContext.start(warehouse, settings)) {
-            String landingRoot = landing != null ? landing : ctx.getBean(CcftProperties.class).getLanding();
-            NightlyRunner.Outcome outcome = ctx.getBean(NightlyRunner.class).run(landingRoot);
-            outcome.summary().forEach(System.out::println);
-            QualityReport quality = QualityReport.of(ctx.getBean(SparkSession.class), ctx.getBean(WarehouseLayout.class),
-                    outcome.execution().getJobInstance().getInstanceId());
-            if (quality != null) {
-                System.out.println("data quality: " + quality.verdict() + " (" + quality.tallyLine() + "): bin/ccft dq"
-                        + (warehouse == null ? "" : " --warehouse " + warehouse));
-            }
-            return outcome.exitCode();
+        return settings;
+    }
+
+    /** One run, its summary on stdout; the exit code it ends with. */
+    static int runOnce(ApplicationContext ctx, String landing, String warehouse) throws Exception {
+        String landingRoot = landing != null ? landing : ctx.getBean(CcftProperties.class).getLanding();
+        NightlyRunner.Outcome outcome;
+        try {
+            outcome = ctx.getBean(NightlyRunner.class).run(landingRoot);
+        } catch (RunLock.Held held) {
+            LOG.error(held.getMessage());
+            return ExitCode.RUN_IN_PROGRESS;
         }
+        outcome.summary().forEach(System.out::println);
+        QualityReport quality = QualityReport.of(ctx.getBean(SparkSession.class), ctx.getBean(WarehouseLayout.class),
+                outcome.execution().getJobInstance().getInstanceId());
+        if (quality != null) {
+            System.out.println("data quality: " + quality.verdict() + " (" + quality.tallyLine() + "): bin/ccft dq"
+                    + (warehouse == null ? "" : " --warehouse " + warehouse));
+        }
+        System.out.flush();
+        return outcome.exitCode();
     }
 }

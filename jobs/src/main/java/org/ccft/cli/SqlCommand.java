@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.marts.Publication;
+import org.ccft.marts.PublicationTags;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +21,19 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = {"Runs Spark SQL over the published marts (by their names in marts.md) and prints CSV",
-                "with a header on stdout. Logs go to stderr."},
+                "with a header on stdout. Logs go to stderr. --as-of TAG: the marts as that tag published them."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:printed", "2:bad command line", "4:the query failed, or nothing is published yet"})
+        exitCodeList = {"0:printed", "2:bad command line", "4:the query failed, nothing is published yet, or no such tag"})
 public final class SqlCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqlCommand.class);
 
     @Option(names = "--warehouse", description = "warehouse root (default: ccft.warehouse)")
     String warehouse;
+
+    @Option(names = "--as-of", paramLabel = "TAG",
+            description = "the marts as a tag has them (ccft publish --tag), instead of as published now")
+    String asOf;
 
     @Parameters(index = "0", paramLabel = "QUERY", description = "e.g. \"SELECT * FROM at_a_glance\"")
     String query;
@@ -39,7 +44,11 @@ public final class SqlCommand implements Callable<Integer> {
             SparkSession spark = ctx.getBean(SparkSession.class);
             WarehouseLayout layout = ctx.getBean(WarehouseLayout.class);
             try {
-                new Publication(layout, spark.sparkContext().hadoopConfiguration()).registerViews(spark);
+                if (asOf != null) {
+                    new PublicationTags(layout, spark.sparkContext().hadoopConfiguration()).registerViews(spark, asOf);
+                } else {
+                    new Publication(layout, spark.sparkContext().hadoopConfiguration()).registerViews(spark);
+                }
                 print(spark.sql(query), System.out);
                 return ExitCode.OK;
             } catch (Exception e) {

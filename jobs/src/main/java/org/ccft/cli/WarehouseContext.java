@@ -18,11 +18,17 @@ public final class WarehouseContext {
     }
 
     public static ConfigurableApplicationContext start(String warehouse, Map<String, Object> more) {
+        return start(warehouse, more, new Class<?>[0]);
+    }
+
+    /** With further configuration classes beside the nightly job's (fault injection in tests, say). */
+    public static ConfigurableApplicationContext start(String warehouse, Map<String, Object> more,
+                                                       Class<?>... extraSources) {
         Map<String, Object> props = new LinkedHashMap<>(more);
         if (warehouse != null) {
             props.put("ccft.warehouse", warehouse);
         }
-        return new SpringApplicationBuilder(NightlyJobConfig.class)
+        return new SpringApplicationBuilder(NightlyJobConfig.class).sources(extraSources)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)

@@ -21,6 +21,9 @@ public class CcftProperties {
     private final Quality quality = new Quality();
     private final Council council = new Council();
     private final Pseudonymisation pseudonymisation = new Pseudonymisation();
+    private final Maintenance maintenance = new Maintenance();
+    /** How often a long step logs its progress (rows, rate, elapsed). */
+    private java.time.Duration progressInterval = java.time.Duration.ofSeconds(30);
 
     public String getWarehouse() { return warehouse; }
     public void setWarehouse(String warehouse) { this.warehouse = warehouse; }
@@ -32,6 +35,17 @@ public class CcftProperties {
     public Quality getQuality() { return quality; }
     public Council getCouncil() { return council; }
     public Pseudonymisation getPseudonymisation() { return pseudonymisation; }
+    public Maintenance getMaintenance() { return maintenance; }
+    public java.time.Duration getProgressInterval() { return progressInterval; }
+    public void setProgressInterval(java.time.Duration progressInterval) { this.progressInterval = progressInterval; }
+
+    /** ccft maintain: how far back the files of earlier table versions are kept. */
+    public static class Maintenance {
+        private double retainHours = 168;
+
+        public double getRetainHours() { return retainHours; }
+        public void setRetainHours(double retainHours) { this.retainHours = retainHours; }
+    }
 
     /** The council whose figures the warehouse holds, as DfE's statistics name it. */
     public static class Council {

@@ -45,7 +45,10 @@ public final class ConformedMerge {
 
         batch.createOrReplaceTempView("merge_batch");
         boolean targetExists = DeltaTables.exists(spark, target);
-        if (targetExists) {
+        // The table's own rows matter only to a FULL export in this batch (what it omits is deleted):
+        // without one, the night reads tonight's rows, and MERGE touches only the files holding their keys.
+        boolean fullExportTonight = fullExports.stream().anyMatch(FullExport::inThisBatch);
+        if (targetExists && fullExportTonight) {
             DeltaTables.read(spark, target).createOrReplaceTempView("merge_target");
         } else {
             batch.limit(0).createOrReplaceTempView("merge_target");

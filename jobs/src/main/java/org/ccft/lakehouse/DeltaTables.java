@@ -31,6 +31,50 @@ public final class DeltaTables {
         rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
     }
 
+    /**
+     * Replaces a whole table, unless the rows would come from the same inputs as the last write: a
+     * write records {@code inputs} (a fingerprint of what the rows are computed from) in its commit,
+     * and a write with the same fingerprint as the table's newest commit is skipped. Returns whether
+     * it wrote.
+     */
+    public static boolean overwriteUnlessUnchanged(Dataset<Row> rows, String path, String inputs) {
+        String stamp = INPUTS_STAMP + inputs;
+        if (exists(rows.sparkSession(), path) && lastCommitMetadata(rows.sparkSession(), path).filter(stamp::equals)
+                .isPresent()) {
+            return false;
+        }
+        rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+                .option("userMetadata", stamp).save(path);
+        return true;
+    }
+
+    private static final String INPUTS_STAMP = "ccft-inputs:";
+
+    /** The user metadata of the table's newest commit, if it has any. */
+    static java.util.Optional<String> lastCommitMetadata(SparkSession spark, String path) {
+        long version = latestVersion(spark, path);
+        org.apache.hadoop.fs.Path commit = new org.apache.hadoop.fs.Path(path + "/_delta_log/"
+                + String.format("%020d.json", version));
+        try {
+            org.apache.hadoop.fs.FileSystem fs = commit.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(commit),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.startsWith("{\"commitInfo\"")) {
+                        var info = JSON.readTree(line).path("commitInfo").path("userMetadata");
+                        return info.isTextual() ? java.util.Optional.of(info.asText()) : java.util.Optional.empty();
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + commit, e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The table's newest version: the log's listing, no Spark job (this JVM's cached snapshot, brought up to date). */
     public static long latestVersion(SparkSession spark, String path) {
         return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).version();

@@ -29,6 +29,10 @@ public final class SparkSessionFactory {
             // Dates that the strict parser rejects are bad input, not a reason to fail the job.
             .setIfMissing("spark.sql.legacy.timeParserPolicy", "CORRECTED")
             .setIfMissing("spark.databricks.delta.snapshotPartitions", "2")
+            // Local folders: Delta's log store for the local file system, not HDFS's, whose renames fork a
+            // shell per commit (about a tenth of a small write). Safe with one writer at a time, which the
+            // nightly run lock ensures. Object stores keep their own.
+            .setIfMissing("spark.delta.logStore.file.impl", "io.delta.storage.LocalLogStore")
             .setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");
         settings.getConf().forEach(conf::set);
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();

@@ -20,6 +20,10 @@ public record WarehouseLayout(String root) {
     public String publishedPointer() { return root + "/published/current.json"; }
     public String loadLedger() { return root + "/ops/load_ledger"; }
     public String jobRepositoryFile() { return root + "/ops/jobrepo"; }
+    public String runLock() { return root + "/ops/nightly.lock"; }
+    public String runSummaries() { return root + "/ops/runs"; }
+    public String lastRunSummary() { return root + "/ops/last-run.json"; }
+    public String publishedTags() { return root + "/published/tags"; }
     public String qualityResults() { return root + "/ops/dq/results"; }
     public String qualityRuns() { return root + "/ops/dq/runs"; }
     public String qualityMetrics() { return root + "/ops/dq/metrics.json"; }

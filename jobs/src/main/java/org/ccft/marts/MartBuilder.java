@@ -13,7 +13,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
+import org.apache.spark.sql.execution.datasources.LogicalRelation;
 import org.ccft.lakehouse.DeltaTables;
+import org.ccft.lakehouse.Fingerprint;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,18 @@ public final class MartBuilder {
     private static final List<String> SHARED_INPUTS = List.of("feedback_records", "actions", "contacts",
             "complaint_stages", "working_days");
 
+    /** What every mart's definition leans on: the intermediate views, and the code registering the inputs. */
+    private static final String DEFINITIONS = Fingerprint.of(String.join("\n", MartCatalog.INTERMEDIATE.stream()
+            .map(MartCatalog::intermediateSql).toList()), classBytes(MartInputs.class), classBytes(MartBuilder.class));
+
+    private static String classBytes(Class<?> type) {
+        try (var in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            return java.util.HexFormat.of().formatHex(in.readAllBytes());
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot read the class file of " + type, e);
+        }
+    }
+
     private final SparkSession spark;
     private final WarehouseLayout layout;
     private final MartSettings settings;
@@ -49,7 +64,13 @@ public final class MartBuilder {
      * the version just written); returns each mart's new Delta version.
      */
     public Map<String, Long> build(LocalDate asAt) {
-        registerInputs(asAt);
+        byte[] key = registerInputs(asAt);
+        String settingsPrint;
+        try {
+            settingsPrint = asAt + "|" + settings.councilLaCode() + "|" + new PseudonymousReference(key).call("inputs");
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
         List<Dataset<Row>> held = new ArrayList<>();
         for (String input : SHARED_INPUTS) {
             Dataset<Row> rows = spark.table(input).persist(StorageLevel.MEMORY_AND_DISK());
@@ -64,7 +85,7 @@ public final class MartBuilder {
                 List<CompletableFuture<Long>> inputs = MartCatalog.READS_MARTS.getOrDefault(mart, List.of()).stream()
                         .map(built::get).toList();
                 built.put(mart, CompletableFuture.allOf(inputs.toArray(CompletableFuture[]::new))
-                        .thenApplyAsync(ignored -> buildOne(mart), pool));
+                        .thenApplyAsync(ignored -> buildOne(mart, settingsPrint), pool));
             }
             Map<String, Long> versions = new LinkedHashMap<>();
             for (var e : built.entrySet()) {
@@ -79,24 +100,46 @@ public final class MartBuilder {
         }
     }
 
-    private long buildOne(String mart) {
+    /**
+     * Builds one mart, unless nothing it is computed from has changed since it was last built (the
+     * same versions of the same tables, the same definition, as at the same date): then the version
+     * it has stands. This is what makes a night that touched only some tables cheap.
+     */
+    private long buildOne(String mart, String settingsPrint) {
         long started = System.nanoTime();
-        DeltaTables.overwrite(spark.sql(MartCatalog.martSql(mart)), layout.mart(mart));
+        Dataset<Row> rows = spark.sql(MartCatalog.martSql(mart));
+        boolean wrote = DeltaTables.overwriteUnlessUnchanged(rows, layout.mart(mart),
+                Fingerprint.of(settingsPrint, MartCatalog.martSql(mart), DEFINITIONS, inputVersions(rows)));
         long version = DeltaTables.latestVersion(spark, layout.mart(mart));
         if (MartCatalog.READS_MARTS.values().stream().anyMatch(inputs -> inputs.contains(mart))) {
             DeltaTables.readVersion(spark, layout.mart(mart), version).createOrReplaceTempView(mart);
         }
-        LOG.info("mart {} built (version {}) in {} ms", mart, version, (System.nanoTime() - started) / 1_000_000);
+        LOG.info("mart {} {} (version {}) in {} ms", mart, wrote ? "built" : "unchanged, kept", version,
+                (System.nanoTime() - started) / 1_000_000);
         return version;
     }
 
+    /** Each Delta table the rows are computed from, at its current version. */
+    private String inputVersions(Dataset<Row> rows) {
+        java.util.TreeSet<String> inputs = new java.util.TreeSet<>();
+        scala.collection.JavaConverters.seqAsJavaList(rows.queryExecution().analyzed().collectLeaves()).forEach(leaf -> {
+            if (leaf instanceof LogicalRelation relation && relation.relation() instanceof HadoopFsRelation files) {
+                scala.collection.JavaConverters.seqAsJavaList(files.location().rootPaths()).forEach(path ->
+                        inputs.add(path + "@" + DeltaTables.latestVersion(spark, path.toString())));
+            }
+        });
+        return String.join(",", inputs);
+    }
+
     /** The views mart SQL reads, and the intermediate ones built over them. */
-    private void registerInputs(LocalDate asAt) {
-        PseudonymousReference.register(spark, settings.key());
+    private byte[] registerInputs(LocalDate asAt) {
+        byte[] key = settings.key();
+        PseudonymousReference.register(spark, key);
         MartInputs.register(spark, layout, asAt, settings.councilLaCode());
         for (String view : MartCatalog.INTERMEDIATE) {
             spark.sql(MartCatalog.intermediateSql(view)).createOrReplaceTempView(view);
         }
+        return key;
     }
 
     /** For checking before publishing: the inputs, and each mart at the version just built, by its name. */

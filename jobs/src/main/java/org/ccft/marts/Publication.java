@@ -3,16 +3,14 @@ package org.ccft.marts;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileContext;
-import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.DeltaTables;
+import org.ccft.lakehouse.WarehouseFiles;
 import org.ccft.lakehouse.WarehouseLayout;
 
 /**
@@ -32,41 +30,30 @@ public final class Publication {
     }
 
     private final WarehouseLayout layout;
-    private final Configuration hadoop;
+    private final WarehouseFiles files;
 
     public Publication(WarehouseLayout layout, Configuration hadoop) {
         this.layout = layout;
-        this.hadoop = hadoop;
+        this.files = new WarehouseFiles(hadoop);
     }
 
     public Optional<Published> current() {
-        Path pointer = new Path(layout.publishedPointer());
+        return files.read(layout.publishedPointer()).map(Publication::parse);
+    }
+
+    private static Published parse(String json) {
         try {
-            FileContext fc = FileContext.getFileContext(pointer.toUri(), hadoop);
-            if (!fc.util().exists(pointer)) {
-                return Optional.empty();
-            }
-            try (java.io.InputStream in = fc.open(pointer)) {
-                return Optional.of(JSON.readValue(in, Published.class));
-            }
+            return JSON.readValue(json, Published.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + pointer, e);
+            throw new UncheckedIOException("the published pointer cannot be read", e);
         }
     }
 
     public void publish(Published published) {
-        Path pointer = new Path(layout.publishedPointer());
-        Path next = new Path(pointer.getParent(), ".current.json." + published.runId() + ".tmp");
         try {
-            FileContext fc = FileContext.getFileContext(pointer.toUri(), hadoop);
-            fc.mkdir(pointer.getParent(), null, true);
-            try (OutputStream out = fc.create(next, java.util.EnumSet.of(org.apache.hadoop.fs.CreateFlag.CREATE,
-                    org.apache.hadoop.fs.CreateFlag.OVERWRITE))) {
-                JSON.writerWithDefaultPrettyPrinter().writeValue(out, published);
-            }
-            fc.rename(next, pointer, Options.Rename.OVERWRITE);
+            files.write(layout.publishedPointer(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(published));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish " + pointer, e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -76,20 +63,9 @@ public final class Publication {
      */
     public void writeDictionary(SparkSession spark) {
         DataDictionary dictionary = DataDictionary.of(spark, layout, current().orElseThrow());
-        write(new Path(new Path(layout.publishedPointer()).getParent(), "data-dictionary.md"), dictionary.markdown());
-        write(new Path(new Path(layout.publishedPointer()).getParent(), "data-dictionary.json"), dictionary.json());
-    }
-
-    private void write(Path file, String text) {
-        try {
-            FileContext fc = FileContext.getFileContext(file.toUri(), hadoop);
-            try (OutputStream out = fc.create(file, java.util.EnumSet.of(org.apache.hadoop.fs.CreateFlag.CREATE,
-                    org.apache.hadoop.fs.CreateFlag.OVERWRITE), Options.CreateOpts.createParent())) {
-                out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        String folder = new Path(layout.publishedPointer()).getParent().toString();
+        files.write(folder + "/data-dictionary.md", dictionary.markdown());
+        files.write(folder + "/data-dictionary.json", dictionary.json());
     }
 
     /** Registers every published mart, at its published version, as a view named for it. */

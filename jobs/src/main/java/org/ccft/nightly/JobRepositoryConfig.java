@@ -37,7 +37,11 @@ public class JobRepositoryConfig {
                         + layout.root() + " set ccft.job-repository.url (CCFT_JOB_REPOSITORY_URL) to a PostgreSQL URL");
             }
             String file = new java.io.File(layout.jobRepositoryFile().replaceFirst("^file:", "")).getAbsolutePath();
-            pool = JdbcConnectionPool.create("jdbc:h2:file:" + file, "sa", "");
+            // AUTO_SERVER: while a run has the file open, another process (ccft history, a second run
+            // that must be told one is going) reaches it through the first one. WRITE_DELAY=0: a commit is
+            // on disk when it returns (H2 otherwise flushes every half second, and a run killed -9 would
+            // lose its last steps' records).
+            pool = JdbcConnectionPool.create("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", "sa", "");
         } else {
             pool = JdbcConnectionPool.create(externalDataSource(repo));
         }
@@ -45,9 +49,13 @@ public class JobRepositoryConfig {
         return pool;
     }
 
+    public static boolean isPostgres(CcftProperties.JobRepository repo) {
+        return repo.getUrl() != null && repo.getUrl().startsWith("jdbc:postgresql:");
+    }
+
     /** Any other JDBC URL (PostgreSQL in production), through the pool's ConnectionPoolDataSource. */
     private static javax.sql.ConnectionPoolDataSource externalDataSource(CcftProperties.JobRepository repo) {
-        if (repo.getUrl().startsWith("jdbc:postgresql:")) {
+        if (isPostgres(repo)) {
             org.postgresql.ds.PGConnectionPoolDataSource pg = new org.postgresql.ds.PGConnectionPoolDataSource();
             pg.setURL(repo.getUrl());
             pg.setUser(repo.getUsername());

@@ -94,8 +94,13 @@ public class NightlyJobConfig {
 
     /** The process's one SparkSession: it outlives a command's context (tests share it), so no destroy method. */
     @Bean(destroyMethod = "")
-    public SparkSession sparkSession(CcftProperties properties) {
+    public static SparkSession sparkSession(CcftProperties properties) {
         return SparkSessionFactory.getOrCreate(properties.getSpark());
+    }
+
+    @Bean
+    public static StepProgress stepProgress(SparkSession spark, CcftProperties properties) {
+        return new StepProgress(spark, properties.getProgressInterval());
     }
 
     @Bean
@@ -149,6 +154,9 @@ public class NightlyJobConfig {
         void run(RunPlan plan, ChunkContext chunk) throws Exception;
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private StepProgress progress;
+
     private Step step(String name, JobRepository jobs, JdbcTransactionManager tx, PlanWork work) {
         Tasklet tasklet = (contribution, chunk) -> {
             RunPlan plan = RunPlan.of(chunk);
@@ -156,7 +164,7 @@ public class NightlyJobConfig {
             plan.saveTo(chunk);
             return RepeatStatus.FINISHED;
         };
-        return new StepBuilder(name, jobs).tasklet(tasklet, tx).build();
+        return new StepBuilder(name, jobs).tasklet(tasklet, tx).listener(progress).build();
     }
 
     private static LandingArea landing(SparkSession spark, String landingRoot) {
@@ -336,6 +344,7 @@ public class NightlyJobConfig {
                 .skip(FlatFileParseException.class)
                 .skipLimit(properties.getSat().getSkipLimit())
                 .listener(satQuarantineListener)
+                .listener((org.springframework.batch.core.StepExecutionListener) progress)
                 .build();
     }
 

@@ -11,7 +11,14 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobInstance;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.repository.JobRepository;
+import javax.sql.DataSource;
+import org.apache.spark.sql.SparkSession;
+import org.ccft.config.CcftProperties;
+import org.ccft.lakehouse.WarehouseLayout;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.stereotype.Component;
 
@@ -29,22 +36,31 @@ public class NightlyRunner {
 
     private final JobLauncher launcher;
     private final JobExplorer explorer;
+    private final JobRepository repository;
     private final Job nightly;
+    private final WarehouseLayout layout;
+    private final DataSource jobRepositoryDataSource;
+    private final boolean postgres;
+    private final SparkSession spark;
 
-    public NightlyRunner(JobLauncher launcher, JobExplorer explorer, Job nightly) {
+    public NightlyRunner(JobLauncher launcher, JobExplorer explorer, JobRepository repository, Job nightly,
+                         WarehouseLayout layout, DataSource jobRepositoryDataSource, CcftProperties properties,
+                         SparkSession spark) {
+        this.spark = spark;
         this.launcher = launcher;
         this.explorer = explorer;
+        this.repository = repository;
         this.nightly = nightly;
+        this.layout = layout;
+        this.jobRepositoryDataSource = jobRepositoryDataSource;
+        this.postgres = JobRepositoryConfig.isPostgres(properties.getJobRepository());
     }
 
     /** The outcome of one run. */
     public record Outcome(JobExecution execution, RunPlan plan, boolean restarted) {
 
         public int exitCode() {
-            if (execution.getStatus() != BatchStatus.COMPLETED) {
-                return stoppedByQuality(execution) ? ExitCode.QUALITY_FAILED : ExitCode.FAILED;
-            }
-            return plan.refused.isEmpty() ? ExitCode.OK : ExitCode.DROPS_REFUSED;
+            return NightlyRunner.exitCode(execution, plan);
         }
 
         /** What the run did, for stdout: no personal data, only ids, counts and reasons. */
@@ -67,13 +83,61 @@ public class NightlyRunner {
         }
     }
 
+    /** The exit code a run ends with, as the README documents it. */
+    static int exitCode(JobExecution execution, RunPlan plan) {
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            return stoppedByQuality(execution) ? ExitCode.QUALITY_FAILED : ExitCode.FAILED;
+        }
+        return plan.refused.isEmpty() ? ExitCode.OK : ExitCode.DROPS_REFUSED;
+    }
+
     /** Whether a failed run stopped at a critical data-quality check (as opposed to crashing). */
     static boolean stoppedByQuality(JobExecution execution) {
         return execution.getStatus() == BatchStatus.FAILED && execution.getStepExecutions().stream()
                 .anyMatch(s -> s.getExitStatus().getExitDescription().contains(CriticalQualityFailure.class.getName()));
     }
 
+    /**
+     * Runs the nightly job on the landing area, one run at a time per warehouse: throws
+     * {@link RunLock.Held} at once if another run holds the warehouse. Writes the run's summary beside
+     * the warehouse ({@link RunSummary}) when it ends.
+     */
     public Outcome run(String landing) throws Exception {
+        try (RunLock lock = RunLock.acquire(layout.root(), layout.runLock(), postgres ? jobRepositoryDataSource : null)) {
+            failAbandonedRuns();
+            Outcome outcome = launch(landing);
+            RunSummary.of(outcome.execution(), outcome.plan()).writeTo(layout, spark.sparkContext().hadoopConfiguration());
+            return outcome;
+        }
+    }
+
+    /**
+     * A run still marked as going when we hold the lock died without saying so (killed, power cut):
+     * it is marked FAILED, with its unfinished steps, so that it is restarted where it stopped.
+     */
+    private void failAbandonedRuns() {
+        for (JobExecution dead : explorer.findRunningJobExecutions(NightlyJobConfig.JOB_NAME)) {
+            LOG.warn("run {} (execution {}, started {}) was left {} by a process that died: marking it FAILED",
+                    dead.getJobInstance().getInstanceId(), dead.getId(), dead.getStartTime(), dead.getStatus());
+            java.time.LocalDateTime now = java.time.LocalDateTime.now();
+            for (StepExecution step : dead.getStepExecutions()) {
+                if (step.getStatus().isRunning()) {
+                    step.setStatus(BatchStatus.FAILED);
+                    step.setExitStatus(ExitStatus.FAILED.addExitDescription(ABANDONED));
+                    step.setEndTime(now);
+                    repository.update(step);
+                }
+            }
+            dead.setStatus(BatchStatus.FAILED);
+            dead.setExitStatus(ExitStatus.FAILED.addExitDescription(ABANDONED));
+            dead.setEndTime(now);
+            repository.update(dead);
+        }
+    }
+
+    private static final String ABANDONED = "abandoned: the process running it died";
+
+    private Outcome launch(String landing) throws Exception {
         JobInstance last = explorer.getLastJobInstance(NightlyJobConfig.JOB_NAME);
         JobExecution lastExecution = last == null ? null : explorer.getLastJobExecution(last);
         JobExecution execution;

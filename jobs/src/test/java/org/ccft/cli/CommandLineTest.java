@@ -23,13 +23,14 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelpWithItsExitCodes() {
-        for (String command : new String[] {"nightly", "sql", "dq", "dictionary", "demo"}) {
+        for (String command : new String[] {"nightly", "schedule", "history", "sql", "publish", "maintain", "dq",
+                "dictionary", "demo"}) {
             String[] r = run(command, "--help");
             assertThat(r[0]).as(command).isEqualTo("0");
             assertThat(r[1]).as(command).contains("Usage: ccft " + command).contains("Exit codes:");
         }
         assertThat(run("--help")[1]).contains("nightly", "sql", "dq", "dictionary", "demo", "3   run completed, but damaged drops",
-                "5   a critical data-quality check failed");
+                "5   a critical data-quality check failed", "6   another nightly run is going on this warehouse");
     }
 
     @Test
@@ -43,6 +44,10 @@ class CommandLineTest {
         assertThat(loud[2]).contains("--severity drop_volume: unknown severity 'loud'");
         assertThat(run("dq", "--format", "pdf")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
         assertThat(run("dictionary", "--format", "pdf")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
+        assertThat(run("schedule")[0]).as("--cron is required").isEqualTo(String.valueOf(ExitCode.USAGE));
+        assertThat(run("schedule", "--cron", "0 30 2 * * *", "--zone", "Mars/Olympus")[0])
+                .isEqualTo(String.valueOf(ExitCode.USAGE));
+        assertThat(run("maintain", "--retain-hours", "a week")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.ccft.reference.tables;
 import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -12,6 +13,7 @@ import org.ccft.reference.ServiceArea;
 import org.ccft.reference.SpcMeasure;
 import org.ccft.reference.Theme;
 import org.ccft.lakehouse.DeltaTables;
+import org.ccft.lakehouse.Fingerprint;
 import org.ccft.lakehouse.WarehouseLayout;
 
 /**
@@ -30,33 +32,34 @@ public final class ReferenceTables {
         this.layout = layout;
     }
 
+    /** Writes each reference table, unless it holds these rows already (so the marts reading it stay as they are). */
     public void write() {
-        DeltaTables.overwrite(spark.createDataFrame(ServiceArea.all().stream()
-                        .map(a -> RowFactory.create(a.code(), a.name(), a.sendService(), a.reportGroup())).toList(),
-                StructType.fromDDL("code STRING, name STRING, send_service BOOLEAN, report_group STRING")),
-                layout.reference("service_areas"));
-        DeltaTables.overwrite(spark.createDataFrame(Theme.all().stream()
-                        .map(t -> RowFactory.create(t.code(), t.name())).toList(),
-                StructType.fromDDL("code STRING, name STRING")), layout.reference("themes"));
-        DeltaTables.overwrite(spark.createDataFrame(ComplaintTimescale.all().stream()
-                        .map(t -> RowFactory.create(t.procedure(), t.stage(), t.targetWorkingDays(),
-                                t.extendedWorkingDays(), Date.valueOf(t.validFrom()),
-                                t.validTo() == null ? null : Date.valueOf(t.validTo()))).toList(),
-                StructType.fromDDL("procedure STRING, stage INT, target_working_days INT, "
-                        + "extended_working_days INT, valid_from DATE, valid_to DATE")),
-                layout.reference("complaint_timescales"));
-        DeltaTables.overwrite(spark.createDataFrame(SpcMeasure.all().stream()
-                        .map(m -> RowFactory.create(m.measure(), m.name(), m.unit(), m.improvement(), m.shiftPoints(),
-                                m.trendPoints())).toList(),
-                StructType.fromDDL("measure STRING, name STRING, unit STRING, improvement STRING, shift_points INT, "
-                        + "trend_points INT")), layout.reference("spc_measures"));
+        write("service_areas", "code STRING, name STRING, send_service BOOLEAN, report_group STRING",
+                ServiceArea.all().stream().map(a -> RowFactory.create(a.code(), a.name(), a.sendService(),
+                        a.reportGroup())).toList());
+        write("themes", "code STRING, name STRING",
+                Theme.all().stream().map(t -> RowFactory.create(t.code(), t.name())).toList());
+        write("complaint_timescales", "procedure STRING, stage INT, target_working_days INT, "
+                        + "extended_working_days INT, valid_from DATE, valid_to DATE",
+                ComplaintTimescale.all().stream().map(t -> RowFactory.create(t.procedure(), t.stage(),
+                        t.targetWorkingDays(), t.extendedWorkingDays(), Date.valueOf(t.validFrom()),
+                        t.validTo() == null ? null : Date.valueOf(t.validTo()))).toList());
+        write("spc_measures", "measure STRING, name STRING, unit STRING, improvement STRING, shift_points INT, "
+                        + "trend_points INT",
+                SpcMeasure.all().stream().map(m -> RowFactory.create(m.measure(), m.name(), m.unit(),
+                        m.improvement(), m.shiftPoints(), m.trendPoints())).toList());
         writeWorkingDays(BankHolidays.england());
+    }
+
+    private void write(String table, String ddl, List<Row> rows) {
+        DeltaTables.overwriteUnlessUnchanged(spark.createDataFrame(rows, StructType.fromDDL(ddl)),
+                layout.reference(table), Fingerprint.of(ddl, rows.toString()));
     }
 
     void writeWorkingDays(BankHolidays holidays) {
         List<Date> dates = holidays.dates().stream().map(Date::valueOf).toList();
         spark.createDataset(dates, Encoders.DATE()).toDF("date").createOrReplaceTempView("bank_holidays");
-        DeltaTables.overwrite(spark.sql("""
+        DeltaTables.overwriteUnlessUnchanged(spark.sql("""
                 WITH days AS (
                   SELECT explode(sequence(DATE'%d-01-01', DATE'%d-12-31', INTERVAL 1 DAY)) AS date
                 ),
@@ -69,6 +72,7 @@ public final class ReferenceTables {
                 SELECT date, is_working_day, is_bank_holiday,
                        sum(CASE WHEN is_working_day THEN 1 ELSE 0 END) OVER (ORDER BY date) AS working_day_seq
                 FROM flagged
-                """.formatted(holidays.firstYear(), holidays.lastYear())), layout.reference("working_days"));
+                """.formatted(holidays.firstYear(), holidays.lastYear())), layout.reference("working_days"),
+                Fingerprint.of("working_days v1", dates.toString()));
     }
 }

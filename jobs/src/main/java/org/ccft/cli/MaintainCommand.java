@@ -1,0 +1,74 @@
+package org.ccft.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.apache.spark.sql.SparkSession;
+import org.ccft.config.CcftProperties;
+import org.ccft.lakehouse.Maintenance;
+import org.ccft.lakehouse.WarehouseLayout;
+import org.ccft.marts.Publication;
+import org.ccft.nightly.JobRepositoryConfig;
+import org.ccft.nightly.RunLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "maintain", mixinStandardHelpOptions = true,
+        description = {"Compacts the small files of every Delta table of the warehouse and vacuums the files no",
+                "version within the retention needs. It never removes what readers see: the retention is",
+                "stretched to reach back to the current publication, and tagged publications (ccft publish",
+                "--tag) are kept apart. Takes the nightly run's lock: it does not run beside a nightly run.",
+                "Prints, as CSV on stdout, each table's data files and bytes before and after."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:maintained", "1:failed", "2:bad command line",
+                "6:a nightly run is going on this warehouse; nothing was done"})
+public final class MaintainCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MaintainCommand.class);
+
+    @Option(names = "--warehouse", description = "warehouse root (default: ccft.warehouse)")
+    String warehouse;
+
+    @Option(names = "--retain-hours", description = "keep what versions of the last N hours need "
+            + "(default: ccft.maintenance.retain-hours, 168)")
+    Double retainHours;
+
+    @Override
+    public Integer call() throws Exception {
+        try (var ctx = WarehouseContext.start(warehouse, Map.of())) {
+            SparkSession spark = ctx.getBean(SparkSession.class);
+            WarehouseLayout layout = ctx.getBean(WarehouseLayout.class);
+            CcftProperties properties = ctx.getBean(CcftProperties.class);
+            double retain = retainHours != null ? retainHours : properties.getMaintenance().getRetainHours();
+            DataSource repository = ctx.getBean("jobRepositoryDataSource", DataSource.class);
+            try (RunLock lock = RunLock.acquire(layout.root(), layout.runLock(),
+                    JobRepositoryConfig.isPostgres(properties.getJobRepository()) ? repository : null)) {
+                var published = new Publication(layout, spark.sparkContext().hadoopConfiguration()).current();
+                if (published.isPresent()) {
+                    // A published version's files can only have been replaced after it was published: a
+                    // retention reaching back to then keeps them.
+                    double sincePublished = Duration.between(Instant.parse(published.get().publishedAt()),
+                            Instant.now()).toMillis() / 3_600_000.0;
+                    if (sincePublished > retain) {
+                        LOG.info("retention stretched from {} h to {} h to keep the versions published at {}",
+                                retain, String.format("%.3f", sincePublished), published.get().publishedAt());
+                        retain = sincePublished;
+                    }
+                }
+                List<Maintenance.TableResult> results = new Maintenance(spark, layout).run(retain);
+                System.out.println("table,files_before,bytes_before,files_after,bytes_after");
+                results.forEach(r -> System.out.println(r.table() + "," + r.filesBefore() + "," + r.bytesBefore() + ","
+                        + r.filesAfter() + "," + r.bytesAfter()));
+                return ExitCode.OK;
+            } catch (RunLock.Held held) {
+                LOG.error(held.getMessage());
+                return ExitCode.RUN_IN_PROGRESS;
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.ccft.lakehouse;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every Delta table of the warehouse lean: compacts small files (OPTIMIZE) and removes files no
+ * version within the retention needs (VACUUM). Nothing anyone reads is removed: the retention is
+ * stretched to cover the versions published now, and tagged publications are kept as their own
+ * tables, which hold only the files of their one version.
+ */
+public final class Maintenance {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
+    /** Delta's own floor: shorter retentions need its safety check turned off, which we do only when asked. */
+    public static final double DELTA_MINIMUM_HOURS = 168;
+
+    /** One table's files before and after. */
+    public record TableResult(String table, long filesBefore, long bytesBefore, long filesAfter, long bytesAfter) {
+    }
+
+    private final SparkSession spark;
+    private final WarehouseLayout layout;
+
+    public Maintenance(SparkSession spark, WarehouseLayout layout) {
+        this.spark = spark;
+        this.layout = layout;
+    }
+
+    /** Compacts and vacuums every table, keeping what versions of the last {@code retainHours} need. */
+    public List<TableResult> run(double retainHours) {
+        if (retainHours < DELTA_MINIMUM_HOURS) {
+            LOG.warn("retention {} h is under Delta's {} h floor: running with its safety check off", retainHours,
+                    DELTA_MINIMUM_HOURS);
+            spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
+        }
+        // VACUUM lists a table's files in as many Spark tasks as this says (10,000 by default): a few per core.
+        String listing = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
+        String listingBefore = spark.conf().get(listing, null);
+        spark.conf().set(listing, String.valueOf(Math.max(8, spark.sparkContext().defaultParallelism() * 4)));
+        List<TableResult> results = new ArrayList<>();
+        try {
+            for (String table : tables()) {
+                long[] before = dataFiles(table);
+                DeltaTable delta = DeltaTable.forPath(spark, table);
+                delta.optimize().executeCompaction();
+                delta.vacuum(retainHours);
+                long[] after = dataFiles(table);
+                String name = table.substring(layout.root().length() + 1);
+                LOG.info("maintained {}: {} files ({} bytes) → {} files ({} bytes)", name, before[0], before[1],
+                        after[0], after[1]);
+                results.add(new TableResult(name, before[0], before[1], after[0], after[1]));
+            }
+        } finally {
+            spark.conf().unset("spark.databricks.delta.retentionDurationCheck.enabled");
+            if (listingBefore == null) {
+                spark.conf().unset(listing);
+            } else {
+                spark.conf().set(listing, listingBefore);
+            }
+        }
+        return results;
+    }
+
+    /** Every Delta table under the warehouse root (a folder with a _delta_log), in path order. */
+    public List<String> tables() {
+        List<String> tables = new ArrayList<>();
+        try {
+            Path root = new Path(layout.root());
+            FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (fs.exists(root)) {
+                collect(fs, fs.makeQualified(root), 0, tables);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + layout.root(), e);
+        }
+        tables.sort(null);
+        return tables.stream().map(t -> layout.root() + t).toList();
+    }
+
+    private void collect(FileSystem fs, Path dir, int depth, List<String> tables) throws IOException {
+        if (fs.exists(new Path(dir, "_delta_log"))) {
+            String qualifiedRoot = fs.makeQualified(new Path(layout.root())).toString();
+            tables.add(dir.toString().substring(qualifiedRoot.length()));
+            return;
+        }
+        if (depth >= 5) {
+            return;
+        }
+        for (FileStatus child : fs.listStatus(dir)) {
+            if (child.isDirectory() && !child.getPath().getName().startsWith(".")) {
+                collect(fs, child.getPath(), depth + 1, tables);
+            }
+        }
+    }
+
+    /** Count and bytes of the table's data files on storage, live or not (its log aside). */
+    private long[] dataFiles(String table) {
+        try {
+            Path path = new Path(table);
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            RemoteIterator<LocatedFileStatus> files = fs.listFiles(path, true);
+            long count = 0;
+            long bytes = 0;
+            while (files.hasNext()) {
+                LocatedFileStatus f = files.next();
+                if (f.getPath().getName().endsWith(".parquet") && !f.getPath().toString().contains("/_delta_log/")) {
+                    count++;
+                    bytes += f.getLen();
+                }
+            }
+            return new long[] {count, bytes};
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + table, e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.ccft.nightly;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.spark.executor.TaskMetrics;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Progress of the step under way, logged as it goes (every {@code ccft.progress.interval}) and when it
+ * ends: rows read and written by its Spark tasks, the rate, the time elapsed. Counted from Spark's task
+ * metrics as tasks finish, so it costs nothing on the data.
+ */
+public final class StepProgress extends SparkListener implements StepExecutionListener, DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StepProgress.class);
+
+    private final SparkSession spark;
+    private final Duration interval;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ccft-progress");
+        t.setDaemon(true);
+        return t;
+    });
+    private final LongAdder read = new LongAdder();
+    private final LongAdder written = new LongAdder();
+    private final LongAdder tasks = new LongAdder();
+    private volatile String step;
+    private volatile long startedNanos;
+    private ScheduledFuture<?> reporting;
+
+    public StepProgress(SparkSession spark, Duration interval) {
+        this.spark = spark;
+        this.interval = interval;
+        spark.sparkContext().addSparkListener(this);
+    }
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+        TaskMetrics m = end.taskMetrics();
+        if (step == null || m == null) {
+            return;
+        }
+        read.add(m.inputMetrics().recordsRead());
+        written.add(m.outputMetrics().recordsWritten());
+        tasks.increment();
+    }
+
+    @Override
+    public synchronized void beforeStep(StepExecution execution) {
+        read.reset();
+        written.reset();
+        tasks.reset();
+        startedNanos = System.nanoTime();
+        step = execution.getStepName();
+        reporting = timer.scheduleAtFixedRate(() -> LOG.info("{}", line()), interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized ExitStatus afterStep(StepExecution execution) {
+        if (reporting != null) {
+            reporting.cancel(false);
+        }
+        LOG.info("{} ({})", line(), execution.getStatus());
+        step = null;
+        return null;
+    }
+
+    /** Where the step is: rows read and written so far, the rate, the time elapsed. */
+    public String line() {
+        double seconds = Math.max(0.001, (System.nanoTime() - startedNanos) / 1e9);
+        long r = read.sum();
+        long w = written.sum();
+        return String.format(java.util.Locale.ROOT, "step %s: %,d rows read, %,d rows written (%,.0f rows/s) in %,d Spark tasks, %.1f s elapsed",
+                step, r, w, (r + w) / seconds, tasks.sum(), seconds);
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+        spark.sparkContext().removeSparkListener(this);
+    }
+}

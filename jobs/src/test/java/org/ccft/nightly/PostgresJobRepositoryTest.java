@@ -1,0 +1,64 @@
+package org.ccft.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import org.ccft.cli.ExitCode;
+import org.ccft.conformed.MergeOrderingTest;
+import org.ccft.testing.Commands;
+import org.ccft.testing.PostgresServer;
+import org.ccft.testing.Warehouse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job repository on a real PostgreSQL server: runs recorded there, listed from there, locked there. */
+class PostgresJobRepositoryTest {
+
+    @Test
+    void theNightlyJobKeepsItsRepositoryAndItsLockInPostgresql(@TempDir Path tmp) throws Exception {
+        try (PostgresServer pg = PostgresServer.start()) {
+            Warehouse w = new Warehouse(tmp);
+            MergeOrderingTest.D1.writeTo(w.landing);
+            Map<String, Object> repository = Map.of("ccft.job-repository.url", pg.url(),
+                    "ccft.job-repository.username", "ccft");
+
+            // Another run, elsewhere, holds this warehouse's lock in PostgreSQL: this one does not start.
+            try (Connection other = pg.connect();
+                 PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {
+                lock.setString(1, "ccft-nightly:" + w.root);
+                lock.execute();
+                assertThatThrownBy(() -> w.nightly(repository)).isInstanceOf(RunLock.Held.class)
+                        .hasMessageContaining("PostgreSQL advisory lock");
+            }
+            // Its connection gone, the lock went with it.
+            assertThat(w.nightly(repository).exitCode()).isEqualTo(ExitCode.OK);
+            assertThat(w.nightly(repository).exitCode()).isEqualTo(ExitCode.OK);
+
+            try (Connection c = pg.connect(); ResultSet r = c.createStatement().executeQuery(
+                    "SELECT e.status, i.job_name FROM batch_job_execution e JOIN batch_job_instance i "
+                            + "USING (job_instance_id) ORDER BY e.job_execution_id")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1) + " " + r.getString(2)).isEqualTo("COMPLETED nightly");
+                assertThat(r.next()).isTrue();
+                assertThat(r.next()).isFalse();
+            }
+            assertThat(Files.exists(w.root.resolve("ops/jobrepo.mv.db"))).as("no embedded repository").isFalse();
+
+            System.setProperty("ccft.job-repository.url", pg.url());
+            System.setProperty("ccft.job-repository.username", "ccft");
+            try {
+                assertThat(Commands.ccft("history", "--warehouse", w.root.toString()).lines()).hasSize(3)
+                        .element(1).asString().startsWith("1,1,").contains(",COMPLETED,1,0,4,0,27,");
+            } finally {
+                System.clearProperty("ccft.job-repository.url");
+                System.clearProperty("ccft.job-repository.username");
+            }
+        }
+    }
+}

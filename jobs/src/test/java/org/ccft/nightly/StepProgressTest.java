@@ -1,0 +1,35 @@
+package org.ccft.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.spark.sql.SparkSession;
+import org.ccft.testing.TestSpark;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.StepExecution;
+
+/** A step's progress line counts the rows its Spark tasks read and wrote while it ran, and only then. */
+class StepProgressTest {
+
+    @Test
+    void countsTheRowsTheStepsSparkTasksReadAndWrote(@TempDir Path tmp) throws Exception {
+        SparkSession spark = TestSpark.session();
+        StepProgress progress = new StepProgress(spark, Duration.ofHours(1));
+        try {
+            spark.range(50).write().parquet(tmp.resolve("before").toString()); // before the step: not counted
+            StepExecution step = new StepExecution("landRaw", new JobExecution(1L));
+            progress.beforeStep(step);
+            spark.range(1234).repartition(3).write().parquet(tmp.resolve("written").toString());
+            spark.read().parquet(tmp.resolve("written").toString()).where("id % 2 = 0").count();
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+            assertThat(progress.line()).startsWith("step landRaw: 1,234 rows read, 1,234 rows written (")
+                    .contains("rows/s) in ").contains(" s elapsed");
+            progress.afterStep(step);
+        } finally {
+            progress.destroy();
+        }
+    }
+}
