@@ -48,6 +48,10 @@ public final class ConformedMerge {
         // The table's own rows matter only to a FULL export in this batch (what it omits is deleted):
         // without one, the night reads tonight's rows, and MERGE touches only the files holding their keys.
         boolean fullExportTonight = fullExports.stream().anyMatch(FullExport::inThisBatch);
+        if (targetExists && !fullExportTonight && batch.isEmpty()) {
+            LOG.info("conformed {}: nothing new tonight", contract.table());
+            return;
+        }
         if (targetExists && fullExportTonight) {
             DeltaTables.read(spark, target).createOrReplaceTempView("merge_target");
         } else {

@@ -55,7 +55,7 @@ public final class Maintenance {
                 long[] before = dataFiles(table);
                 DeltaTable delta = DeltaTable.forPath(spark, table);
                 delta.optimize().executeCompaction();
-                delta.vacuum(retainHours);
+                vacuum(delta, retainHours);
                 long[] after = dataFiles(table);
                 String name = table.substring(layout.root().length() + 1);
                 LOG.info("maintained {}: {} files ({} bytes) → {} files ({} bytes)", name, before[0], before[1],
@@ -71,6 +71,19 @@ public final class Maintenance {
             }
         }
         return results;
+    }
+
+    /**
+     * VACUUM, whose report Delta prints with Scala's println on stdout, where the command's results go:
+     * sent to stderr instead.
+     */
+    private static void vacuum(DeltaTable table, double retainHours) {
+        scala.Console$.MODULE$.withOut(System.err, new scala.runtime.AbstractFunction0<Object>() {
+            @Override
+            public Object apply() {
+                return table.vacuum(retainHours);
+            }
+        });
     }
 
     /** Every Delta table under the warehouse root (a folder with a _delta_log), in path order. */
