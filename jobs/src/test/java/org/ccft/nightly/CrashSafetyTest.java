@@ -115,11 +115,17 @@ class CrashSafetyTest {
                 .isEqualTo(unbroken.contents(unbroken.layout.conformed("ehcp_monthly")));
         history(crashed);
 
-        // The next night has nothing new: no mart is rebuilt, every one stays at the version published.
-        String published = Files.readString(crashed.root.resolve("published/current.json"));
+        // The next night has no new CMS drop: every mart of the CMS's data stays at the version published.
+        // (The SAT's file, restating every month each time it comes, rebuilds the marts that read it.)
+        JsonNode before = OperationsTest.martVersions(Files.readString(crashed.root.resolve("published/current.json")));
         assertThat(crashed.nightly().exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(OperationsTest.martVersions(Files.readString(crashed.root.resolve("published/current.json"))))
-                .isEqualTo(OperationsTest.martVersions(published));
+        JsonNode after = OperationsTest.martVersions(Files.readString(crashed.root.resolve("published/current.json")));
+        List<String> readSatMonths = List.of("sat_complaints_vs_ehcp", "ehcp_monthly_performance", "spc_xmr");
+        for (String mart : MartCatalog.MARTS) {
+            if (!readSatMonths.contains(mart)) {
+                assertThat(after.get(mart)).as(mart).isEqualTo(before.get(mart));
+            }
+        }
         assertThat(crashed.contents(crashed.layout.loadLedger(), "recorded_at"))
                 .isEqualTo(unbroken.contents(unbroken.layout.loadLedger(), "recorded_at"));
         if (java.nio.file.Files.exists(Path.of(unbroken.layout.quarantine()))) {
