@@ -5,13 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.sql.DataSource;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
 import org.ccft.lakehouse.Maintenance;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.Publication;
-import org.ccft.nightly.JobRepositoryConfig;
 import org.ccft.nightly.RunLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +43,7 @@ public final class MaintainCommand implements Callable<Integer> {
             WarehouseLayout layout = ctx.getBean(WarehouseLayout.class);
             CcftProperties properties = ctx.getBean(CcftProperties.class);
             double retain = retainHours != null ? retainHours : properties.getMaintenance().getRetainHours();
-            DataSource repository = ctx.getBean("jobRepositoryDataSource", DataSource.class);
-            try (RunLock lock = RunLock.acquire(layout.root(), layout.runLock(),
-                    JobRepositoryConfig.isPostgres(properties.getJobRepository()) ? repository : null)) {
+            try (RunLock lock = ctx.getBean(RunLock.Source.class).acquire()) {
                 var published = new Publication(layout, spark.sparkContext().hadoopConfiguration()).current();
                 if (published.isPresent()) {
                     // A published version's files can only have been replaced after it was published: a

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * record's content and stays, so that an older row arriving late cannot bring the record back. A FULL
  * export deletes what it omits: a record last changed before its extracted_at and absent from it gets
  * a tombstone dated at that extracted_at. The result does not depend on the order drops arrive in.
+ * The table has deletion vectors: MERGE writes the night's rows and marks the versions they replace,
+ * rather than rewriting the files holding them.
  */
 public final class ConformedMerge {
 
@@ -100,8 +102,9 @@ public final class ConformedMerge {
         source = source.selectExpr(deletedContentNulled(batch, contract.key()));
 
         if (!targetExists) {
-            DeltaTables.overwrite(source, target);
+            DeltaTables.createForMerge(source, target);
         } else {
+            DeltaTables.enableDeletionVectors(spark, target);
             DeltaTable.forPath(spark, target).as("t")
                     .merge(source.as("s"), "t." + key + " = s." + key)
                     .whenMatched("s.last_modified > t.last_modified"

@@ -32,6 +32,27 @@ public final class DeltaTables {
     }
 
     /**
+     * Creates (or replaces) a table kept by MERGE: with deletion vectors, a MERGE marks the rows it
+     * replaces as deleted and writes only the new versions, instead of copying every other row of each
+     * file it touches, so its writes are in proportion to what changed.
+     */
+    public static void createForMerge(Dataset<Row> rows, String path) {
+        rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+                .option(DELETION_VECTORS, "true").save(path);
+    }
+
+    /** Turns deletion vectors on for a table created before they were (one commit, once). */
+    public static void enableDeletionVectors(SparkSession spark, String path) {
+        var configuration = DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty())
+                .metadata().configuration();
+        if (!"true".equals(configuration.getOrElse(DELETION_VECTORS, () -> "false"))) {
+            spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + DELETION_VECTORS + "' = 'true')");
+        }
+    }
+
+    private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
+
+    /**
      * Replaces a whole table, unless the rows would come from the same inputs as the last write: a
      * write records {@code inputs} (a fingerprint of what the rows are computed from) in its commit,
      * and a write with the same fingerprint as the table's newest commit is skipped. Returns whether
@@ -39,8 +60,7 @@ public final class DeltaTables {
      */
     public static boolean overwriteUnlessUnchanged(Dataset<Row> rows, String path, String inputs) {
         String stamp = INPUTS_STAMP + inputs;
-        if (exists(rows.sparkSession(), path) && lastCommitMetadata(rows.sparkSession(), path).filter(stamp::equals)
-                .isPresent()) {
+        if (lastCommitMetadata(rows.sparkSession(), path).filter(stamp::equals).isPresent()) {
             return false;
         }
         rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
@@ -50,9 +70,12 @@ public final class DeltaTables {
 
     private static final String INPUTS_STAMP = "ccft-inputs:";
 
-    /** The user metadata of the table's newest commit, if it has any. */
+    /** The user metadata of the table's newest commit, if the table exists and the commit has any. */
     static java.util.Optional<String> lastCommitMetadata(SparkSession spark, String path) {
         long version = latestVersion(spark, path);
+        if (version < 0) {
+            return java.util.Optional.empty(); // no table there yet
+        }
         org.apache.hadoop.fs.Path commit = new org.apache.hadoop.fs.Path(path + "/_delta_log/"
                 + String.format("%020d.json", version));
         try {
@@ -75,7 +98,10 @@ public final class DeltaTables {
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
-    /** The table's newest version: the log's listing, no Spark job (this JVM's cached snapshot, brought up to date). */
+    /**
+     * The table's newest version, -1 if there is no table: the log's listing, no Spark job (this JVM's
+     * cached snapshot, brought up to date).
+     */
     public static long latestVersion(SparkSession spark, String path) {
         return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).version();
     }

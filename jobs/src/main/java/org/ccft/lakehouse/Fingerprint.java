@@ -23,4 +23,14 @@ public final class Fingerprint {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * What a set of rows holds, whatever their order: their count and the sum of a hash of each whole
+     * row (as JSON, so that a null in one column cannot pass for a value in another). One Spark job.
+     */
+    public static String ofRows(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {
+        org.apache.spark.sql.Row r = rows.selectExpr("count(*)",
+                "sum(CAST(xxhash64(to_json(struct(*))) AS DECIMAL(38, 0)))").first();
+        return of(rows.schema().json(), String.valueOf(r.get(0)), String.valueOf(r.get(1)));
+    }
 }

@@ -93,7 +93,8 @@ public final class Maintenance {
             Path root = new Path(layout.root());
             FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (fs.exists(root)) {
-                collect(fs, fs.makeQualified(root), 0, tables);
+                Path qualified = fs.makeQualified(root);
+                collect(fs, qualified, qualified.toString().length(), 0, tables);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + layout.root(), e);
@@ -102,10 +103,11 @@ public final class Maintenance {
         return tables.stream().map(t -> layout.root() + t).toList();
     }
 
-    private void collect(FileSystem fs, Path dir, int depth, List<String> tables) throws IOException {
+    /** Adds each table under {@code dir} by its path after the root's ({@code rootLength} characters). */
+    private static void collect(FileSystem fs, Path dir, int rootLength, int depth, List<String> tables)
+            throws IOException {
         if (fs.exists(new Path(dir, "_delta_log"))) {
-            String qualifiedRoot = fs.makeQualified(new Path(layout.root())).toString();
-            tables.add(dir.toString().substring(qualifiedRoot.length()));
+            tables.add(dir.toString().substring(rootLength));
             return;
         }
         if (depth >= 5) {
@@ -113,7 +115,7 @@ public final class Maintenance {
         }
         for (FileStatus child : fs.listStatus(dir)) {
             if (child.isDirectory() && !child.getPath().getName().startsWith(".")) {
-                collect(fs, child.getPath(), depth + 1, tables);
+                collect(fs, child.getPath(), rootLength, depth + 1, tables);
             }
         }
     }

@@ -49,6 +49,13 @@ public class JobRepositoryConfig {
         return pool;
     }
 
+    /** The warehouse's run lock: beside the job repository when that is PostgreSQL, else a lock file. */
+    @Bean
+    public RunLock.Source runLocks(WarehouseLayout layout, DataSource jobRepositoryDataSource, CcftProperties properties) {
+        return new RunLock.Source(layout.root(), layout.runLock(),
+                isPostgres(properties.getJobRepository()) ? jobRepositoryDataSource : null);
+    }
+
     public static boolean isPostgres(CcftProperties.JobRepository repo) {
         return repo.getUrl() != null && repo.getUrl().startsWith("jdbc:postgresql:");
     }

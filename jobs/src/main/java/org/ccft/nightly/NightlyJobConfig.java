@@ -233,6 +233,14 @@ public class NightlyJobConfig {
                              QualityPolicy policy) {
         return step("validateRows", jobs, tx, (plan, chunk) -> {
             List<String> ids = plan.soundIds();
+            if (ids.isEmpty()) {
+                CmsContract.CMS_FILES.forEach(f -> {
+                    plan.accepted.put(f.table(), 0L);
+                    plan.quarantined.put(f.table(), 0L);
+                });
+                LOG.info("no drop to load tonight: no rows to validate");
+                return;
+            }
             RowValidation validation = new RowValidation(spark, layout, ContractRules.referenceCodeLists(),
                     new RowRules(policy, metricsHistory(spark, layout)));
             Dataset<Row> asOf = asOfDates(spark, plan.sound());
@@ -258,6 +266,10 @@ public class NightlyJobConfig {
     public Step checkDrops(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout,
                            QualityPolicy policy, DeclaredCheck.Catalog checks) {
         return step("checkDrops", jobs, tx, (plan, chunk) -> {
+            if (plan.sound().isEmpty()) {
+                LOG.info("no drop to load tonight: no drop checks");
+                return;
+            }
             new DropViews(spark, layout).register(plan.sound());
             runDeclaredChecks("drops", runId(chunk), spark, layout, policy, checks);
         });
@@ -288,6 +300,10 @@ public class NightlyJobConfig {
     @Bean
     public Step mergeConformed(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
         return step("mergeConformed", jobs, tx, (plan, chunk) -> {
+            if (plan.sound().isEmpty()) {
+                LOG.info("no drop to load tonight: the conformed tables stay as they are");
+                return;
+            }
             List<ConformedMerge.FullExport> fullExports = new ArrayList<>();
             plan.earlierFullExports.forEach(e -> fullExports.add(new ConformedMerge.FullExport(e.exportId(),
                             Timestamp.from(Instant.parse(e.extractedAt())), false)));

@@ -15,9 +15,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.repository.JobRepository;
-import javax.sql.DataSource;
 import org.apache.spark.sql.SparkSession;
-import org.ccft.config.CcftProperties;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.stereotype.Component;
@@ -39,21 +37,18 @@ public class NightlyRunner {
     private final JobRepository repository;
     private final Job nightly;
     private final WarehouseLayout layout;
-    private final DataSource jobRepositoryDataSource;
-    private final boolean postgres;
+    private final RunLock.Source runLocks;
     private final SparkSession spark;
 
     public NightlyRunner(JobLauncher launcher, JobExplorer explorer, JobRepository repository, Job nightly,
-                         WarehouseLayout layout, DataSource jobRepositoryDataSource, CcftProperties properties,
-                         SparkSession spark) {
+                         WarehouseLayout layout, RunLock.Source runLocks, SparkSession spark) {
         this.spark = spark;
         this.launcher = launcher;
         this.explorer = explorer;
         this.repository = repository;
         this.nightly = nightly;
         this.layout = layout;
-        this.jobRepositoryDataSource = jobRepositoryDataSource;
-        this.postgres = JobRepositoryConfig.isPostgres(properties.getJobRepository());
+        this.runLocks = runLocks;
     }
 
     /** The outcome of one run. */
@@ -103,7 +98,7 @@ public class NightlyRunner {
      * the warehouse ({@link RunSummary}) when it ends.
      */
     public Outcome run(String landing) throws Exception {
-        try (RunLock lock = RunLock.acquire(layout.root(), layout.runLock(), postgres ? jobRepositoryDataSource : null)) {
+        try (RunLock lock = runLocks.acquire()) {
             failAbandonedRuns();
             Outcome outcome = launch(landing);
             RunSummary.of(outcome.execution(), outcome.plan()).writeTo(layout, spark.sparkContext().hadoopConfiguration());

@@ -51,11 +51,15 @@ public abstract class RunLock implements AutoCloseable {
     }
 
     /**
-     * Takes the lock for the warehouse, or throws {@link Held} at once naming the run that holds it.
-     * {@code postgres} is the job repository's data source when it is PostgreSQL, else null.
+     * Where a warehouse's lock is taken (one bean, {@code JobRepositoryConfig#runLocks}): in PostgreSQL
+     * when the job repository is there ({@code postgres} its data source), else in the lock file.
      */
-    public static RunLock acquire(String warehouseRoot, String lockFile, DataSource postgres) {
-        return postgres != null ? AdvisoryLock.acquire(warehouseRoot, postgres) : FileRunLock.acquire(lockFile);
+    public record Source(String warehouseRoot, String lockFile, DataSource postgres) {
+
+        /** Takes the lock for the warehouse, or throws {@link Held} at once naming the run that holds it. */
+        public RunLock acquire() {
+            return postgres != null ? AdvisoryLock.acquire(warehouseRoot, postgres) : FileRunLock.acquire(lockFile);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.DeltaTables;
+import org.ccft.lakehouse.Fingerprint;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +53,13 @@ public final class ConformSatMonths {
             DeltaTables.replaceWhere(duplicated, quarantine, "source_table = 'ehcp_monthly' AND export_id = '"
                     + runTag + "' AND rule = 'unique:month'");
         }
-        DeltaTables.overwrite(checked.where("lines_for_month = 1").drop("lines_for_month", "job_instance_id", "line")
-                .orderBy("month"), layout.conformed("ehcp_monthly"));
+        // The same figures as last night (the usual case: the file restates every month) keep the
+        // table's version, and with it the marts built from it.
+        Dataset<Row> months = checked.where("lines_for_month = 1").drop("lines_for_month", "job_instance_id", "line")
+                .orderBy("month");
+        if (!DeltaTables.overwriteUnlessUnchanged(months, layout.conformed("ehcp_monthly"), Fingerprint.ofRows(months))) {
+            LOG.info("conformed ehcp_monthly: the same figures as the last delivery, kept");
+        }
         // Tonight's file restates everything: earlier nights' SAT quarantine and staging are history.
         if (DeltaTables.exists(spark, quarantine)) {
             DeltaTable.forPath(spark, quarantine).delete("source_table = 'ehcp_monthly' AND export_id <> '" + runTag + "'");

@@ -23,8 +23,6 @@ public final class ChildNightly {
         try (var ctx = WarehouseContext.start(args[0], Map.of("ccft.spark.shuffle-partitions", 2,
                 "ccft.spark.conf[spark.delta.logStore.file.impl]", CrashingLogStore.class.getName()),
                 CrashPoints.class)) {
-            System.out.println(ChildNightly.class.getSimpleName() + " started");
-            System.out.flush();
             code = ctx.getBean(NightlyRunner.class).run(args[1]).exitCode();
         } catch (RunLock.Held held) {
             code = org.ccft.cli.ExitCode.RUN_IN_PROGRESS;
