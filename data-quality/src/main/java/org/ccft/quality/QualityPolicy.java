@@ -50,6 +50,12 @@ public final class QualityPolicy {
      * {@code highRatio} times it); a rate (a share between 0 and 1) by how far it moved from the
      * median ({@code rateMaxChange}, absolute).
      */
+    /** The overrides and bounds, for telling whether two runs judged by the same policy. */
+    @Override
+    public String toString() {
+        return "severities " + overrides + ", anomaly bounds " + bounds;
+    }
+
     public record AnomalyBounds(int minHistory, int window, double lowRatio, double highRatio, double rateMaxChange) {
         public static final AnomalyBounds DEFAULT = new AnomalyBounds(3, 10, 0.2, 5.0, 0.1);
     }

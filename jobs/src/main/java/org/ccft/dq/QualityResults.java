@@ -53,6 +53,25 @@ public final class QualityResults {
         DeltaTables.replaceWhere(df, layout.qualityResults(), "run_id = " + runId + " AND step = '" + step + "'");
     }
 
+    /**
+     * Records for this run what another run's step found, as found then (the same checks over the same
+     * data); returns how many outcomes that is.
+     */
+    public long copy(long fromRun, long runId, String step) {
+        Dataset<Row> earlier = DeltaTables.read(spark, layout.qualityResults())
+                .where("run_id = " + fromRun + " AND step = '" + step + "'")
+                .withColumn("run_id", org.apache.spark.sql.functions.lit(runId))
+                .withColumn("recorded_at", org.apache.spark.sql.functions.current_timestamp())
+                .persist(org.apache.spark.storage.StorageLevel.MEMORY_ONLY());
+        try {
+            long outcomes = earlier.count();
+            DeltaTables.replaceWhere(earlier, layout.qualityResults(), "run_id = " + runId + " AND step = '" + step + "'");
+            return outcomes;
+        } finally {
+            earlier.unpersist();
+        }
+    }
+
     /** Records which drops a run checked, and the as-at date once the marts are built. */
     public void recordRun(long runId, List<String> exportIds, String asAt) {
         Row row = RowFactory.create(runId, exportIds.toArray(String[]::new), asAt, Timestamp.from(Instant.now()));

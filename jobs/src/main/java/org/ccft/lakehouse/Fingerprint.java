@@ -24,6 +24,15 @@ public final class Fingerprint {
         }
     }
 
+    /** A class as compiled: its class file's bytes, hashed (the code a result was computed by). */
+    public static String ofClass(Class<?> type) {
+        try (var in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            return of(HexFormat.of().formatHex(in.readAllBytes()));
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot read the class file of " + type, e);
+        }
+    }
+
     /**
      * What a set of rows holds, whatever their order: their count and the sum of a hash of each whole
      * row (as JSON, so that a null in one column cannot pass for a value in another). One Spark job.

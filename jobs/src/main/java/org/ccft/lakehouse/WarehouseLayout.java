@@ -27,4 +27,5 @@ public record WarehouseLayout(String root) {
     public String qualityResults() { return root + "/ops/dq/results"; }
     public String qualityRuns() { return root + "/ops/dq/runs"; }
     public String qualityMetrics() { return root + "/ops/dq/metrics.json"; }
+    public String checkedWarehouse() { return root + "/ops/dq/checked-warehouse.json"; }
 }

@@ -39,15 +39,8 @@ public final class MartBuilder {
 
     /** What every mart's definition leans on: the intermediate views, and the code registering the inputs. */
     private static final String DEFINITIONS = Fingerprint.of(String.join("\n", MartCatalog.INTERMEDIATE.stream()
-            .map(MartCatalog::intermediateSql).toList()), classBytes(MartInputs.class), classBytes(MartBuilder.class));
-
-    private static String classBytes(Class<?> type) {
-        try (var in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-            return java.util.HexFormat.of().formatHex(in.readAllBytes());
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("cannot read the class file of " + type, e);
-        }
-    }
+            .map(MartCatalog::intermediateSql).toList()), Fingerprint.ofClass(MartInputs.class),
+            Fingerprint.ofClass(MartBuilder.class));
 
     private final SparkSession spark;
     private final WarehouseLayout layout;

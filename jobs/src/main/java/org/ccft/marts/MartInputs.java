@@ -18,7 +18,20 @@ import org.ccft.lakehouse.WarehouseLayout;
  */
 public final class MartInputs {
 
+    private static final List<String> REFERENCE = List.of("service_areas", "themes", "complaint_timescales",
+            "working_days", "spc_measures");
+
     private MartInputs() {
+    }
+
+    /** The Delta tables behind the views, by path: what the marts and the warehouse checks are computed from. */
+    public static List<String> tables(WarehouseLayout layout) {
+        List<String> tables = new java.util.ArrayList<>();
+        CmsContract.CMS_FILES.forEach(f -> tables.add(layout.conformed(f.table())));
+        tables.add(layout.conformed("ehcp_monthly"));
+        tables.add(layout.conformed("dfe_sen2"));
+        REFERENCE.forEach(r -> tables.add(layout.reference(r)));
+        return tables;
     }
 
     public static void register(SparkSession spark, WarehouseLayout layout, LocalDate asAt, String councilLaCode) {
@@ -35,7 +48,7 @@ public final class MartInputs {
         registerOrEmpty(spark, layout.conformed("dfe_sen2"), "dfe_sen2", "calendar_year INT, geographic_level STRING, "
                 + "region_code STRING, region_name STRING, la_code STRING, old_la_code STRING, la_name STRING, "
                 + "measure STRING, value DOUBLE, marker STRING, source_file STRING");
-        for (String table : List.of("service_areas", "themes", "complaint_timescales", "working_days", "spc_measures")) {
+        for (String table : REFERENCE) {
             DeltaTables.read(spark, layout.reference(table)).createOrReplaceTempView(table);
         }
         spark.createDataset(List.of(councilLaCode), Encoders.STRING()).toDF("la_code").createOrReplaceTempView("council");

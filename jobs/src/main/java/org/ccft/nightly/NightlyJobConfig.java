@@ -26,6 +26,7 @@ import org.ccft.dfe.Sen2Statistics;
 import org.ccft.marts.MartBuilder;
 import org.ccft.marts.MartSettings;
 import org.ccft.marts.Publication;
+import org.ccft.dq.CheckedWarehouse;
 import org.ccft.dq.DropViews;
 import org.ccft.dq.QualityResults;
 import org.ccft.drops.Refusal;
@@ -51,6 +52,11 @@ import org.ccft.sat.SatStagingWriter;
 import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
 import org.ccft.lakehouse.DeltaTables;
+import org.ccft.lakehouse.Fingerprint;
+import org.ccft.lakehouse.WarehouseFiles;
+import org.ccft.marts.MartInputs;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.ccft.lakehouse.SparkSessionFactory;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.slf4j.Logger;
@@ -413,10 +419,35 @@ public class NightlyJobConfig {
             if (plan.asAtDate == null) {
                 return; // nothing loaded yet, nothing built
             }
+            String checked = warehouseFingerprint(spark, layout, plan, policy, checks, properties);
+            CheckedWarehouse last = new CheckedWarehouse(layout, new WarehouseFiles(spark.sparkContext().hadoopConfiguration()));
+            Optional<Long> checkedBy = last.checkedBy(checked);
+            if (checkedBy.isPresent()) {
+                long outcomes = new QualityResults(spark, layout).copy(checkedBy.get(), runId(chunk), "warehouse");
+                LOG.info("warehouse checks: nothing they read has changed since run {} checked it; its {} outcomes "
+                        + "recorded for this run", checkedBy.get(), outcomes);
+                return;
+            }
             new MartBuilder(spark, layout, MartSettings.of(properties))
                     .registerBuilt(LocalDate.parse(plan.asAtDate), plan.martVersions);
             runDeclaredChecks("warehouse", runId(chunk), spark, layout, policy, checks);
+            last.passed(checked, runId(chunk));
         });
+    }
+
+    /**
+     * Everything the warehouse checks read and are judged by: each input table's version and each
+     * mart's, the as-at date and council, the checks and the policy, and the code that runs them.
+     */
+    private static String warehouseFingerprint(SparkSession spark, WarehouseLayout layout, RunPlan plan,
+                                               QualityPolicy policy, DeclaredCheck.Catalog checks,
+                                               CcftProperties properties) {
+        String tables = MartInputs.tables(layout).stream()
+                .map(t -> t + "@" + DeltaTables.latestVersion(spark, t)).collect(Collectors.joining(","));
+        return Fingerprint.of(tables, new java.util.TreeMap<>(plan.martVersions).toString(), plan.asAtDate,
+                MartSettings.of(properties).councilLaCode(), checks.checks("warehouse").toString(),
+                checks.anomalies("warehouse").toString(), policy.toString(), Fingerprint.ofClass(CheckSuite.class),
+                Fingerprint.ofClass(AnomalyWatch.class), Fingerprint.ofClass(MartInputs.class));
     }
 
     @Bean

@@ -8,7 +8,13 @@ import java.util.List;
 import org.ccft.cli.ExitCode;
 import org.ccft.demo.DropWriter;
 import org.ccft.schemas.CmsContract;
+import org.ccft.dq.QualityResults;
+import org.ccft.lakehouse.DeltaTables;
+import org.ccft.marts.MartCatalog;
+import org.ccft.marts.MartInputs;
+import org.ccft.quality.CheckOutcome;
 import org.ccft.testing.Cms;
+import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +25,7 @@ class NightlySmokeTest {
     Path tmp;
 
     @Test
-    void aFullDropIsLoadedAndPublished() throws Exception {
+    void aFullDropIsLoadedAndPublishedThenANightWithNothingNewChangesNothing() throws Exception {
         Warehouse w = new Warehouse(tmp);
         new DropWriter(w.landing, "20220701T020000Z", "FULL", Instant.parse("2022-07-01T02:00:00Z"))
                 .file("feedback_records.csv", Cms.header(CmsContract.FEEDBACK_RECORDS), List.of(
@@ -36,5 +42,27 @@ class NightlySmokeTest {
         assertThat(w.sql("SELECT measure, value FROM at_a_glance WHERE financial_year = '2022-23' AND value > 0"))
                 .extracting(r -> r.getString(0) + "=" + r.getLong(1))
                 .containsExactlyInAnyOrder("compliments=1", "corporate_stage1=1");
+
+        // Nothing new the next night: no table moves, and the warehouse checks, having nothing new to read,
+        // record what the first night's found instead of measuring it again.
+        var spark = TestSpark.session();
+        List<String> tables = new java.util.ArrayList<>(MartInputs.tables(w.layout));
+        MartCatalog.MARTS.forEach(m -> tables.add(w.layout.mart(m)));
+        List<Long> versions = tables.stream().map(t -> DeltaTables.latestVersion(spark, t)).toList();
+        long first = outcome.execution().getJobInstance().getInstanceId();
+
+        NightlyRunner.Outcome next = w.nightly();
+        assertThat(next.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(tables.stream().map(t -> DeltaTables.latestVersion(spark, t)).toList()).isEqualTo(versions);
+        long second = next.execution().getJobInstance().getInstanceId();
+        QualityResults results = new QualityResults(spark, w.layout);
+        List<CheckOutcome> checked = results.outcomes(first).stream().filter(o -> o.step().equals("warehouse")).toList();
+        assertThat(checked).hasSizeGreaterThan(20);
+        assertThat(results.outcomes(second).stream().filter(o -> o.step().equals("warehouse")).toList())
+                .isEqualTo(checked);
+        // The record of the warehouse as checked still names the first night: the second measured nothing.
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Files.readString(Path.of(w.layout.checkedWarehouse())))
+                .path("run_id").asLong()).isEqualTo(first);
     }
 }
