@@ -9,6 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.drops.LandingArea;
 import org.ccft.lakehouse.DeltaTables;
+import org.ccft.lakehouse.Fingerprint;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,12 @@ public final class Sen2Statistics {
         // The files delivered replace their own measures; the others stay as they were.
         List<String> measures = FILES.stream().filter(f -> landing.exists(folder(landing) + "/" + f.name()))
                 .flatMap(f -> f.measures().stream().map(Measure::measure)).toList();
-        DeltaTables.replaceWhere(all, layout.conformed("dfe_sen2"), "measure IN " + DeltaTables.sqlList(measures));
+        // Re-delivered as they were (the usual night), the table keeps its version, and so do the marts built on it.
+        String predicate = "measure IN " + DeltaTables.sqlList(measures);
+        if (!DeltaTables.replaceWhereUnlessUnchanged(all, layout.conformed("dfe_sen2"), predicate,
+                Fingerprint.of(predicate, Fingerprint.ofRows(all)))) {
+            LOG.info("DfE SEN2: the same figures as the last delivery, kept");
+        }
         return parts.size();
     }
 

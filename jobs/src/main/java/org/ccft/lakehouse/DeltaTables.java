@@ -68,6 +68,20 @@ public final class DeltaTables {
         return true;
     }
 
+    /**
+     * {@link #replaceWhere}, unless the table's newest commit was this same replacement (the same
+     * {@code inputs} fingerprint, which must cover the predicate): then it is skipped. Returns whether it wrote.
+     */
+    public static boolean replaceWhereUnlessUnchanged(Dataset<Row> rows, String path, String predicate, String inputs) {
+        String stamp = INPUTS_STAMP + inputs;
+        if (lastCommitMetadata(rows.sparkSession(), path).filter(stamp::equals).isPresent()) {
+            return false;
+        }
+        var write = rows.write().format("delta").mode("overwrite").option("userMetadata", stamp);
+        (exists(rows.sparkSession(), path) ? write.option("replaceWhere", predicate) : write).save(path);
+        return true;
+    }
+
     private static final String INPUTS_STAMP = "ccft-inputs:";
 
     /** The user metadata of the table's newest commit, if the table exists and the commit has any. */
