@@ -7,6 +7,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.ccft.drops.LandingArea;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.Fingerprint;
@@ -93,9 +94,14 @@ public final class Sen2Statistics {
                 .flatMap(f -> f.measures().stream().map(Measure::measure)).toList();
         // Re-delivered as they were (the usual night), the table keeps its version, and so do the marts built on it.
         String predicate = "measure IN " + DeltaTables.sqlList(measures);
-        if (!DeltaTables.replaceWhereUnlessUnchanged(all, layout.conformed("dfe_sen2"), predicate,
-                Fingerprint.of(predicate, Fingerprint.ofRows(all)))) {
-            LOG.info("DfE SEN2: the same figures as the last delivery, kept");
+        Dataset<Row> figures = all.persist(StorageLevel.MEMORY_AND_DISK()); // parsed once: fingerprinted, then written
+        try {
+            if (!DeltaTables.replaceWhereUnlessUnchanged(figures, layout.conformed("dfe_sen2"), predicate,
+                    Fingerprint.of(predicate, Fingerprint.ofRows(figures)))) {
+                LOG.info("DfE SEN2: the same figures as the last delivery, kept");
+            }
+        } finally {
+            figures.unpersist();
         }
         return parts.size();
     }

@@ -56,9 +56,13 @@ public final class ConformSatMonths {
         // The same figures as last night (the usual case: the file restates every month) keep the
         // table's version, and with it the marts built from it.
         Dataset<Row> months = checked.where("lines_for_month = 1").drop("lines_for_month", "job_instance_id", "line")
-                .orderBy("month");
-        if (!DeltaTables.overwriteUnlessUnchanged(months, layout.conformed("ehcp_monthly"), Fingerprint.ofRows(months))) {
-            LOG.info("conformed ehcp_monthly: the same figures as the last delivery, kept");
+                .orderBy("month").persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        try {
+            if (!DeltaTables.overwriteUnlessUnchanged(months, layout.conformed("ehcp_monthly"), Fingerprint.ofRows(months))) {
+                LOG.info("conformed ehcp_monthly: the same figures as the last delivery, kept");
+            }
+        } finally {
+            months.unpersist();
         }
         // Tonight's file restates everything: earlier nights' SAT quarantine and staging are history.
         if (DeltaTables.exists(spark, quarantine)) {
