@@ -60,7 +60,7 @@ public final class DeltaTables {
      */
     public static boolean overwriteUnlessUnchanged(Dataset<Row> rows, String path, String inputs) {
         String stamp = INPUTS_STAMP + inputs;
-        if (lastCommitMetadata(rows.sparkSession(), path).filter(stamp::equals).isPresent()) {
+        if (lastWrittenFrom(rows.sparkSession(), path, stamp)) {
             return false;
         }
         rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
@@ -74,7 +74,7 @@ public final class DeltaTables {
      */
     public static boolean replaceWhereUnlessUnchanged(Dataset<Row> rows, String path, String predicate, String inputs) {
         String stamp = INPUTS_STAMP + inputs;
-        if (lastCommitMetadata(rows.sparkSession(), path).filter(stamp::equals).isPresent()) {
+        if (lastWrittenFrom(rows.sparkSession(), path, stamp)) {
             return false;
         }
         var write = rows.write().format("delta").mode("overwrite").option("userMetadata", stamp);
@@ -83,6 +83,11 @@ public final class DeltaTables {
     }
 
     private static final String INPUTS_STAMP = "ccft-inputs:";
+
+    /** Whether the table's newest commit carries this inputs stamp (so writing it again would change nothing). */
+    private static boolean lastWrittenFrom(SparkSession spark, String path, String stamp) {
+        return lastCommitMetadata(spark, path).filter(stamp::equals).isPresent();
+    }
 
     /** The user metadata of the table's newest commit, if the table exists and the commit has any. */
     static java.util.Optional<String> lastCommitMetadata(SparkSession spark, String path) {

@@ -48,8 +48,8 @@ class NightlySmokeTest {
                 .extracting(r -> r.getString(0) + "=" + r.getLong(1))
                 .containsExactlyInAnyOrder("compliments=1", "corporate_stage1=1");
 
-        // Nothing new the next night (DfE's file re-delivered as it was): no table moves, and the warehouse checks, having nothing new to read,
-        // record what the first night's found instead of measuring it again.
+        // Nothing new the next night (DfE's file re-delivered as it was): no table moves, and the warehouse
+        // checks, having nothing new to read, record what the first night's found instead of measuring it again.
         var spark = TestSpark.session();
         List<String> tables = new java.util.ArrayList<>(MartInputs.tables(w.layout));
         MartCatalog.MARTS.forEach(m -> tables.add(w.layout.mart(m)));
