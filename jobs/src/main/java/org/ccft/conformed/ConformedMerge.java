@@ -1,9 +1,13 @@
 package org.ccft.conformed;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import io.delta.tables.DeltaTable;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -21,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * export deletes what it omits: a record last changed before its extracted_at and absent from it gets
  * a tombstone dated at that extracted_at. The result does not depend on the order drops arrive in.
  * The table has deletion vectors: MERGE writes the night's rows and marks the versions they replace,
- * rather than rewriting the files holding them.
+ * rather than rewriting the files holding them. It is partitioned by financial year, and a night
+ * without a FULL export bounds its MERGE to the years its records are in or come from
+ * ({@link TouchedYears}), so the other years' files are not opened.
  */
 public final class ConformedMerge {
 
@@ -98,20 +104,29 @@ public final class ConformedMerge {
                 )
                 SELECT * FROM ranked WHERE rn = 1
                 """.formatted(key, tombstoneColumns)).drop("rn");
-        // A deleted record keeps only its key and version: its content is gone from every layer past raw.
-        source = source.selectExpr(deletedContentNulled(batch, contract.key()));
+        YearPartitioning years = YearPartitioning.of(contract);
+        // A deleted record keeps only its key, version and year: its content is gone from every layer past raw.
+        source = source.withColumn(years.column(), years.value())
+                .selectExpr(deletedContentNulled(batch, contract.key(), years.column()));
 
         if (!targetExists) {
-            DeltaTables.createForMerge(source, target);
+            DeltaTables.createForMerge(source, target, years.column());
         } else {
+            DeltaTables.partitionOnce(spark, target, years.column(), years.value());
             DeltaTables.enableDeletionVectors(spark, target);
+            source = source.persist();
+            Column sameRecord = col("t." + key).equalTo(col("s." + key));
+            // A FULL export's omissions may be anywhere: then the whole table is in play.
+            Column inPlay = fullExportTonight ? lit(true)
+                    : new TouchedYears(spark, contract, years).of(source, target);
             DeltaTable.forPath(spark, target).as("t")
-                    .merge(source.as("s"), "t." + key + " = s." + key)
+                    .merge(source.as("s"), sameRecord.and(inPlay))
                     .whenMatched("s.last_modified > t.last_modified"
                             + " OR (s.last_modified = t.last_modified AND s.export_id > t.export_id)")
                     .updateAll()
                     .whenNotMatched().insertAll()
                     .execute();
+            source.unpersist();
         }
         LOG.info("conformed {}: merged", contract.table());
     }
@@ -140,11 +155,13 @@ public final class ConformedMerge {
         }).collect(Collectors.joining(", "));
     }
 
-    private static String[] deletedContentNulled(Dataset<Row> batch, String key) {
-        return java.util.Arrays.stream(batch.schema().fields()).map(StructField::name).map(n ->
-                Set.of(key, "last_modified", "is_deleted", "export_id", "source_file", "source_line").contains(n)
+    private static String[] deletedContentNulled(Dataset<Row> batch, String key, String yearColumn) {
+        Set<String> kept = Set.of(key, "last_modified", "is_deleted", "export_id", "source_file", "source_line");
+        return java.util.stream.Stream.concat(
+                java.util.Arrays.stream(batch.schema().fields()).map(StructField::name).map(n -> kept.contains(n)
                         ? "`" + n + "`"
-                        : "CASE WHEN is_deleted THEN NULL ELSE `" + n + "` END AS `" + n + "`")
+                        : "CASE WHEN is_deleted THEN NULL ELSE `" + n + "` END AS `" + n + "`"),
+                java.util.stream.Stream.of("`" + yearColumn + "`"))
                 .toArray(String[]::new);
     }
 }

@@ -34,11 +34,26 @@ public final class DeltaTables {
     /**
      * Creates (or replaces) a table kept by MERGE: with deletion vectors, a MERGE marks the rows it
      * replaces as deleted and writes only the new versions, instead of copying every other row of each
-     * file it touches, so its writes are in proportion to what changed.
+     * file it touches, so its writes are in proportion to what changed. Partitioned by
+     * {@code partitionColumn}, so that a MERGE bounded to some of its values opens only their files.
      */
-    public static void createForMerge(Dataset<Row> rows, String path) {
+    public static void createForMerge(Dataset<Row> rows, String path, String partitionColumn) {
         rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-                .option(DELETION_VECTORS, "true").save(path);
+                .option(DELETION_VECTORS, "true").partitionBy(partitionColumn).save(path);
+    }
+
+    /**
+     * Partitions by {@code column} a table made before it was (one rewrite, once), the column's value
+     * computed from each row; a table already partitioned so is left alone.
+     */
+    public static void partitionOnce(SparkSession spark, String path, String column, org.apache.spark.sql.Column value) {
+        var partitionColumns = DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty())
+                .metadata().partitionColumns();
+        if (partitionColumns.size() == 1 && partitionColumns.head().equals(column)) {
+            return;
+        }
+        read(spark, path).withColumn(column, value).write().format("delta").mode("overwrite")
+                .option("overwriteSchema", "true").partitionBy(column).save(path);
     }
 
     /** Turns deletion vectors on for a table created before they were (one commit, once). */

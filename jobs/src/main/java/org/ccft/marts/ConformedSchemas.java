@@ -3,6 +3,7 @@ package org.ccft.marts;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.ccft.conformed.YearPartitioning;
 import org.ccft.schemas.ColumnSpec;
 import org.ccft.schemas.FileContract;
 
@@ -18,7 +19,8 @@ final class ConformedSchemas {
             s = s.add(c.name(), type(c), true);
         }
         return s.add("export_id", DataTypes.StringType).add("source_file", DataTypes.StringType)
-                .add("source_line", DataTypes.LongType);
+                .add("source_line", DataTypes.LongType)
+                .add(YearPartitioning.of(contract).column(), DataTypes.StringType);
     }
 
     private static DataType type(ColumnSpec c) {

@@ -22,7 +22,7 @@ class MergeWritesTest {
     private final SparkSession spark = TestSpark.session();
 
     private Dataset<Row> rows(long from, long to, String version) {
-        return spark.range(from, to).selectExpr("CAST(id AS STRING) AS k", "'" + version + "' AS v").repartition(1);
+        return spark.range(from, to).selectExpr("CAST(id AS STRING) AS k", "'" + version + "' AS v", "'2022-23' AS year").repartition(1);
     }
 
     private Map<String, String> mergeOneChangedRow(String path) {
@@ -34,7 +34,7 @@ class MergeWritesTest {
     @Test
     void aTableMadeForMergeRewritesOnlyTheChangedRow(@TempDir Path tmp) {
         String path = tmp.resolve("t").toString();
-        DeltaTables.createForMerge(rows(0, 1000, "first"), path);
+        DeltaTables.createForMerge(rows(0, 1000, "first"), path, "year");
 
         Map<String, String> metrics = mergeOneChangedRow(path);
 
