@@ -65,7 +65,8 @@ final class TouchedYears {
                 inPlay.add(r.getString(0));
             }
         }
-        LOG.info("conformed {}: MERGE opens years {}{} and ids {} to {}", contract.table(), inPlay, nullYearInPlay ? " and the undated" : "", lowest, highest);
+        LOG.info("conformed {}: MERGE opens years {}{} and ids {} to {}", contract.table(), inPlay,
+                nullYearInPlay ? " and the undated" : "", lowest, highest);
 
         Column t = col("t." + year);
         Column yearsInPlay = inPlay.isEmpty() ? t.isNull() : t.isin(inPlay.toArray());

@@ -46,7 +46,8 @@ public final class DeltaTables {
      * Partitions by {@code column} a table made before it was (one rewrite, once), the column's value
      * computed from each row; a table already partitioned so is left alone.
      */
-    public static void partitionOnce(SparkSession spark, String path, String column, org.apache.spark.sql.Column value) {
+    public static void partitionOnce(SparkSession spark, String path, String column,
+                                     org.apache.spark.sql.Column value) {
         var partitionColumns = DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty())
                 .metadata().partitionColumns();
         if (partitionColumns.size() == 1 && partitionColumns.head().equals(column)) {

@@ -38,7 +38,8 @@ class YearPartitionsTest {
         DeltaTables.overwrite(spark.sql("""
                 SELECT record_id, CAST(received_date AS DATE) AS received_date, team,
                        CAST(last_modified AS TIMESTAMP) AS last_modified, false AS is_deleted, export_id,
-                       concat('cms/', export_id, '/feedback_records.csv') AS source_file, CAST(1 AS BIGINT) AS source_line
+                       concat('cms/', export_id, '/feedback_records.csv') AS source_file,
+                       CAST(1 AS BIGINT) AS source_line
                 FROM VALUES %s AS v(record_id, received_date, team, last_modified, export_id)
                 """.formatted(values)), layout.staging(FEEDBACK));
     }
