@@ -114,19 +114,22 @@ public final class ConformedMerge {
         } else {
             DeltaTables.partitionOnce(spark, target, years.column(), years.value());
             DeltaTables.enableDeletionVectors(spark, target);
-            source = source.persist();
-            Column sameRecord = col("t." + key).equalTo(col("s." + key));
-            // A FULL export's omissions may be anywhere: then the whole table is in play.
-            Column inPlay = fullExportTonight ? lit(true)
-                    : new TouchedYears(spark, contract, years).of(source, target);
-            DeltaTable.forPath(spark, target).as("t")
-                    .merge(source.as("s"), sameRecord.and(inPlay))
-                    .whenMatched("s.last_modified > t.last_modified"
-                            + " OR (s.last_modified = t.last_modified AND s.export_id > t.export_id)")
-                    .updateAll()
-                    .whenNotMatched().insertAll()
-                    .execute();
-            source.unpersist();
+            Dataset<Row> night = source.persist();
+            try {
+                Column sameRecord = col("t." + key).equalTo(col("s." + key));
+                // A FULL export's omissions may be anywhere: then the whole table is in play.
+                Column inPlay = fullExportTonight ? lit(true)
+                        : new TouchedYears(spark, contract, years).of(night, target);
+                DeltaTable.forPath(spark, target).as("t")
+                        .merge(night.as("s"), sameRecord.and(inPlay))
+                        .whenMatched("s.last_modified > t.last_modified"
+                                + " OR (s.last_modified = t.last_modified AND s.export_id > t.export_id)")
+                        .updateAll()
+                        .whenNotMatched().insertAll()
+                        .execute();
+            } finally {
+                night.unpersist();
+            }
         }
         LOG.info("conformed {}: merged", contract.table());
     }

@@ -48,9 +48,7 @@ public final class DeltaTables {
      */
     public static void partitionOnce(SparkSession spark, String path, String column,
                                      org.apache.spark.sql.Column value) {
-        var partitionColumns = DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty())
-                .metadata().partitionColumns();
-        if (partitionColumns.size() == 1 && partitionColumns.head().equals(column)) {
+        if (partitionColumns(spark, path).equals(java.util.List.of(column))) {
             return;
         }
         read(spark, path).withColumn(column, value).write().format("delta").mode("overwrite")
@@ -59,8 +57,7 @@ public final class DeltaTables {
 
     /** Turns deletion vectors on for a table created before they were (one commit, once). */
     public static void enableDeletionVectors(SparkSession spark, String path) {
-        var configuration = DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty())
-                .metadata().configuration();
+        var configuration = snapshot(spark, path).metadata().configuration();
         if (!"true".equals(configuration.getOrElse(DELETION_VECTORS, () -> "false"))) {
             spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + DELETION_VECTORS + "' = 'true')");
         }
@@ -138,7 +135,17 @@ public final class DeltaTables {
      * cached snapshot, brought up to date).
      */
     public static long latestVersion(SparkSession spark, String path) {
-        return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty()).version();
+        return snapshot(spark, path).version();
+    }
+
+    /** The columns the table is partitioned by, in order (none for a table not partitioned). */
+    public static java.util.List<String> partitionColumns(SparkSession spark, String path) {
+        return scala.collection.JavaConverters.seqAsJavaList(snapshot(spark, path).metadata().partitionColumns());
+    }
+
+    /** The table's newest snapshot: this JVM's cached one, brought up to date from the log's listing. */
+    private static org.apache.spark.sql.delta.Snapshot snapshot(SparkSession spark, String path) {
+        return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty());
     }
 
     public static Dataset<Row> read(SparkSession spark, String path) {

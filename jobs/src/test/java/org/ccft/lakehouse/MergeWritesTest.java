@@ -22,7 +22,8 @@ class MergeWritesTest {
     private final SparkSession spark = TestSpark.session();
 
     private Dataset<Row> rows(long from, long to, String version) {
-        return spark.range(from, to).selectExpr("CAST(id AS STRING) AS k", "'" + version + "' AS v", "'2022-23' AS year").repartition(1);
+        return spark.range(from, to)
+                .selectExpr("CAST(id AS STRING) AS k", "'" + version + "' AS v", "'2022-23' AS year").repartition(1);
     }
 
     private Map<String, String> mergeOneChangedRow(String path) {
