@@ -32,6 +32,7 @@ public final class Ccft implements java.util.concurrent.Callable<Integer> {
         CommandLine cl = new CommandLine(new Ccft());
         cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.FAILED);
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
         }

@@ -1,80 +1,148 @@
 package org.ccft.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.util.List;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.ccft.marts.Publication;
-import org.ccft.marts.PublicationTags;
-import org.ccft.lakehouse.WarehouseLayout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.stream.Collectors;
+import org.ccft.config.StandaloneSettings;
+import org.ccft.marts.Audience;
+import org.ccft.published.AnswerFormat;
+import org.ccft.published.MartReader;
+import org.ccft.published.RefusedQuery;
+import org.ccft.published.TeamAccessLog;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = {"Runs Spark SQL over the published marts (by their names in marts.md) and prints CSV",
-                "with a header on stdout. Logs go to stderr. --as-of TAG: the marts as that tag published them."},
+        description = {"Answers a SELECT or WITH query over the published marts, by their names in marts.md, in",
+                "DuckDB's SQL dialect (close to PostgreSQL's), from the publication's Parquet files. Results on",
+                "stdout, reasons on stderr. Without QUERY: an interactive shell with history when stdin is a",
+                "terminal, else the query is read from stdin.",
+                "Only the published marts of your audience can be read: raw, staging, conformed and ops tables,",
+                "files, paths, settings, DDL and DML are refused (exit code 4) with the reason. Every query with",
+                "--audience team is written to <warehouse>/ops/access/team-queries.jsonl (when, who, which",
+                "marts, how many rows; never the rows)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:printed", "2:bad command line", "4:the query failed, nothing is published yet, or no such tag"})
+        exitCodeList = {"0:answered", "2:bad command line",
+                "4:the query was refused or failed, nothing is published yet, or no such tag"})
 public final class SqlCommand implements Callable<Integer> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SqlCommand.class);
 
     @Option(names = "--warehouse", description = "warehouse root (default: ccft.warehouse)")
     String warehouse;
+
+    @Option(names = "--audience", paramLabel = "AUDIENCE", defaultValue = "internal",
+            description = "whose marts to read: internal (default: exact aggregates, council staff) or team "
+                    + "(also the complaints team's pseudonymous lists; every query is logged)")
+    String audience;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "csv (default), table or json; the shell's "
+            + "default is table")
+    AnswerFormat format;
 
     @Option(names = "--as-of", paramLabel = "TAG",
             description = "the marts as a tag has them (ccft publish --tag), instead of as published now")
     String asOf;
 
-    @Parameters(index = "0", paramLabel = "QUERY", description = "e.g. \"SELECT * FROM at_a_glance\"")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "e.g. \"SELECT * FROM at_a_glance\"")
     String query;
 
     @Override
-    public Integer call() throws Exception {
-        try (var ctx = WarehouseContext.start(warehouse, Map.of())) {
-            SparkSession spark = ctx.getBean(SparkSession.class);
-            WarehouseLayout layout = ctx.getBean(WarehouseLayout.class);
-            try {
-                if (asOf != null) {
-                    new PublicationTags(layout, spark.sparkContext().hadoopConfiguration()).registerViews(spark, asOf);
-                } else {
-                    new Publication(layout, spark.sparkContext().hadoopConfiguration()).registerViews(spark);
-                }
-                print(spark.sql(query), System.out);
-                return ExitCode.OK;
-            } catch (Exception e) {
-                // Spark raises AnalysisException and ParseException undeclared, from Scala.
-                if (e instanceof IllegalStateException || e instanceof org.apache.spark.sql.AnalysisException
-                        || e.getClass().getName().endsWith("ParseException")) {
-                    LOG.error("query failed: {}", e.getMessage().lines().findFirst().orElse(""));
-                    return ExitCode.QUERY_FAILED;
-                }
-                throw e;
-            }
+    public Integer call() throws IOException {
+        Audience reader;
+        try {
+            reader = Audience.of(audience);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ccft sql: " + e.getMessage());
+            return ExitCode.USAGE;
         }
+        String root = warehouse != null ? warehouse : StandaloneSettings.load().getWarehouse();
+        MartReader marts;
+        try {
+            marts = MartReader.open(root, reader, asOf);
+        } catch (RefusedQuery e) {
+            System.err.println("ccft sql: " + e.getMessage());
+            return ExitCode.QUERY_FAILED;
+        }
+        TeamAccessLog log = reader == Audience.TEAM ? new TeamAccessLog(marts.warehouse()) : null;
+        if (query != null) {
+            return ask(marts, log, query, format == null ? AnswerFormat.CSV : format, System.out);
+        }
+        if (System.console() == null) {
+            String stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines()
+                    .collect(Collectors.joining("\n"));
+            return ask(marts, log, stdin, format == null ? AnswerFormat.CSV : format, System.out);
+        }
+        return shell(marts, log, format == null ? AnswerFormat.TABLE : format);
     }
 
-    /** The result as RFC 4180 CSV with a header; nulls as empty fields. */
-    public static void print(Dataset<Row> result, PrintStream out) throws IOException {
-        String[] columns = result.columns();
-        List<Row> rows = result.collectAsList();
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(columns).build());
-        for (Row r : rows) {
-            Object[] values = new Object[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                values[i] = r.isNullAt(i) ? null : r.get(i);
+    private static int ask(MartReader marts, TeamAccessLog log, String query, AnswerFormat format, PrintStream out) {
+        String source = marts.source().description();
+        MartReader.Answer answer;
+        try {
+            answer = marts.answer(query);
+        } catch (RefusedQuery e) {
+            if (log != null) {
+                log.refused(query, e.getMessage(), source);
             }
-            csv.printRecord(values);
+            System.err.println("ccft sql: refused: " + e.getMessage());
+            return ExitCode.QUERY_FAILED;
         }
-        csv.flush();
+        if (log != null) {
+            log.answered(query, answer.marts(), answer.rows().size(), source);
+        }
+        format.print(answer, out);
+        return ExitCode.OK;
+    }
+
+    /** Reads queries (ending with ';') at a prompt, with history, until end of input or .quit. */
+    private static int shell(MartReader marts, TeamAccessLog log, AnswerFormat format) throws IOException {
+        Path history = Path.of(System.getProperty("user.home"), ".ccft", "sql_history");
+        Files.createDirectories(history.getParent());
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("ccft")
+                    .variable(LineReader.HISTORY_FILE, history).build();
+            PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
+            out.println("ccft sql: " + marts.audience().label() + " marts, " + marts.source().description()
+                    + ", as at " + marts.source().asAtDate() + ". End a query with ';'. .marts lists them, .quit ends.");
+            StringBuilder pending = new StringBuilder();
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(pending.isEmpty() ? "ccft> " : "  ... ");
+                } catch (UserInterruptException e) {
+                    pending.setLength(0);
+                    continue;
+                } catch (EndOfFileException e) {
+                    return ExitCode.OK;
+                }
+                String trimmed = line.trim();
+                if (pending.isEmpty() && trimmed.startsWith(".")) {
+                    if (trimmed.equals(".quit") || trimmed.equals(".exit")) {
+                        return ExitCode.OK;
+                    }
+                    out.println(trimmed.equals(".marts") ? String.join("\n", marts.marts())
+                            : ".marts lists the marts you may read; .quit ends; a query ends with ';'");
+                    continue;
+                }
+                pending.append(line).append('\n');
+                if (trimmed.endsWith(";")) {
+                    String q = pending.toString().trim();
+                    pending.setLength(0);
+                    ask(marts, log, q.substring(0, q.length() - 1), format, out);
+                }
+            }
+        }
     }
 }

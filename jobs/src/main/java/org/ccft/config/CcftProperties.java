@@ -22,6 +22,7 @@ public class CcftProperties {
     private final Council council = new Council();
     private final Pseudonymisation pseudonymisation = new Pseudonymisation();
     private final Maintenance maintenance = new Maintenance();
+    private final Serving serving = new Serving();
     /** How often a long step logs its progress (rows, rate, elapsed). */
     private java.time.Duration progressInterval = java.time.Duration.ofSeconds(30);
 
@@ -36,6 +37,7 @@ public class CcftProperties {
     public Council getCouncil() { return council; }
     public Pseudonymisation getPseudonymisation() { return pseudonymisation; }
     public Maintenance getMaintenance() { return maintenance; }
+    public Serving getServing() { return serving; }
     public java.time.Duration getProgressInterval() { return progressInterval; }
     public void setProgressInterval(java.time.Duration progressInterval) { this.progressInterval = progressInterval; }
 
@@ -48,6 +50,21 @@ public class CcftProperties {
     }
 
     /** The council whose figures the warehouse holds, as DfE's statistics name it. */
+    /** A PostgreSQL database each publish copies the marts into, for BI tools; none when jdbc-url is empty. */
+    public static class Serving {
+        private String jdbcUrl = "";
+        private String username = "";
+        private String password = "";
+
+        public String getJdbcUrl() { return jdbcUrl; }
+        public void setJdbcUrl(String jdbcUrl) { this.jdbcUrl = jdbcUrl; }
+        public String getUsername() { return username; }
+        public void setUsername(String username) { this.username = username; }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+        public boolean enabled() { return jdbcUrl != null && !jdbcUrl.isBlank(); }
+    }
+
     public static class Council {
         private String laCode = "E10000003";
         private String name = "Cambridgeshire";

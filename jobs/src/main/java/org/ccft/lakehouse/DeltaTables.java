@@ -143,6 +143,75 @@ public final class DeltaTables {
         return scala.collection.JavaConverters.seqAsJavaList(snapshot(spark, path).metadata().partitionColumns());
     }
 
+    /**
+     * The Parquet files that make up a version of a table with no deletion vectors: every row of the
+     * version is in exactly these files, so readers other than Delta's can read them as they are.
+     * Refuses a table whose readers need more than the files (deletion vectors, column mapping).
+     */
+    public static java.util.List<String> filesAt(SparkSession spark, String path, long version) {
+        var written = filesOfOverwrite(spark, path, version);
+        if (written.isPresent()) {
+            return written.get();
+        }
+        var snapshot = DeltaLog.forTable(spark, path).getSnapshotAt(version, Option.empty(), Option.empty());
+        if (snapshot.protocol().minReaderVersion() != 1) {
+            throw new IllegalStateException(path + " needs Delta reader protocol " + snapshot.protocol().minReaderVersion()
+                    + ": its files alone are not its rows");
+        }
+        return java.util.List.of(readVersion(spark, path, version).inputFiles());
+    }
+
+    /**
+     * The files of a version written by a whole-table overwrite, from that commit alone (a mart's
+     * build): the files it added are all the version has. Empty for any other kind of commit, or a
+     * table whose readers need more than its files.
+     */
+    private static java.util.Optional<java.util.List<String>> filesOfOverwrite(SparkSession spark, String path,
+                                                                              long version) {
+        org.apache.hadoop.fs.Path commit = new org.apache.hadoop.fs.Path(path + "/_delta_log/"
+                + String.format("%020d.json", version));
+        java.util.List<String> files = new java.util.ArrayList<>();
+        boolean overwrite = false;
+        try {
+            org.apache.hadoop.fs.FileSystem fs = commit.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(commit)) {
+                return java.util.Optional.empty();
+            }
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(commit),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    var action = JSON.readTree(line);
+                    if (action.has("commitInfo")) {
+                        var info = action.get("commitInfo");
+                        overwrite = "WRITE".equals(info.path("operation").asText())
+                                && "Overwrite".equals(info.path("operationParameters").path("mode").asText())
+                                && info.path("operationParameters").path("replaceWhere").isMissingNode();
+                    } else if (action.has("protocol") && action.get("protocol").path("minReaderVersion").asInt() != 1) {
+                        return java.util.Optional.empty();
+                    } else if (action.has("add")) {
+                        if (action.get("add").has("deletionVector")) {
+                            return java.util.Optional.empty();
+                        }
+                        // Paths in the log are relative URIs, escaped.
+                        files.add(new org.apache.hadoop.fs.Path(fs.makeQualified(new org.apache.hadoop.fs.Path(path)),
+                                new org.apache.hadoop.fs.Path(java.net.URI.create(action.get("add").path("path").asText())))
+                                .toString());
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + commit, e);
+        }
+        return overwrite ? java.util.Optional.of(files) : java.util.Optional.empty();
+    }
+
+    /** The reader and writer protocol versions of the table's newest snapshot. */
+    public static int[] protocol(SparkSession spark, String path) {
+        var protocol = snapshot(spark, path).protocol();
+        return new int[] {protocol.minReaderVersion(), protocol.minWriterVersion()};
+    }
+
     /** The table's newest snapshot: this JVM's cached one, brought up to date from the log's listing. */
     private static org.apache.spark.sql.delta.Snapshot snapshot(SparkSession spark, String path) {
         return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty());

@@ -24,6 +24,12 @@ public record WarehouseLayout(String root) {
     public String runSummaries() { return root + "/ops/runs"; }
     public String lastRunSummary() { return root + "/ops/last-run.json"; }
     public String publishedTags() { return root + "/published/tags"; }
+    /** Each publication's files (Parquet for every audience, CSV and a workbook for people), by release. */
+    public String publishedReleases() { return root + "/published/releases"; }
+    /** The current release's files for people, at paths that do not change from night to night. */
+    public String publishedFiles() { return root + "/published/files"; }
+    /** Who read the team's lists, when, and how many rows (never the rows). */
+    public String teamAccessLog() { return root + "/ops/access"; }
     public String qualityResults() { return root + "/ops/dq/results"; }
     public String qualityRuns() { return root + "/ops/dq/runs"; }
     public String qualityMetrics() { return root + "/ops/dq/metrics.json"; }

@@ -60,6 +60,11 @@ public final class DataDictionary {
         return new DataDictionary(entries, published.asAtDate());
     }
 
+    /** A dictionary of the given entries (for writing files of marts made elsewhere, as tests do). */
+    public static DataDictionary of(List<Entry> entries, String asAt) {
+        return new DataDictionary(List.copyOf(entries), asAt);
+    }
+
     public List<Entry> entries() {
         return entries;
     }
@@ -72,17 +77,21 @@ public final class DataDictionary {
         StringBuilder b = new StringBuilder("# Data dictionary: the published marts\n\n");
         b.append("Marts as at ").append(asAt).append(". Generated from each mart's definition (`marts/<mart>.yml`, ")
                 .append("next to its SQL) and its published Delta table. Marts marked *contract* are those of ")
-                .append("marts.md, whose names and meanings dashboards rely on.\n\n");
+                .append("marts.md, whose names and meanings dashboards rely on. Each mart's audience says who may ")
+                .append("read it: *public* (aggregates that may leave the council once disclosure control has ")
+                .append("been applied), *internal* (exact figures, council staff), *team* (pseudonymous lists ")
+                .append("for the complaints team only).\n\n");
         for (Entry e : entries) {
             b.append("- [").append(e.mart()).append("](#").append(e.mart()).append("): ")
-                    .append(e.definition().title()).append('\n');
+                    .append(e.definition().title()).append(" (").append(e.definition().audience()).append(")\n");
         }
         for (Entry e : entries) {
             MartDefinition d = e.definition();
             b.append("\n## ").append(e.mart()).append("\n\n**").append(d.title()).append("**")
                     .append(d.contract() == null ? "" : " (contract: " + d.contract() + ")")
                     .append(". Published version ").append(e.version()).append(".\n\n")
-                    .append(d.description().trim()).append("\n\n- Grain: ").append(d.grain()).append('\n');
+                    .append(d.description().trim()).append("\n\n- Audience: ").append(d.audience())
+                    .append("\n- Grain: ").append(d.grain()).append('\n');
             if (d.report() != null) {
                 b.append("- In the annual report: ").append(d.report().trim()).append('\n');
             }
@@ -109,7 +118,7 @@ public final class DataDictionary {
         for (Entry e : entries) {
             MartDefinition d = e.definition();
             ObjectNode m = marts.addObject().put("mart", e.mart()).put("version", e.version()).put("title", d.title())
-                    .put("description", d.description().trim()).put("grain", d.grain())
+                    .put("audience", d.audience()).put("description", d.description().trim()).put("grain", d.grain())
                     .put("contract", d.contract() != null).put("report", d.report()).put("notes", d.notes());
             ArrayNode columns = m.putArray("columns");
             for (StructField f : e.schema().fields()) {

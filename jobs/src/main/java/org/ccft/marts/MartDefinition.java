@@ -11,20 +11,31 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a mart means, written next to its SQL ({@code marts/<mart>.yml}): title, description, grain,
+ * What a mart means, written next to its SQL ({@code marts/<mart>.yml}): title, who may read it (its
+ * {@link Audience}), description, grain,
  * the report figures it gives, notes (where the report contradicts itself) and each column's meaning.
  * Columns many marts share take their meaning from {@code marts/columns.yml} unless the mart says more.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record MartDefinition(String title, String description, String grain, String report, String notes,
-                             String contract, Map<String, String> columns) {
+public record MartDefinition(String title, String audience, String description, String grain, String report,
+                             String notes, String contract, Map<String, String> columns) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public static MartDefinition of(String mart) {
         MartDefinition d = read("marts/" + mart + ".yml", new TypeReference<MartDefinition>() { });
-        return new MartDefinition(d.title, d.description, d.grain, d.report, d.notes, d.contract,
+        if (d.audience == null) {
+            throw new IllegalStateException("marts/" + mart + ".yml declares no audience (public, internal or team): "
+                    + "nothing reads a mart without one");
+        }
+        Audience.of(d.audience); // a name it knows
+        return new MartDefinition(d.title, d.audience, d.description, d.grain, d.report, d.notes, d.contract,
                 d.columns == null ? Map.of() : d.columns);
+    }
+
+    /** Who may read the mart. */
+    public Audience readers() {
+        return Audience.of(audience);
     }
 
     /** The meanings of the columns marts share. */

@@ -1,5 +1,6 @@
 package org.ccft.marts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,11 +23,16 @@ public final class Publication {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The published state: which run, as at which date, and each mart's version. */
+    /**
+     * The published state: which run, as at which date, each mart's version, and the release holding
+     * the marts' files ({@code published/releases/<release>/}; null for a publication made before releases).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Published(@JsonProperty("run_id") long runId,
                             @JsonProperty("as_at_date") String asAtDate,
                             @JsonProperty("published_at") String publishedAt,
-                            @JsonProperty("marts") Map<String, Long> marts) {
+                            @JsonProperty("marts") Map<String, Long> marts,
+                            @JsonProperty("release") String release) {
     }
 
     private final WarehouseLayout layout;
@@ -61,8 +67,7 @@ public final class Publication {
      * Writes the data dictionary of what is now published beside the pointer
      * ({@code published/data-dictionary.md} and {@code .json}), for readers who never run the tool.
      */
-    public void writeDictionary(SparkSession spark) {
-        DataDictionary dictionary = DataDictionary.of(spark, layout, current().orElseThrow());
+    public void writeDictionary(DataDictionary dictionary) {
         String folder = new Path(layout.publishedPointer()).getParent().toString();
         files.write(folder + "/data-dictionary.md", dictionary.markdown());
         files.write(folder + "/data-dictionary.json", dictionary.json());

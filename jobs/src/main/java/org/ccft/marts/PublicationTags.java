@@ -32,7 +32,8 @@ public final class PublicationTags {
                       @JsonProperty("as_at_date") String asAtDate,
                       @JsonProperty("published_at") String publishedAt,
                       @JsonProperty("tagged_at") String taggedAt,
-                      @JsonProperty("marts") Map<String, Long> marts) {
+                      @JsonProperty("marts") Map<String, Long> marts,
+                      @JsonProperty("release") String release) {
     }
 
     private final WarehouseLayout layout;
@@ -56,9 +57,12 @@ public final class PublicationTags {
                 .orElseThrow(() -> new IllegalStateException("nothing is published in " + layout.root() + " yet"));
         current.marts().forEach((mart, version) ->
                 DeltaTables.overwrite(DeltaTables.readVersion(spark, layout.mart(mart), version), copy(name, mart)));
+        if (current.release() != null) {
+            copyRelease(current.release(), releaseCopy(name), spark.sparkContext().hadoopConfiguration());
+        }
         // The tag exists once its record is written, after every copy: a tagging cut short leaves no tag.
         Tag tag = new Tag(name, current.runId(), current.asAtDate(), current.publishedAt(), Instant.now().toString(),
-                current.marts());
+                current.marts(), current.release() == null ? null : name + "/release");
         try {
             files.write(record(name), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tag));
         } catch (IOException e) {
@@ -82,6 +86,28 @@ public final class PublicationTags {
                 + " (ccft publish --tag lists them)"));
         tag.marts().keySet().forEach(mart -> DeltaTables.read(spark, copy(name, mart)).createOrReplaceTempView(mart));
         return tag;
+    }
+
+    /** Where a tag keeps its copy of the release's files (what {@code ccft sql --as-of} reads). */
+    public String releaseCopy(String name) {
+        return layout.publishedTags() + "/" + name + "/release";
+    }
+
+    private void copyRelease(String release, String target, org.apache.hadoop.conf.Configuration hadoop) {
+        org.apache.hadoop.fs.Path from = new org.apache.hadoop.fs.Path(layout.publishedReleases() + "/" + release);
+        org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(target);
+        try {
+            org.apache.hadoop.fs.FileSystem fs = from.getFileSystem(hadoop);
+            if (fs instanceof org.apache.hadoop.fs.LocalFileSystem local) {
+                fs = local.getRaw();
+            }
+            fs.delete(to, true);
+            if (!org.apache.hadoop.fs.FileUtil.copy(fs, from, fs, to, false, true, hadoop)) {
+                throw new IOException("copy failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy release " + release + " to " + target, e);
+        }
     }
 
     private String record(String name) {

@@ -25,7 +25,11 @@ import org.ccft.drops.LoadLedger;
 import org.ccft.dfe.Sen2Statistics;
 import org.ccft.marts.MartBuilder;
 import org.ccft.marts.MartSettings;
+import org.ccft.marts.DataDictionary;
 import org.ccft.marts.Publication;
+import org.ccft.published.ReleaseFolders;
+import org.ccft.published.ReleaseWriter;
+import org.ccft.published.ServingDatabase;
 import org.ccft.dq.CheckedWarehouse;
 import org.ccft.dq.DropViews;
 import org.ccft.dq.QualityResults;
@@ -451,7 +455,8 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    public Step publish(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout) {
+    public Step publish(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout,
+                        CcftProperties properties) {
         return step("publish", jobs, tx, (plan, chunk) -> {
             long runId = chunk.getStepContext().getStepExecution().getJobExecution().getJobInstance().getInstanceId();
             List<LedgerEntry> outcomes = new ArrayList<>();
@@ -464,11 +469,23 @@ public class NightlyJobConfig {
             }
             new LoadLedger(spark, layout).record(outcomes, runId);
             if (plan.asAtDate != null) {
+                // The release's files first, then the pointer moves: readers see all of it or none.
+                String now = Instant.now().toString();
+                Publication.Published published = new Publication.Published(runId, plan.asAtDate, now,
+                        plan.martVersions, ReleaseWriter.releaseId(runId, now));
+                DataDictionary dictionary = DataDictionary.of(spark, layout, published);
+                var serving = properties.getServing();
+                new ReleaseWriter(spark, layout).write(published, dictionary, staged -> {
+                    if (serving.enabled()) {
+                        new ServingDatabase(serving).publish(published, dictionary, staged);
+                    }
+                });
                 Publication publication = new Publication(layout, spark.sparkContext().hadoopConfiguration());
-                publication.publish(
-                        new Publication.Published(runId, plan.asAtDate, Instant.now().toString(), plan.martVersions));
-                publication.writeDictionary(spark);
-                LOG.info("published {} marts as at {}", plan.martVersions.size(), plan.asAtDate);
+                publication.publish(published);
+                publication.writeDictionary(dictionary);
+                new ReleaseFolders(layout, spark.sparkContext().hadoopConfiguration()).present(published.release());
+                LOG.info("published {} marts as at {} (release {})", plan.martVersions.size(), plan.asAtDate,
+                        published.release());
             }
         });
     }

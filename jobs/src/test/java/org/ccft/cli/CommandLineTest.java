@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.ccft.published.AnswerFormat;
+import org.ccft.published.MartReader;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -36,7 +38,8 @@ class CommandLineTest {
     @Test
     void badUsageExitsWithTwo() {
         assertThat(run("nightly", "--no-such-option")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
-        assertThat(run("sql")[0]).isEqualTo(String.valueOf(ExitCode.USAGE)); // no query
+        assertThat(run("sql", "--audience", "everyone", "SELECT 1")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
+        assertThat(run("sql", "--format", "pdf", "SELECT 1")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
         assertThat(run()[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
         assertThat(run("frobnicate")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
         String[] loud = run("nightly", "--severity", "drop_volume=loud");
@@ -52,10 +55,11 @@ class CommandLineTest {
 
     @Test
     void csvQuotesWhatNeedsQuoting() throws Exception {
-        var spark = org.ccft.testing.TestSpark.session();
-        var df = spark.sql("SELECT 'a,b' AS x, CAST(NULL AS STRING) AS y, 3 AS z, DATE'2023-05-08' AS d");
+        var answer = new MartReader.Answer(java.util.List.of("x", "y", "z", "d"),
+                java.util.List.of("VARCHAR", "VARCHAR", "INTEGER", "DATE"),
+                java.util.List.<Object[]>of(new Object[] {"a,b", null, 3, "2023-05-08"}), java.util.Set.of());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SqlCommand.print(df, new java.io.PrintStream(bytes, true, "UTF-8"));
+        AnswerFormat.CSV.print(answer, new java.io.PrintStream(bytes, true, "UTF-8"));
         assertThat(bytes.toString("UTF-8")).isEqualTo("x,y,z,d\r\n\"a,b\",,3,2023-05-08\r\n");
     }
 }

@@ -14,6 +14,12 @@ import org.ccft.conformed.MergeOrderingTest;
 import org.ccft.testing.Commands;
 import org.ccft.testing.PostgresServer;
 import org.ccft.testing.Warehouse;
+import java.util.ArrayList;
+import java.util.List;
+import org.ccft.marts.Audience;
+import org.ccft.marts.MartCatalog;
+import org.ccft.marts.MartDefinition;
+import org.ccft.published.ServingDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +32,8 @@ class PostgresJobRepositoryTest {
             Warehouse w = new Warehouse(tmp);
             MergeOrderingTest.D1.writeTo(w.landing);
             Map<String, Object> repository = Map.of("ccft.job-repository.url", pg.url(),
-                    "ccft.job-repository.username", "ccft");
+                    "ccft.job-repository.username", "ccft", "ccft.serving.jdbc-url", pg.url(),
+                    "ccft.serving.username", "ccft");
 
             // Another run, elsewhere, holds this warehouse's lock in PostgreSQL: this one does not start.
             try (Connection other = pg.connect();
@@ -49,6 +56,27 @@ class PostgresJobRepositoryTest {
                 assertThat(r.next()).isFalse();
             }
             assertThat(Files.exists(w.root.resolve("ops/jobrepo.mv.db"))).as("no embedded repository").isFalse();
+
+            // The serving database holds every mart as published, each in its audience's schema.
+            try (Connection c = pg.connect()) {
+                for (String mart : MartCatalog.MARTS) {
+                    String schema = ServingDatabase.schema(
+                            MartDefinition.of(mart).readers() == Audience.TEAM ? Audience.TEAM : Audience.INTERNAL);
+                    List<String> served = new ArrayList<>();
+                    try (ResultSet r = c.createStatement().executeQuery("SELECT row_to_json(m)::text FROM " + schema
+                            + "." + mart + " m")) {
+                        while (r.next()) {
+                            served.add(r.getString(1));
+                        }
+                    }
+                    assertThat(served).as(mart).hasSameSizeAs(w.mart(mart));
+                }
+                try (ResultSet r = c.createStatement().executeQuery("SELECT value FROM ccft_internal.at_a_glance "
+                        + "WHERE financial_year = '2022-23' AND measure = 'corporate_stage1'")) {
+                    assertThat(r.next()).isTrue();
+                    assertThat(r.getLong(1)).as("four open corporate stage-1 complaints in D1").isEqualTo(4);
+                }
+            }
 
             System.setProperty("ccft.job-repository.url", pg.url());
             System.setProperty("ccft.job-repository.username", "ccft");

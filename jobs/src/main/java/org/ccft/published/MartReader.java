@@ -1,0 +1,203 @@
+package org.ccft.published;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.ccft.marts.Audience;
+
+/**
+ * Answers readers' queries over a release's Parquet files with DuckDB, in this process: no Spark and
+ * no application context, so that a query over a small mart is answered in well under two seconds,
+ * JVM start included. Each query runs in a fresh in-memory database holding only the marts it reads
+ * (after {@link QueryGuard} has allowed it), with file, network and extension access off and settings
+ * locked. Reads a warehouse on a local or mounted file system.
+ */
+public final class MartReader {
+
+    /** A mart's name as the warehouse writes it; anything else found in a folder is not a mart. */
+    private static final Pattern MART_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    /** A query's answer: its columns with their SQL types, and its rows. */
+    public record Answer(List<String> columns, List<String> types, List<Object[]> rows, Set<String> marts) {
+    }
+
+    /** The release being read: where it is, as at when, and which publication or tag. */
+    public record Source(Path release, String asAtDate, String description) {
+    }
+
+    private final Path warehouse;
+    private final Source source;
+    private final Audience audience;
+    private final Map<String, Path> readable = new LinkedHashMap<>();
+    private final Set<String> published = new TreeSet<>();
+
+    private MartReader(Path warehouse, Source source, Audience audience) {
+        this.warehouse = warehouse;
+        this.source = source;
+        this.audience = audience;
+        for (Audience folderOf : Audience.values()) {
+            Path folder = source.release().resolve(ReleaseWriter.folder(folderOf)).resolve("parquet");
+            for (Map.Entry<String, Path> mart : marts(folder).entrySet()) {
+                published.add(mart.getKey());
+                if (audience.reads(folderOf)) {
+                    readable.putIfAbsent(mart.getKey(), mart.getValue());
+                }
+            }
+        }
+    }
+
+    /**
+     * The reader of what is published now in {@code warehouse}, or as tag {@code tag} (null: now), for
+     * readers of {@code audience}.
+     */
+    public static MartReader open(String warehouse, Audience audience, String tag) throws RefusedQuery {
+        if (audience == Audience.PUBLIC) {
+            throw new RefusedQuery("the public audience is not served yet: its figures need disclosure control "
+                    + "first; use --audience internal");
+        }
+        Path folder = localFolder(warehouse);
+        return new MartReader(folder, tag == null ? current(folder) : tagged(folder, tag), audience);
+    }
+
+    /** The marts this reader may read, by name, in order. */
+    public Set<String> marts() {
+        return new TreeSet<>(readable.keySet());
+    }
+
+    /** The warehouse's folder. */
+    public Path warehouse() {
+        return warehouse;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+
+    /** Answers one SELECT or WITH query, or refuses it with the reason. */
+    public Answer answer(String query) throws RefusedQuery {
+        try (Connection db = DuckDb.inMemory(); Statement sql = db.createStatement()) {
+            Set<String> reads = QueryGuard.check(db, query, readable.keySet(), published);
+            for (String mart : reads) {
+                sql.execute("CREATE TABLE " + DuckDb.identifier(mart) + " AS SELECT * FROM read_parquet("
+                        + DuckDb.literal(readable.get(mart).toString()) + ")");
+            }
+            sql.execute("SET enable_external_access = false");
+            sql.execute("SET lock_configuration = true");
+            try (ResultSet rows = sql.executeQuery(query)) {
+                return collect(rows, reads);
+            }
+        } catch (SQLException e) {
+            throw new RefusedQuery("the query failed: " + QueryGuard.firstLine(e.getMessage()));
+        }
+    }
+
+    private static Answer collect(ResultSet rows, Set<String> reads) throws SQLException {
+        ResultSetMetaData meta = rows.getMetaData();
+        int n = meta.getColumnCount();
+        List<String> columns = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            columns.add(meta.getColumnLabel(i));
+            types.add(meta.getColumnTypeName(i));
+        }
+        List<Object[]> out = new ArrayList<>();
+        while (rows.next()) {
+            Object[] row = new Object[n];
+            for (int i = 0; i < n; i++) {
+                Object v = rows.getObject(i + 1);
+                row[i] = v == null || v instanceof Number || v instanceof Boolean ? v : rows.getString(i + 1);
+            }
+            out.add(row);
+        }
+        return new Answer(columns, types, out, reads);
+    }
+
+    private static Map<String, Path> marts(Path folder) {
+        Map<String, Path> out = new LinkedHashMap<>();
+        if (!Files.isDirectory(folder)) {
+            return out;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            files.sorted().forEach(f -> {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".parquet") && MART_NAME.matcher(name.substring(0, name.length() - 8)).matches()) {
+                    out.put(name.substring(0, name.length() - 8), f);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+        return out;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Source current(Path warehouse) throws RefusedQuery {
+        JsonNode pointer = json(warehouse.resolve("published/current.json"),
+                "nothing is published in " + warehouse + " yet: run `ccft nightly` first");
+        String release = pointer.path("release").asText(null);
+        if (release == null) {
+            throw new RefusedQuery("the publication in " + warehouse + " was made before releases were written: "
+                    + "the next `ccft nightly` writes one");
+        }
+        return new Source(warehouse.resolve("published/releases").resolve(release),
+                pointer.path("as_at_date").asText(), "published by run " + pointer.path("run_id").asText());
+    }
+
+    private static Source tagged(Path warehouse, String tag) throws RefusedQuery {
+        if (!Pattern.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}", tag)) {
+            throw new RefusedQuery("no tag " + tag + " (a tag is letters, digits, '.', '_' and '-')");
+        }
+        JsonNode record = json(warehouse.resolve("published/tags/" + tag + ".json"),
+                "no tag " + tag + " in " + warehouse + " (ccft publish lists them)");
+        if (record.path("release").isNull() || record.path("release").isMissingNode()) {
+            throw new RefusedQuery("tag " + tag + " was made before releases were written: its marts are kept as "
+                    + "Delta tables in published/tags/" + tag + "/");
+        }
+        return new Source(warehouse.resolve("published/tags").resolve(record.path("release").asText()),
+                record.path("as_at_date").asText(), "tag " + tag);
+    }
+
+    private static JsonNode json(Path file, String missing) throws RefusedQuery {
+        if (!Files.isRegularFile(file)) {
+            throw new RefusedQuery(missing);
+        }
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The warehouse as a local folder: a path, or a file: URI. */
+    private static Path localFolder(String warehouse) throws RefusedQuery {
+        if (warehouse.startsWith("file:")) {
+            return Path.of(java.net.URI.create(warehouse));
+        }
+        if (warehouse.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+            throw new RefusedQuery("ccft sql reads a warehouse on a local or mounted file system, not " + warehouse
+                    + ": on object storage, query the PostgreSQL serving database");
+        }
+        return Path.of(warehouse).toAbsolutePath();
+    }
+}
