@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.ccft.demo.DemoLanding;
 import org.ccft.dq.QualityReport;
 import org.ccft.marts.Publication;
+import org.ccft.published.ReleaseWriter;
 import org.ccft.nightly.NightlyRunner;
 import org.ccft.lakehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
@@ -106,6 +107,8 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("warehouse: " + warehouse.toAbsolutePath() + " (marts as at " + published.asAtDate() + ")");
             System.out.println("query it:  bin/ccft sql --warehouse " + warehouse + " \"SELECT * FROM at_a_glance\"");
             System.out.println("checks:    bin/ccft dq --warehouse " + warehouse);
+            System.out.println("Excel:     " + warehouse.resolve("published/files/internal/" + ReleaseWriter.WORKBOOK));
+            System.out.println("notebooks: notebooks/*.ipynb, with CCFT_WAREHOUSE=" + warehouse.toAbsolutePath());
             System.err.printf("demo: done in %.1f s%n", (System.nanoTime() - started) / 1e9);
             return ExitCode.OK;
         }

@@ -45,6 +45,31 @@ class DemoReproducesTheReportTest {
         w = new Warehouse(tmp);
     }
 
+    /**
+     * The analysts' notebooks, re-run headless on the demo warehouse by the Python their requirements
+     * pin (CCFT_NOTEBOOK_PYTHON, which .ci/run sets up): a cell that fails fails this test, and each
+     * notebook draws its charts. Skipped without that Python, unless CCFT_REQUIRE_NOTEBOOKS is set.
+     */
+    @Test
+    void theNotebooksRunHeadlessOnTheDemoWarehouse() throws Exception {
+        String python = System.getenv("CCFT_NOTEBOOK_PYTHON");
+        if (python == null) {
+            String why = "no CCFT_NOTEBOOK_PYTHON (a Python with notebooks/requirements.txt installed; .ci/run makes one)";
+            if (System.getenv("CCFT_REQUIRE_NOTEBOOKS") != null) {
+                throw new AssertionError(why);
+            }
+            org.junit.jupiter.api.Assumptions.abort(why);
+        }
+        Path notebooks = Path.of("").toAbsolutePath().getParent().resolve("notebooks");
+        Process run = new ProcessBuilder(python, notebooks.resolve("run_notebooks.py").toString(), "--warehouse",
+                w.root.toString(), "--out", Path.of("target/notebooks").toAbsolutePath().toString())
+                .redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor()).as(output).isZero();
+        assertThat(output.lines().filter(l -> l.matches(".*\\.ipynb: \\d+ cells run, [1-9]\\d* charts")))
+                .as(output).hasSize(3);
+    }
+
     @Test
     void theDemoPrintsTheReportsAtAGlancePage() {
         assertThat(exitCode).isEqualTo(ExitCode.OK);
