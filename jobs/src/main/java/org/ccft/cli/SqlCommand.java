@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -15,10 +14,6 @@ import org.ccft.published.AnswerFormat;
 import org.ccft.published.MartReader;
 import org.ccft.published.RefusedQuery;
 import org.ccft.published.TeamAccessLog;
-import org.jline.reader.EndOfFileException;
-import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -84,10 +79,14 @@ public final class SqlCommand implements Callable<Integer> {
                     .collect(Collectors.joining("\n"));
             return ask(marts, log, stdin, format == null ? AnswerFormat.CSV : format, System.out);
         }
-        return shell(marts, log, format == null ? AnswerFormat.TABLE : format);
+        Path history = Path.of(System.getProperty("user.home"), ".ccft", "sql_history");
+        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            return SqlShell.run(marts, log, format == null ? AnswerFormat.TABLE : format, terminal, history);
+        }
     }
 
-    private static int ask(MartReader marts, TeamAccessLog log, String query, AnswerFormat format, PrintStream out) {
+    /** Answers one query, or says on stderr why not; logs it first when it is a team query. */
+    static int ask(MartReader marts, TeamAccessLog log, String query, AnswerFormat format, PrintStream out) {
         String source = marts.source().description();
         MartReader.Answer answer;
         try {
@@ -104,45 +103,5 @@ public final class SqlCommand implements Callable<Integer> {
         }
         format.print(answer, out);
         return ExitCode.OK;
-    }
-
-    /** Reads queries (ending with ';') at a prompt, with history, until end of input or .quit. */
-    private static int shell(MartReader marts, TeamAccessLog log, AnswerFormat format) throws IOException {
-        Path history = Path.of(System.getProperty("user.home"), ".ccft", "sql_history");
-        Files.createDirectories(history.getParent());
-        try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("ccft")
-                    .variable(LineReader.HISTORY_FILE, history).build();
-            PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-            out.println("ccft sql: " + marts.audience().label() + " marts, " + marts.source().description()
-                    + ", as at " + marts.source().asAtDate() + ". End a query with ';'. .marts lists them, .quit ends.");
-            StringBuilder pending = new StringBuilder();
-            while (true) {
-                String line;
-                try {
-                    line = reader.readLine(pending.isEmpty() ? "ccft> " : "  ... ");
-                } catch (UserInterruptException e) {
-                    pending.setLength(0);
-                    continue;
-                } catch (EndOfFileException e) {
-                    return ExitCode.OK;
-                }
-                String trimmed = line.trim();
-                if (pending.isEmpty() && trimmed.startsWith(".")) {
-                    if (trimmed.equals(".quit") || trimmed.equals(".exit")) {
-                        return ExitCode.OK;
-                    }
-                    out.println(trimmed.equals(".marts") ? String.join("\n", marts.marts())
-                            : ".marts lists the marts you may read; .quit ends; a query ends with ';'");
-                    continue;
-                }
-                pending.append(line).append('\n');
-                if (trimmed.endsWith(";")) {
-                    String q = pending.toString().trim();
-                    pending.setLength(0);
-                    ask(marts, log, q.substring(0, q.length() - 1), format, out);
-                }
-            }
-        }
     }
 }

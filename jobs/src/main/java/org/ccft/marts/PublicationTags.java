@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseFiles;
 import org.ccft.lakehouse.WarehouseLayout;
+import org.ccft.published.ReleaseFolders;
 
 /**
  * Named publications, so that a figure the council has published (an annual report, a return) can be
@@ -24,7 +29,8 @@ import org.ccft.lakehouse.WarehouseLayout;
 public final class PublicationTags {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** A tag's name: what {@code ccft sql --as-of} accepts too. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** A tag: the publication it names, each mart's version, and where the copies are. */
     public record Tag(@JsonProperty("tag") String tag,
@@ -39,7 +45,7 @@ public final class PublicationTags {
     private final WarehouseLayout layout;
     private final WarehouseFiles files;
 
-    public PublicationTags(WarehouseLayout layout, org.apache.hadoop.conf.Configuration hadoop) {
+    public PublicationTags(WarehouseLayout layout, Configuration hadoop) {
         this.layout = layout;
         this.files = new WarehouseFiles(hadoop);
     }
@@ -93,16 +99,13 @@ public final class PublicationTags {
         return layout.publishedTags() + "/" + name + "/release";
     }
 
-    private void copyRelease(String release, String target, org.apache.hadoop.conf.Configuration hadoop) {
-        org.apache.hadoop.fs.Path from = new org.apache.hadoop.fs.Path(layout.publishedReleases() + "/" + release);
-        org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(target);
+    private void copyRelease(String release, String target, Configuration hadoop) {
+        Path from = new Path(layout.publishedReleases() + "/" + release);
+        Path to = new Path(target);
         try {
-            org.apache.hadoop.fs.FileSystem fs = from.getFileSystem(hadoop);
-            if (fs instanceof org.apache.hadoop.fs.LocalFileSystem local) {
-                fs = local.getRaw();
-            }
+            FileSystem fs = ReleaseFolders.fileSystem(from, hadoop);
             fs.delete(to, true);
-            if (!org.apache.hadoop.fs.FileUtil.copy(fs, from, fs, to, false, true, hadoop)) {
+            if (!FileUtil.copy(fs, from, fs, to, false, true, hadoop)) {
                 throw new IOException("copy failed");
             }
         } catch (IOException e) {

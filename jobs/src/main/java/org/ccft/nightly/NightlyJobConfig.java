@@ -25,11 +25,7 @@ import org.ccft.drops.LoadLedger;
 import org.ccft.dfe.Sen2Statistics;
 import org.ccft.marts.MartBuilder;
 import org.ccft.marts.MartSettings;
-import org.ccft.marts.DataDictionary;
-import org.ccft.marts.Publication;
-import org.ccft.published.ReleaseFolders;
-import org.ccft.published.ReleaseWriter;
-import org.ccft.published.ServingDatabase;
+import org.ccft.published.Publisher;
 import org.ccft.dq.CheckedWarehouse;
 import org.ccft.dq.DropViews;
 import org.ccft.dq.QualityResults;
@@ -469,23 +465,7 @@ public class NightlyJobConfig {
             }
             new LoadLedger(spark, layout).record(outcomes, runId);
             if (plan.asAtDate != null) {
-                // The release's files first, then the pointer moves: readers see all of it or none.
-                String now = Instant.now().toString();
-                Publication.Published published = new Publication.Published(runId, plan.asAtDate, now,
-                        plan.martVersions, ReleaseWriter.releaseId(runId, now));
-                DataDictionary dictionary = DataDictionary.of(spark, layout, published);
-                var serving = properties.getServing();
-                new ReleaseWriter(spark, layout).write(published, dictionary, staged -> {
-                    if (serving.enabled()) {
-                        new ServingDatabase(serving).publish(published, dictionary, staged);
-                    }
-                });
-                Publication publication = new Publication(layout, spark.sparkContext().hadoopConfiguration());
-                publication.publish(published);
-                publication.writeDictionary(dictionary);
-                new ReleaseFolders(layout, spark.sparkContext().hadoopConfiguration()).present(published.release());
-                LOG.info("published {} marts as at {} (release {})", plan.martVersions.size(), plan.asAtDate,
-                        published.release());
+                new Publisher(spark, layout, properties.getServing()).publish(runId, plan.asAtDate, plan.martVersions);
             }
         });
     }

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.ccft.marts.Audience;
+import org.ccft.marts.PublicationTags;
 
 /**
  * Answers readers' queries over a release's Parquet files with DuckDB, in this process: no Spark and
@@ -165,7 +166,7 @@ public final class MartReader {
     }
 
     private static Source tagged(Path warehouse, String tag) throws RefusedQuery {
-        if (!Pattern.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}", tag)) {
+        if (!PublicationTags.NAME.matcher(tag).matches()) {
             throw new RefusedQuery("no tag " + tag + " (a tag is letters, digits, '.', '_' and '-')");
         }
         JsonNode record = json(warehouse.resolve("published/tags/" + tag + ".json"),

@@ -39,7 +39,7 @@ public final class ReleaseFolders {
     }
 
     /** The file system of a path; a local one without checksum files beside each file. */
-    static FileSystem fileSystem(Path path, Configuration hadoop) throws IOException {
+    public static FileSystem fileSystem(Path path, Configuration hadoop) throws IOException {
         FileSystem fs = path.getFileSystem(hadoop);
         return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
     }
