@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -193,7 +194,7 @@ public final class MartReader {
     /** The warehouse as a local folder: a path, or a file: URI. */
     private static Path localFolder(String warehouse) throws RefusedQuery {
         if (warehouse.startsWith("file:")) {
-            return Path.of(java.net.URI.create(warehouse));
+            return Path.of(URI.create(warehouse));
         }
         if (warehouse.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
             throw new RefusedQuery("ccft sql reads a warehouse on a local or mounted file system, not " + warehouse

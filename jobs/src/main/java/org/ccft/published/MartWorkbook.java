@@ -9,6 +9,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.Set;
 import org.apache.spark.sql.types.StructField;
 import org.ccft.marts.DataDictionary;
 import org.dhatim.fastexcel.Workbook;
@@ -25,14 +26,14 @@ final class MartWorkbook implements AutoCloseable {
     private final OutputStream out;
     private final Workbook workbook;
 
-    MartWorkbook(Path file, DataDictionary dictionary, String title, java.util.Set<String> marts) throws IOException {
+    MartWorkbook(Path file, DataDictionary dictionary, String title, Set<String> marts) throws IOException {
         this.out = Files.newOutputStream(file);
         this.workbook = new Workbook(out, "ccft", "1.0");
         contents(dictionary, title, marts);
         columns(dictionary, marts);
     }
 
-    private void contents(DataDictionary dictionary, String title, java.util.Set<String> marts) throws IOException {
+    private void contents(DataDictionary dictionary, String title, Set<String> marts) throws IOException {
         Worksheet ws = workbook.newWorksheet("Contents");
         ws.value(0, 0, title);
         ws.style(0, 0).bold().fontSize(14).set();
@@ -59,7 +60,7 @@ final class MartWorkbook implements AutoCloseable {
         ws.finish();
     }
 
-    private void columns(DataDictionary dictionary, java.util.Set<String> marts) throws IOException {
+    private void columns(DataDictionary dictionary, Set<String> marts) throws IOException {
         Worksheet ws = workbook.newWorksheet("Columns");
         header(ws, 0, "sheet", "column", "type", "meaning");
         int r = 1;

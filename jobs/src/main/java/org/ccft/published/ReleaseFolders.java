@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.ccft.lakehouse.WarehouseLayout;
@@ -111,7 +112,7 @@ public final class ReleaseFolders {
         if (!fs.exists(folder)) {
             return out;
         }
-        RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(folder, true);
+        RemoteIterator<LocatedFileStatus> it = fs.listFiles(folder, true);
         while (it.hasNext()) {
             Path p = it.next().getPath();
             if (!p.getName().startsWith(".")) {
