@@ -1,0 +1,105 @@
+package org.ccft.published.disclosure;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Disclosure control as DfE practises it, on one {@link CountTable}: counts from 1 to the threshold
+ * are suppressed (shown as {@code c}); zeros stay; exempt figures are shown exactly. Then secondary
+ * suppression: while a sum holds exactly one suppressed cell, or {@link Attack} can still work out a
+ * suppressed value from what is published, one more cell of that sum is suppressed: the smallest
+ * non-zero one, else a zero (a suppressed zero is indistinguishable from any other {@code c}).
+ * A small count that is a sum of exempt figures alone cannot be hidden (the council publishes it
+ * anyway): it is shown, and reported as such.
+ */
+public final class Suppression {
+
+    /** What is shown as {@code c}, why, and what could not be hidden. */
+    public record Result(Set<String> primary, Set<String> secondary, Set<String> shownBecauseExempt) {
+
+        public Set<String> suppressed() {
+            Set<String> all = new LinkedHashSet<>(primary);
+            all.addAll(secondary);
+            return all;
+        }
+
+        public boolean isSuppressed(String cell) {
+            return primary.contains(cell) || secondary.contains(cell);
+        }
+    }
+
+    private final int threshold;
+
+    public Suppression(int threshold) {
+        if (threshold < 1) {
+            throw new IllegalArgumentException("the suppression threshold is a count of at least 1: " + threshold);
+        }
+        this.threshold = threshold;
+    }
+
+    public Result apply(CountTable table) {
+        Set<String> primary = new LinkedHashSet<>();
+        table.cells().values().stream().filter(c -> !c.exempt() && c.value() >= 1 && c.value() <= threshold)
+                .forEach(c -> primary.add(c.id()));
+        Set<String> secondary = new LinkedHashSet<>();
+        Set<String> shown = new LinkedHashSet<>();
+        for (int round = 0; round <= 4 * table.cells().size(); round++) {
+            Set<String> suppressed = union(primary, secondary);
+            Optional<CountTable.Sum> lone = table.sums().stream()
+                    .filter(s -> members(s).filter(suppressed::contains).count() == 1).findFirst();
+            String exposed = lone.map(s -> members(s).filter(suppressed::contains).findFirst().orElseThrow())
+                    .orElseGet(() -> Attack.derivable(table, suppressed).keySet().stream().findFirst().orElse(null));
+            if (exposed == null) {
+                return new Result(primary, secondary, shown);
+            }
+            Optional<String> complement = complement(table, exposed, suppressed);
+            if (complement.isPresent()) {
+                secondary.add(complement.get());
+            } else {
+                // Every figure it adds up with is exempt: the council publishes its value anyway.
+                primary.remove(exposed);
+                secondary.remove(exposed);
+                shown.add(exposed);
+            }
+        }
+        throw new IllegalStateException("secondary suppression did not settle on a table of "
+                + table.cells().size() + " cells");
+    }
+
+    /** The cell to suppress beside {@code exposed}: in a sum with it, not suppressed, not exempt, smallest first. */
+    private static Optional<String> complement(CountTable table, String exposed, Set<String> suppressed) {
+        return table.sums().stream().filter(s -> members(s).anyMatch(exposed::equals))
+                .flatMap(Suppression::members).distinct()
+                .filter(id -> !suppressed.contains(id) && !table.get(id).exempt())
+                .min(Comparator.comparing((String id) -> table.get(id).value() == 0)
+                        .thenComparingLong(id -> table.get(id).value()).thenComparing(id -> id));
+    }
+
+    private static Stream<String> members(CountTable.Sum sum) {
+        return Stream.concat(sum.parts().stream(), Stream.of(sum.whole()));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** A share computed from counts is shown only when none of them is suppressed. */
+    public static boolean shareShown(Result result, List<String> counts) {
+        return counts.stream().noneMatch(result::isSuppressed);
+    }
+
+    /** The cells' values as a reader sees them: the count, or {@code c}. */
+    public static Map<String, String> shown(CountTable table, Result result) {
+        Map<String, String> out = new LinkedHashMap<>();
+        table.cells().forEach((id, cell) -> out.put(id, result.isSuppressed(id) ? "c" : String.valueOf(cell.value())));
+        return out;
+    }
+}
