@@ -52,14 +52,20 @@ public final class ReleaseFolders {
             Path from = fs.makeQualified(new Path(layout.publishedReleases() + "/" + release + "/internal"));
             to = fs.makeQualified(to);
             Set<String> current = new HashSet<>();
+            // The publication has already moved: a file someone holds open keeps last night's copy, with a
+            // warning, rather than failing a run whose figures are published.
             for (Path file : files(fs, from)) {
                 String relative = from.toUri().relativize(file.toUri()).getPath();
                 current.add(relative);
-                replace(fs, file, new Path(to, relative));
+                try {
+                    replace(fs, file, new Path(to, relative));
+                } catch (IOException e) {
+                    LOG.warn("{} not refreshed (it keeps the previous release's copy): {}", relative, e.getMessage());
+                }
             }
             for (Path stale : files(fs, to)) {
-                if (!current.contains(to.toUri().relativize(stale.toUri()).getPath())) {
-                    fs.delete(stale, false);
+                if (!current.contains(to.toUri().relativize(stale.toUri()).getPath()) && !fs.delete(stale, false)) {
+                    LOG.warn("{} is no longer published but could not be removed", stale);
                 }
             }
             prune(fs, release);
