@@ -108,21 +108,30 @@ public final class DeltaTables {
         if (version < 0) {
             return java.util.Optional.empty(); // no table there yet
         }
+        return commitActions(spark, path, version).stream().filter(a -> a.has("commitInfo")).findFirst()
+                .map(a -> a.path("commitInfo").path("userMetadata")).filter(m -> m.isTextual())
+                .map(m -> m.asText());
+    }
+
+    /** The actions of one commit of a table's log, in order (none if the commit's file is gone). */
+    private static java.util.List<com.fasterxml.jackson.databind.JsonNode> commitActions(SparkSession spark, String path,
+                                                                                       long version) {
         org.apache.hadoop.fs.Path commit = new org.apache.hadoop.fs.Path(path + "/_delta_log/"
                 + String.format("%020d.json", version));
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> actions = new java.util.ArrayList<>();
         try {
             org.apache.hadoop.fs.FileSystem fs = commit.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(commit)) {
+                return actions;
+            }
             try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(commit),
                     java.nio.charset.StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                    if (line.startsWith("{\"commitInfo\"")) {
-                        var info = JSON.readTree(line).path("commitInfo").path("userMetadata");
-                        return info.isTextual() ? java.util.Optional.of(info.asText()) : java.util.Optional.empty();
-                    }
+                    actions.add(JSON.readTree(line));
                 }
             }
-            return java.util.Optional.empty();
+            return actions;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + commit, e);
         }
@@ -168,42 +177,32 @@ public final class DeltaTables {
      */
     private static java.util.Optional<java.util.List<String>> filesOfOverwrite(SparkSession spark, String path,
                                                                               long version) {
-        org.apache.hadoop.fs.Path commit = new org.apache.hadoop.fs.Path(path + "/_delta_log/"
-                + String.format("%020d.json", version));
-        java.util.List<String> files = new java.util.ArrayList<>();
-        boolean overwrite = false;
-        try {
-            org.apache.hadoop.fs.FileSystem fs = commit.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(commit)) {
-                return java.util.Optional.empty();
-            }
-            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(commit),
-                    java.nio.charset.StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    var action = JSON.readTree(line);
-                    if (action.has("commitInfo")) {
-                        var info = action.get("commitInfo");
-                        overwrite = "WRITE".equals(info.path("operation").asText())
-                                && "Overwrite".equals(info.path("operationParameters").path("mode").asText())
-                                && info.path("operationParameters").path("replaceWhere").isMissingNode();
-                    } else if (action.has("protocol") && action.get("protocol").path("minReaderVersion").asInt() != 1) {
-                        return java.util.Optional.empty();
-                    } else if (action.has("add")) {
-                        if (action.get("add").has("deletionVector")) {
-                            return java.util.Optional.empty();
-                        }
-                        // Paths in the log are relative URIs, escaped.
-                        files.add(new org.apache.hadoop.fs.Path(fs.makeQualified(new org.apache.hadoop.fs.Path(path)),
-                                new org.apache.hadoop.fs.Path(java.net.URI.create(action.get("add").path("path").asText())))
-                                .toString());
-                    }
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + commit, e);
+        var actions = commitActions(spark, path, version);
+        boolean overwrite = actions.stream().filter(a -> a.has("commitInfo")).map(a -> a.get("commitInfo"))
+                .anyMatch(info -> "WRITE".equals(info.path("operation").asText())
+                        && "Overwrite".equals(info.path("operationParameters").path("mode").asText())
+                        && info.path("operationParameters").path("replaceWhere").isMissingNode());
+        boolean filesAlone = actions.stream().noneMatch(a -> a.has("protocol")
+                && a.get("protocol").path("minReaderVersion").asInt() != 1
+                || a.has("add") && a.get("add").has("deletionVector"));
+        if (!overwrite || !filesAlone) {
+            return java.util.Optional.empty();
         }
-        return overwrite ? java.util.Optional.of(files) : java.util.Optional.empty();
+        org.apache.hadoop.fs.Path table = new org.apache.hadoop.fs.Path(path);
+        try {
+            table = table.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(table);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot reach " + path, e);
+        }
+        java.util.List<String> files = new java.util.ArrayList<>();
+        for (var a : actions) {
+            if (a.has("add")) {
+                // Paths in the log are relative URIs, escaped.
+                files.add(new org.apache.hadoop.fs.Path(table, new org.apache.hadoop.fs.Path(
+                        java.net.URI.create(a.get("add").path("path").asText()))).toString());
+            }
+        }
+        return java.util.Optional.of(files);
     }
 
     /** The reader and writer protocol versions of the table's newest snapshot. */

@@ -1,6 +1,5 @@
 package org.ccft.published;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +20,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.ccft.marts.Audience;
+import org.ccft.marts.Publication;
 import org.ccft.marts.PublicationTags;
 
 /**
@@ -155,37 +155,35 @@ public final class MartReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Source current(Path warehouse) throws RefusedQuery {
-        JsonNode pointer = json(warehouse.resolve("published/current.json"),
+        Publication.Published pointer = read(warehouse.resolve("published/current.json"), Publication.Published.class,
                 "nothing is published in " + warehouse + " yet: run `ccft nightly` first");
-        String release = pointer.path("release").asText(null);
-        if (release == null) {
+        if (pointer.release() == null) {
             throw new RefusedQuery("the publication in " + warehouse + " was made before releases were written: "
                     + "the next `ccft nightly` writes one");
         }
-        return new Source(warehouse.resolve("published/releases").resolve(release),
-                pointer.path("as_at_date").asText(), "published by run " + pointer.path("run_id").asText());
+        return new Source(warehouse.resolve("published/releases").resolve(pointer.release()), pointer.asAtDate(),
+                "published by run " + pointer.runId());
     }
 
     private static Source tagged(Path warehouse, String tag) throws RefusedQuery {
         if (!PublicationTags.NAME.matcher(tag).matches()) {
             throw new RefusedQuery("no tag " + tag + " (a tag is letters, digits, '.', '_' and '-')");
         }
-        JsonNode record = json(warehouse.resolve("published/tags/" + tag + ".json"),
+        PublicationTags.Tag record = read(warehouse.resolve("published/tags/" + tag + ".json"), PublicationTags.Tag.class,
                 "no tag " + tag + " in " + warehouse + " (ccft publish lists them)");
-        if (record.path("release").isNull() || record.path("release").isMissingNode()) {
+        if (record.release() == null) {
             throw new RefusedQuery("tag " + tag + " was made before releases were written: its marts are kept as "
                     + "Delta tables in published/tags/" + tag + "/");
         }
-        return new Source(warehouse.resolve("published/tags").resolve(record.path("release").asText()),
-                record.path("as_at_date").asText(), "tag " + tag);
+        return new Source(warehouse.resolve("published/tags").resolve(record.release()), record.asAtDate(), "tag " + tag);
     }
 
-    private static JsonNode json(Path file, String missing) throws RefusedQuery {
+    private static <T> T read(Path file, Class<T> type, String missing) throws RefusedQuery {
         if (!Files.isRegularFile(file)) {
             throw new RefusedQuery(missing);
         }
         try {
-            return JSON.readTree(file.toFile());
+            return JSON.readValue(file.toFile(), type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -145,7 +145,7 @@ public final class ReleaseWriter {
         for (String f : files) {
             URI uri = URI.create(f);
             if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
-                out.add(Path.of(uri.getScheme() == null ? URI.create("file://" + f) : uri).toString());
+                out.add((uri.getScheme() == null ? Path.of(f) : Path.of(uri)).toString());
             } else {
                 Files.createDirectories(copies);
                 org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(uri);
