@@ -14,7 +14,13 @@ import org.apache.spark.sql.SparkSession;
 import org.ccft.demo.DemoLanding;
 import org.ccft.dq.QualityReport;
 import org.ccft.marts.Publication;
+import org.ccft.config.CcftProperties;
+import org.ccft.marts.Audience;
+import org.ccft.published.MartReader;
+import org.ccft.published.ReleaseInfo;
 import org.ccft.published.ReleaseWriter;
+import org.ccft.published.report.AnnualReport;
+import org.ccft.published.report.ReportWriter;
 import org.ccft.nightly.NightlyRunner;
 import org.ccft.lakehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
@@ -23,7 +29,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generates six financial years of realistic CMS drops and SAT figures (calibrated to the",
                 "seed annual report and DfE's SEN2 statistics), loads them with the nightly job over two nights",
-                "(the second brings a late drop and a re-sent one), and prints the At a Glance page."},
+                "(the second brings a late drop and a re-sent one), prints the At a Glance page, and",
+                "names the dashboards it published and the annual report it wrote (staff and public versions)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a nightly run failed", "2:bad command line"})
 public final class DemoCommand implements Callable<Integer> {
@@ -109,6 +116,21 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("checks:    bin/ccft dq --warehouse " + warehouse);
             System.out.println("Excel:     " + warehouse.resolve("published/files/internal/" + ReleaseWriter.WORKBOOK));
             System.out.println("notebooks: notebooks/*.ipynb, with CCFT_WAREHOUSE=" + warehouse.toAbsolutePath());
+            System.out.println("dashboard: " + warehouse.resolve("published/site/internal/index.html").toAbsolutePath()
+                    + " (staff)");
+            System.out.println("           " + warehouse.resolve("published/site/public/index.html").toAbsolutePath()
+                    + " (the public, after disclosure control)");
+            Path reports = dir.resolve("report");
+            for (Audience audience : List.of(Audience.INTERNAL, Audience.PUBLIC)) {
+                MartReader marts = MartReader.open(warehouse.toString(), audience, null);
+                ReleaseInfo info = ReleaseInfo.of(marts.source().release(), published.asAtDate(),
+                        ctx.getBean(CcftProperties.class).getCouncil().getName());
+                ReportWriter.Written report = ReportWriter.write(new AnnualReport(marts, year).build(info), reports,
+                        ReportCommand.fileName(year, audience));
+                System.out.println((audience == Audience.PUBLIC ? "           " : "report:    ")
+                        + report.docx().toAbsolutePath() + " (and .pdf, .html" + (audience == Audience.PUBLIC
+                        ? "; the public version)" : ")"));
+            }
             System.err.printf("demo: done in %.1f s%n", (System.nanoTime() - started) / 1e9);
             return ExitCode.OK;
         }

@@ -37,10 +37,11 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "--warehouse", description = "warehouse root (default: ccft.warehouse)")
     String warehouse;
 
-    @Option(names = "--audience", paramLabel = "AUDIENCE", defaultValue = "internal",
-            description = "whose marts to read: internal (default: exact aggregates, council staff) or team "
-                    + "(also the complaints team's pseudonymous lists; every query is logged)")
-    String audience;
+    @Option(names = "--audience", paramLabel = "AUDIENCE", defaultValue = "internal", converter = AudienceOption.class,
+            description = "whose marts to read: internal (default: exact aggregates, council staff), public (the "
+                    + "public marts after disclosure control: a suppressed figure is null and the row's suppressed "
+                    + "column names it) or team (also the complaints team's pseudonymous lists; every query is logged)")
+    Audience audience;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "csv (default), table or json; the shell's "
             + "default is table")
@@ -55,13 +56,7 @@ public final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Audience reader;
-        try {
-            reader = Audience.of(audience);
-        } catch (IllegalArgumentException e) {
-            System.err.println("ccft sql: " + e.getMessage());
-            return ExitCode.USAGE;
-        }
+        Audience reader = audience;
         String root = warehouse != null ? warehouse : StandaloneSettings.load().getWarehouse();
         MartReader marts;
         try {

@@ -23,6 +23,7 @@ public class CcftProperties {
     private final Pseudonymisation pseudonymisation = new Pseudonymisation();
     private final Maintenance maintenance = new Maintenance();
     private final Serving serving = new Serving();
+    private final Disclosure disclosure = new Disclosure();
     /** How often a long step logs its progress (rows, rate, elapsed). */
     private java.time.Duration progressInterval = java.time.Duration.ofSeconds(30);
 
@@ -38,6 +39,7 @@ public class CcftProperties {
     public Pseudonymisation getPseudonymisation() { return pseudonymisation; }
     public Maintenance getMaintenance() { return maintenance; }
     public Serving getServing() { return serving; }
+    public Disclosure getDisclosure() { return disclosure; }
     public java.time.Duration getProgressInterval() { return progressInterval; }
     public void setProgressInterval(java.time.Duration progressInterval) { this.progressInterval = progressInterval; }
 
@@ -51,6 +53,13 @@ public class CcftProperties {
 
     /** The council whose figures the warehouse holds, as DfE's statistics name it. */
     /** A PostgreSQL database each publish copies the marts into, for BI tools; none when jdbc-url is empty. */
+    public static class Disclosure {
+        private int threshold = 5;
+
+        public int getThreshold() { return threshold; }
+        public void setThreshold(int threshold) { this.threshold = threshold; }
+    }
+
     public static class Serving {
         private String jdbcUrl = "";
         private String username = "";

@@ -28,6 +28,8 @@ public record WarehouseLayout(String root) {
     public String publishedReleases() { return root + "/published/releases"; }
     /** The current release's files for people, at paths that do not change from night to night. */
     public String publishedFiles() { return root + "/published/files"; }
+    /** The dashboard sites of the current publication, one folder per audience ({@code internal/}, {@code public/}). */
+    public String publishedSite() { return root + "/published/site"; }
     /** Who read the team's lists, when, and how many rows (never the rows). */
     public String teamAccessLog() { return root + "/ops/access"; }
     public String qualityResults() { return root + "/ops/dq/results"; }

@@ -98,6 +98,9 @@ public final class DataDictionary {
             if (d.notes() != null) {
                 b.append("- Note: ").append(d.notes().trim()).append('\n');
             }
+            if (d.disclosure() != null) {
+                b.append("- Disclosure control (public release): ").append(d.disclosure().summary()).append('\n');
+            }
             b.append("\n| column | type | meaning |\n| --- | --- | --- |\n");
             for (StructField f : e.schema().fields()) {
                 String meaning = d.meaning(f.name(), shared);
@@ -119,7 +122,8 @@ public final class DataDictionary {
             MartDefinition d = e.definition();
             ObjectNode m = marts.addObject().put("mart", e.mart()).put("version", e.version()).put("title", d.title())
                     .put("audience", d.audience()).put("description", d.description().trim()).put("grain", d.grain())
-                    .put("contract", d.contract() != null).put("report", d.report()).put("notes", d.notes());
+                    .put("contract", d.contract() != null).put("report", d.report()).put("notes", d.notes())
+                    .put("disclosure", d.disclosure() == null ? null : d.disclosure().summary());
             ArrayNode columns = m.putArray("columns");
             for (StructField f : e.schema().fields()) {
                 columns.addObject().put("name", f.name()).put("type", f.dataType().simpleString())

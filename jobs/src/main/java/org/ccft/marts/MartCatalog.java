@@ -26,20 +26,23 @@ public final class MartCatalog {
      */
     public static final List<String> MARTS = Stream.concat(CONTRACT_MARTS.stream(), Stream.of(
             // the report: feedback, complaints, the ombudsman, remedies, compliments
-            "feedback_by_quarter", "other_feedback", "complaints_by_service_area", "complaint_stage_trends",
+            "feedback_by_quarter", "other_feedback", "complaints_by_service_area", "service_area_complaints",
+            "complaint_stage_trends",
             "send_complaints", "complainants", "complaints_summary", "complaint_response_times",
             "complaint_escalation", "lgo_caseload", "lgo_decisions_by_theme", "remedy_payments",
             "compliments_by_service_area",
             // EHC plans: the SAT's months and DfE's statistics
             "ehcp_monthly_performance", "ehcp_benchmark",
             // for the complaints team: what to act on today
-            "commitments_outstanding", "adjustments_by_complainant", "complaint_worklist",
+            "commitments_outstanding", "adjustments_by_complainant", "complaint_worklist", "complaint_stages_due",
             // improvement tracking
             "spc_xmr")).toList();
 
     /** Marts that read other marts (built before them, at the version just written). */
     public static final Map<String, List<String>> READS_MARTS = Map.of(
             "other_feedback", List.of("feedback_by_quarter"),
+            "complaint_stages_due", List.of("complaint_worklist"),
+            "service_area_complaints", List.of("complaints_by_service_area"),
             "spc_xmr", List.of("ehcp_monthly_performance", "complaint_response_times"));
 
     private MartCatalog() {

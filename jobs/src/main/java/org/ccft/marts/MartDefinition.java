@@ -14,11 +14,13 @@ import java.util.Map;
  * What a mart means, written next to its SQL ({@code marts/<mart>.yml}): title, who may read it (its
  * {@link Audience}), description, grain,
  * the report figures it gives, notes (where the report contradicts itself) and each column's meaning.
+ * A public mart also declares its {@link Disclosure}: how its figures add up.
  * Columns many marts share take their meaning from {@code marts/columns.yml} unless the mart says more.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record MartDefinition(String title, String audience, String description, String grain, String report,
-                             String notes, String contract, Map<String, String> columns) {
+                             String notes, String contract, Map<String, String> columns,
+                             Disclosure disclosure) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -28,9 +30,12 @@ public record MartDefinition(String title, String audience, String description, 
             throw new IllegalStateException("marts/" + mart + ".yml declares no audience (public, internal or team): "
                     + "nothing reads a mart without one");
         }
-        Audience.of(d.audience); // a name it knows
+        if (Audience.of(d.audience) == Audience.PUBLIC && d.disclosure == null) {
+            throw new IllegalStateException("marts/" + mart + ".yml is public but declares no disclosure: how its "
+                    + "figures add up (or why it is exempt or withheld) is what protects the children they count");
+        }
         return new MartDefinition(d.title, d.audience, d.description, d.grain, d.report, d.notes, d.contract,
-                d.columns == null ? Map.of() : d.columns);
+                d.columns == null ? Map.of() : d.columns, d.disclosure);
     }
 
     /** Who may read the mart. */

@@ -465,7 +465,7 @@ public class NightlyJobConfig {
             }
             new LoadLedger(spark, layout).record(outcomes, runId);
             if (plan.asAtDate != null) {
-                new Publisher(spark, layout, properties.getServing()).publish(runId, plan.asAtDate, plan.martVersions);
+                new Publisher(spark, layout, properties).publish(runId, plan.asAtDate, plan.martVersions);
             }
         });
     }

@@ -53,14 +53,18 @@ public final class MartReader {
         this.warehouse = warehouse;
         this.source = source;
         this.audience = audience;
-        for (Audience folderOf : Audience.values()) {
+        for (Audience folderOf : List.of(Audience.INTERNAL, Audience.TEAM)) {
             Path folder = source.release().resolve(ReleaseWriter.folder(folderOf)).resolve("parquet");
             for (Map.Entry<String, Path> mart : marts(folder).entrySet()) {
                 published.add(mart.getKey());
-                if (audience.reads(folderOf)) {
+                if (audience != Audience.PUBLIC && audience.reads(folderOf)) {
                     readable.putIfAbsent(mart.getKey(), mart.getValue());
                 }
             }
+        }
+        if (audience == Audience.PUBLIC) {
+            // The public reads the figures after disclosure control only: the public release's files.
+            readable.putAll(marts(source.release().resolve(PublicRelease.FOLDER).resolve("parquet")));
         }
     }
 
@@ -69,12 +73,19 @@ public final class MartReader {
      * readers of {@code audience}.
      */
     public static MartReader open(String warehouse, Audience audience, String tag) throws RefusedQuery {
-        if (audience == Audience.PUBLIC) {
-            throw new RefusedQuery("the public audience is not served yet: its figures need disclosure control "
-                    + "first; use --audience internal");
-        }
         Path folder = localFolder(warehouse);
-        return new MartReader(folder, tag == null ? current(folder) : tagged(folder, tag), audience);
+        Source source = tag == null ? current(folder) : tagged(folder, tag);
+        if (audience == Audience.PUBLIC && !Files.isDirectory(source.release().resolve(PublicRelease.FOLDER))) {
+            throw new RefusedQuery(source.description() + " was made before the public release was: publish again "
+                    + "(bin/ccft publish) to read it as the public");
+        }
+        return new MartReader(folder, source, audience);
+    }
+
+    /** The reader of one release's files in a local folder (a release being written, before it is published). */
+    public static MartReader ofRelease(Path release, String asAtDate, Audience audience) {
+        return new MartReader(release.getParent(), new Source(release, asAtDate, "release " + release.getFileName()),
+                audience);
     }
 
     /** The marts this reader may read, by name, in order. */

@@ -1,12 +1,20 @@
 package org.ccft.published;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
 import org.ccft.lakehouse.WarehouseLayout;
+import org.ccft.dq.QualityReport;
+import org.ccft.marts.Audience;
 import org.ccft.marts.DataDictionary;
 import org.ccft.marts.Publication;
+import org.ccft.published.site.DashboardSite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Publishes a run's marts to every reader at once: the release's files (and the serving database,
  * when there is one) are written first, then the publication pointer moves in one rename, then the
  * data dictionary and the staff's files at their fixed paths follow it. A failure before the pointer
- * moves leaves every reader on the previous publication.
+ * moves leaves every reader on the previous publication. The dashboard sites (staff's and the public's)
+ * are built from the release's files while they are staged, and put in place after the pointer.
  */
 public final class Publisher {
 
@@ -23,11 +32,18 @@ public final class Publisher {
     private final SparkSession spark;
     private final WarehouseLayout layout;
     private final CcftProperties.Serving serving;
+    private final int threshold;
+    private final String council;
 
-    public Publisher(SparkSession spark, WarehouseLayout layout, CcftProperties.Serving serving) {
+    /** The sites every publish writes under {@code published/site/}: the team's is built on request only. */
+    private static final List<Audience> SITES = List.of(Audience.INTERNAL, Audience.PUBLIC);
+
+    public Publisher(SparkSession spark, WarehouseLayout layout, CcftProperties properties) {
         this.spark = spark;
         this.layout = layout;
-        this.serving = serving;
+        this.serving = properties.getServing();
+        this.threshold = properties.getDisclosure().getThreshold();
+        this.council = properties.getCouncil().getName();
     }
 
     public Publication.Published publish(long runId, String asAtDate, Map<String, Long> martVersions) {
@@ -35,16 +51,38 @@ public final class Publisher {
         Publication.Published published = new Publication.Published(runId, asAtDate, now, martVersions,
                 ReleaseWriter.releaseId(runId, now));
         DataDictionary dictionary = DataDictionary.of(spark, layout, published);
-        new ReleaseWriter(spark, layout).write(published, dictionary, staged -> {
-            if (serving.enabled()) {
-                new ServingDatabase(serving).publish(published, dictionary, staged);
-            }
-        });
-        Publication publication = new Publication(layout, spark.sparkContext().hadoopConfiguration());
-        publication.publish(published);
-        publication.writeDictionary(dictionary);
-        new ReleaseFolders(layout, spark.sparkContext().hadoopConfiguration()).present(published.release());
+        QualityReport quality = QualityReport.of(spark, layout, runId);
+        ReleaseInfo info = new ReleaseInfo(published.release(), runId, asAtDate, now, council,
+                quality == null ? "NOT RECORDED" : quality.verdict());
+        Path sites = temporaryFolder();
+        try {
+            new ReleaseWriter(spark, layout, threshold).write(published, dictionary, info, staged -> {
+                if (serving.enabled()) {
+                    new ServingDatabase(serving).publish(published, dictionary, staged);
+                }
+                for (Audience audience : SITES) {
+                    DashboardSite.write(MartReader.ofRelease(staged, asAtDate, audience),
+                            DashboardSite.Context.of(info, audience), sites.resolve(audience.label()));
+                }
+            });
+            Publication publication = new Publication(layout, spark.sparkContext().hadoopConfiguration());
+            publication.publish(published);
+            publication.writeDictionary(dictionary);
+            ReleaseFolders folders = new ReleaseFolders(layout, spark.sparkContext().hadoopConfiguration());
+            folders.present(published.release());
+            folders.presentSite(sites);
+        } finally {
+            ReleaseWriter.deleteQuietly(sites);
+        }
         LOG.info("published {} marts as at {} (release {})", martVersions.size(), asAtDate, published.release());
         return published;
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("ccft-site-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temporary folder for the sites", e);
+        }
     }
 }

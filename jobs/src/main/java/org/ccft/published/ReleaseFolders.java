@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The release folders after a publication has moved: the current release's files for people are put
- * at paths that do not change from night to night ({@code published/files/internal/...}: each file
+ * at paths that do not change from night to night ({@code published/files/internal/...} and
+ * {@code published/files/public/...}: each file
  * replaced by a rename, so nobody opens half a file), and releases older than the one before the
  * current are removed (a reader who started on the previous one can finish).
  */
@@ -46,10 +47,24 @@ public final class ReleaseFolders {
     }
 
     public void present(String release) {
-        Path to = new Path(layout.publishedFiles() + "/internal");
+        for (String audience : List.of("internal", PublicRelease.FOLDER)) {
+            present(release, audience);
+        }
+        try {
+            prune(fileSystem(new Path(layout.publishedReleases()), hadoop), release);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prune the releases before " + release, e);
+        }
+    }
+
+    private void present(String release, String audience) {
+        Path to = new Path(layout.publishedFiles() + "/" + audience);
         try {
             FileSystem fs = fileSystem(to, hadoop);
-            Path from = fs.makeQualified(new Path(layout.publishedReleases() + "/" + release + "/internal"));
+            Path from = fs.makeQualified(new Path(layout.publishedReleases() + "/" + release + "/" + audience));
+            if (!fs.exists(from)) {
+                return;
+            }
             to = fs.makeQualified(to);
             Set<String> current = new HashSet<>();
             // The publication has already moved: a file someone holds open keeps last night's copy, with a
@@ -68,9 +83,39 @@ public final class ReleaseFolders {
                     LOG.warn("{} is no longer published but could not be removed", stale);
                 }
             }
-            prune(fs, release);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot present release " + release + " in " + to, e);
+        }
+    }
+
+    /**
+     * Puts the sites built for this publication at {@code published/site/}: each audience's folder is
+     * written beside the old one and swapped in by two renames.
+     */
+    public void presentSite(java.nio.file.Path local) {
+        Path root = new Path(layout.publishedSite());
+        try {
+            FileSystem fs = fileSystem(root, hadoop);
+            fs.mkdirs(root);
+            try (java.util.stream.Stream<java.nio.file.Path> audiences = java.nio.file.Files.list(local)) {
+                for (java.nio.file.Path site : audiences.toList()) {
+                    Path target = new Path(root, site.getFileName().toString());
+                    Path next = new Path(root, "." + site.getFileName() + ".next");
+                    Path old = new Path(root, "." + site.getFileName() + ".old");
+                    fs.delete(next, true);
+                    fs.delete(old, true);
+                    fs.copyFromLocalFile(false, true, new Path(site.toUri()), next);
+                    if (fs.exists(target) && !fs.rename(target, old)) {
+                        throw new IOException("cannot move " + target + " aside");
+                    }
+                    if (!fs.rename(next, target)) {
+                        throw new IOException("cannot rename " + next + " to " + target);
+                    }
+                    fs.delete(old, true);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot present the sites in " + root, e);
         }
     }
 

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code internal/parquet/<mart>.parquet}, {@code internal/csv/<mart>.csv} and
  *       {@code internal/ccft-marts.xlsx}: every mart of the public and internal audiences, exact;</li>
  *   <li>{@code team/parquet/<mart>.parquet}: the team's lists, for {@code ccft sql --audience team} only
- *       (no CSV or workbook of them is made).</li>
+ *       (no CSV or workbook of them is made);</li>
+ *   <li>{@code public/}: the public marts after disclosure control ({@link PublicRelease}).</li>
  * </ul>
  * The Parquet files are the marts' own rows at their published versions: DuckDB copies the Delta
  * version's data files (marts have no deletion vectors) into one file per mart, without a Spark job.
@@ -52,10 +53,12 @@ public final class ReleaseWriter {
 
     private final SparkSession spark;
     private final WarehouseLayout layout;
+    private final int threshold;
 
-    public ReleaseWriter(SparkSession spark, WarehouseLayout layout) {
+    public ReleaseWriter(SparkSession spark, WarehouseLayout layout, int threshold) {
         this.spark = spark;
         this.layout = layout;
+        this.threshold = threshold;
     }
 
     /** A release's name: its run and the second it was published. */
@@ -73,7 +76,7 @@ public final class ReleaseWriter {
      * Writes the release of {@code published} (its marts at their versions) and returns its folder;
      * {@code staged} is given the local copy before it is removed (the serving database reads it).
      */
-    public String write(Publication.Published published, DataDictionary dictionary, Staged staged) {
+    public String write(Publication.Published published, DataDictionary dictionary, ReleaseInfo info, Staged staged) {
         String target = layout.publishedReleases() + "/" + published.release();
         long started = System.nanoTime();
         Path staging = null;
@@ -104,7 +107,10 @@ public final class ReleaseWriter {
                         }
                     }
                 }
+                new PublicRelease(threshold).write(db, staging, dictionary, "Children's complaints and feedback: "
+                        + "the public marts as at " + published.asAtDate() + ", with disclosure control");
             }
+            info.write(staging);
             upload(staging, target);
             staged.accept(staging);
             LOG.info("release {}: {} marts as Parquet, {} as CSV and in {}, in {} ms", published.release(),

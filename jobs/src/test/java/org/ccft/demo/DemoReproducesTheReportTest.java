@@ -14,7 +14,11 @@ import org.ccft.cli.Ccft;
 import org.ccft.cli.ExitCode;
 import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
+import org.ccft.published.site.DashboardInTheBrowser;
+import org.ccft.testing.Chromium;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -316,6 +320,154 @@ class DemoReproducesTheReportTest {
                     .filter(f -> f.length > issued && f[la].equals("Cambridgeshire")
                             && f[breakdown].equals("All EHC plans issued"))
                     .collect(Collectors.toMap(f -> f[0], f -> Long.parseLong(f[issued])));
+        }
+    }
+
+    /** The dashboards the demo's publish wrote, read in a real headless Chromium. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class TheDashboardInABrowser {
+
+        Chromium browser;
+        DashboardInTheBrowser site;
+        Path teamSite;
+
+        @BeforeAll
+        void openABrowser(@TempDir Path tmp) throws Exception {
+            teamSite = tmp.resolve("team-site");
+            assertThat(Ccft.commandLine().execute("site", "--warehouse", w.root.toString(), "--out", teamSite.toString(),
+                    "--audience", "team")).isZero();
+            browser = Chromium.launch();
+            site = new DashboardInTheBrowser(browser);
+        }
+
+        @AfterAll
+        void closeTheBrowser() throws Exception {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+
+        @Test
+        void theDemoNamesTheSitesItPublished() {
+            assertThat(stdout).contains("dashboard: " + w.root.resolve("published/site/internal/index.html").toAbsolutePath());
+            assertThat(w.root.resolve("published/site/public/index.html")).exists();
+        }
+
+        @Test
+        void everyPageLoadsCleanlyStaysInsideTheSiteAndPassesAxe() throws Exception {
+            site.everyPageLoadsCleanlyAndAccessibly(w.root, teamSite);
+        }
+
+        @Test
+        void eachChartShowsItsMartAndTheFiltersChangeIt() throws Exception {
+            site.chartsShowTheirMartsAndFiltersChangeThem(w.root);
+        }
+
+        @Test
+        void thePublicSiteShowsOnlySuppressedFigures() throws Exception {
+            site.thePublicSiteShowsOnlySuppressedFigures(w.root);
+        }
+
+        @Test
+        void caseReferencesAreInTheTeamsSiteOnly() throws Exception {
+            site.referencesAreInTheTeamsSiteOnly(w.root, teamSite);
+        }
+    }
+
+    /** The annual report the demo wrote, opened as the team opens it: Word (Apache POI) and the PDF's text. */
+    @Nested
+    class TheAnnualReport {
+
+        private Path report(String name) {
+            return w.root.getParent().resolve("report").resolve(name);
+        }
+
+        /** The text of each section (from its heading to the next), as the document prints it. */
+        private Map<String, String> sections(List<String> paragraphs) {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            String current = "title";
+            for (String p : paragraphs) {
+                if (List.of("At a Glance", "Feedback Summary", "Compliments", "Complaints", "Complaint Themes",
+                        "Local Government Ombudsman").contains(p.trim())) {
+                    current = p.trim();
+                }
+                out.merge(current, squeezed(p), String::concat);
+            }
+            return out;
+        }
+
+        /**
+         * Text without its spacing: a PDF's extracted text breaks lines and drops the space between table
+         * cells, a Word table's cells are joined here with bars; the words and figures are what is compared.
+         */
+        private static String squeezed(String text) {
+            return text.replaceAll("[\\s|]", "");
+        }
+
+        private void holds(String section, String... phrases) {
+            for (String phrase : phrases) {
+                assertThat(section).contains(squeezed(phrase));
+            }
+        }
+
+        private Map<String, String> word(String name) throws Exception {
+            try (var in = Files.newInputStream(report(name));
+                 var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+                List<String> lines = new java.util.ArrayList<>();
+                for (var element : doc.getBodyElements()) {
+                    if (element instanceof org.apache.poi.xwpf.usermodel.XWPFParagraph p) {
+                        lines.add(p.getText());
+                    } else if (element instanceof org.apache.poi.xwpf.usermodel.XWPFTable t) {
+                        t.getRows().forEach(r -> lines.add(r.getTableCells().stream()
+                                .map(org.apache.poi.xwpf.usermodel.XWPFTableCell::getText).collect(Collectors.joining(" | "))));
+                    }
+                }
+                return sections(lines);
+            }
+        }
+
+        /** The PDF's pages: each section starts a page, and its figures are on its pages. */
+        private Map<String, String> pdf(String name) throws Exception {
+            var reader = new com.lowagie.text.pdf.PdfReader(Files.readAllBytes(report(name)));
+            var text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            List<String> lines = new java.util.ArrayList<>();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                lines.addAll(List.of(text.getTextFromPage(page).split("\n")));
+            }
+            return sections(lines);
+        }
+
+        @Test
+        void theWordDocumentAndThePdfHoldTheSeedReportsFiguresInTheirSections() throws Exception {
+            for (Map<String, String> doc : List.of(word("annual-report-2022-23.docx"), pdf("annual-report-2022-23.pdf"))) {
+                // The seed report's page 4.
+                holds(doc.get("At a Glance"), "206 (204)", "16 (30)", "112 (68)", "3 (5)", "339 (319)", "29 (20)");
+                // Its complaints pages: 456 received (the year before: At a Glance's 2021-22 stages add up to
+                // 74 + 15 + 5 + 319 + 25 + 7 = 445, where the report's text says 432), 36% late, the SAT's 190.
+                holds(doc.get("Complaints"), "a total of 456 (445)", "Of these, 45 were Stage 2", "36%",
+                        "176 were extended", "42 were made by young people", "37 were assisted",
+                        "Statutory Assessment Team | 190");
+                holds(doc.get("Compliments"), "206 (204) compliments");
+                holds(doc.get("Local Government Ombudsman"), "worked with 38", "decision was reached for 23");
+            }
+            assertThat(Files.readString(report("annual-report-2022-23.html"))).contains("456 (445)", "36%");
+        }
+
+        @Test
+        void thePublicVersionShowsCWhereDisclosureControlSuppresses() throws Exception {
+            Map<String, String> exact = word("annual-report-2022-23.docx");
+            for (Map<String, String> doc : List.of(word("annual-report-2022-23-public.docx"),
+                    pdf("annual-report-2022-23-public.pdf"))) {
+                // The headline totals are exempt: published exactly, as the council publishes them.
+                holds(doc.get("At a Glance"), "206 (204)", "3 (5)", "17 (7)");
+                // Other feedback of 1 to 5 in the year or the year before: 5 (4) representations, 2 (1) to the
+                // safeguarding board, 2 (2) to Social Work England (the seed report's figures).
+                holds(exact.get("Feedback Summary"), "Representation | 5 (4)", "Safeguarding partnership board | 2 (1)",
+                        "Social work england | 2 (2)");
+                holds(doc.get("Feedback Summary"), "Representation c (c)", "Safeguarding partnership board c (c)",
+                        "Social work england c (c)", "Correspondence 15 (14)");
+            }
         }
     }
 }

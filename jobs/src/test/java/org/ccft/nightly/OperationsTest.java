@@ -35,7 +35,7 @@ class OperationsTest {
         Commands.Result asPublished = Commands.ccft("sql", "--warehouse", dir, query);
 
         assertThat(Commands.ccft("publish", "--warehouse", dir, "--tag", "annual-2022-23").stdout())
-                .startsWith("tagged annual-2022-23: run 1, as at 2023-01-01, 27 marts");
+                .startsWith("tagged annual-2022-23: run 1, as at 2023-01-01, 29 marts");
         assertThat(Commands.ccft("publish", "--warehouse", dir, "--tag", "annual-2022-23").exitCode())
                 .as("a tag is never moved").isEqualTo(ExitCode.QUERY_FAILED);
         assertThat(Commands.ccft("publish", "--warehouse", dir, "--tag", "../escape").exitCode())

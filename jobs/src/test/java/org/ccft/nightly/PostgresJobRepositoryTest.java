@@ -82,7 +82,7 @@ class PostgresJobRepositoryTest {
             System.setProperty("ccft.job-repository.username", "ccft");
             try {
                 assertThat(Commands.ccft("history", "--warehouse", w.root.toString()).lines()).hasSize(3)
-                        .element(1).asString().startsWith("1,1,").contains(",COMPLETED,1,0,4,0,27,");
+                        .element(1).asString().startsWith("1,1,").contains(",COMPLETED,1,0,4,0,29,");
             } finally {
                 System.clearProperty("ccft.job-repository.url");
                 System.clearProperty("ccft.job-repository.username");

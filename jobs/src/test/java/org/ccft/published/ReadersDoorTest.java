@@ -58,6 +58,39 @@ class ReadersDoorTest {
                 .contains("- Audience: team", "- Audience: internal", "- Audience: public");
     }
 
+    /**
+     * The public reads the public release only, after disclosure control, worked out by hand: At a Glance's
+     * corporate stage 1 (4) is a headline, exempt; all four are the SAT's, and no other service area has
+     * any, so the SAT's 4 gives nothing away that At a Glance does not and is shown; the four are all one
+     * theme (PLANS), and 4 complaints by theme is below the threshold, so it is c, and so is its share.
+     */
+    @Test
+    void thePublicReadsTheReleaseAfterDisclosureControl() throws Exception {
+        Commands.Result glance = Commands.ccft("sql", "--warehouse", dir, "--audience", "public", "SELECT value FROM "
+                + "at_a_glance WHERE financial_year = '2022-23' AND measure = 'corporate_stage1'");
+        assertThat(glance.stdout()).isEqualTo("value\r\n4\r\n");
+        assertThat(Commands.ccft("sql", "--warehouse", dir, "--audience", "public", "SELECT service_area, procedure, stage, "
+                + "received, suppressed FROM complaints_by_service_area WHERE financial_year = '2022-23'").stdout())
+                .isEqualTo("service_area,procedure,stage,received,suppressed\r\nSAT,CORPORATE,1,4,\r\n");
+        assertThat(Commands.ccft("sql", "--warehouse", dir, "--audience", "public", "SELECT theme, records, share, "
+                + "suppressed FROM complaint_themes WHERE financial_year = '2022-23'").stdout())
+                .isEqualTo("theme,records,share,suppressed\r\nPLANS,,,\"records,share\"\r\n");
+        assertThat(Files.readAllLines(w.root.resolve("published/files/public/csv/complaint_themes.csv")))
+                .contains("2022-23,PLANS,c,c");
+        // The staff's exact figure, for comparison.
+        assertThat(Commands.ccft("sql", "--warehouse", dir, "SELECT records FROM complaint_themes "
+                + "WHERE financial_year = '2022-23'").stdout()).isEqualTo("records\r\n4\r\n");
+        for (String mart : List.of("complaint_response_times", "spc_xmr", "complaint_worklist")) {
+            Commands.Result refused = Commands.ccft("sql", "--warehouse", dir, "--audience", "public", "SELECT * FROM " + mart);
+            assertThat(refused.exitCode()).as(mart).isEqualTo(ExitCode.QUERY_FAILED);
+        }
+        JsonNode disclosure = new ObjectMapper().readTree(
+                w.root.resolve("published/files/public/disclosure.json").toFile());
+        assertThat(disclosure.at("/marts/spc_xmr/withheld").asText()).isNotEmpty();
+        assertThat(disclosure.at("/marts/at_a_glance/exempt").asText()).isNotEmpty();
+        assertThat(disclosure.at("/marts/complaint_themes/suppressed_cells").asInt()).isEqualTo(2);
+    }
+
     @Test
     void anAnalystAsksAndIsAnsweredInEachFormat() {
         String q = "SELECT measure, value FROM at_a_glance WHERE financial_year = '2022-23' "

@@ -2,6 +2,7 @@ package org.ccft.published.disclosure;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,11 @@ import java.util.Set;
 
 /**
  * What a reader could work out of the suppressed cells from everything published beside them: the
- * sums are linear equations in the suppressed values (the known figures moved to the right), solved
- * two ways. Elimination finds a value the equations fix whatever the others are; bounds, with every
- * count at least zero, find a value squeezed to one number (two suppressed cells adding up to zero).
- * A suppressed cell is safe when neither finds its value.
+ * sums are linear equations in the values a reader does not see (suppressed cells and hidden totals;
+ * the known figures moved to the right), solved two ways. Elimination finds a value the equations fix
+ * whatever the others are; bounds, with every count at least zero, find a value squeezed to one number
+ * (two suppressed cells adding up to zero). A suppressed cell is safe when neither finds its value.
+ * The equations are sparse (a sum names a handful of cells), and are kept so.
  */
 public final class Attack {
 
@@ -21,96 +23,107 @@ public final class Attack {
     private Attack() {
     }
 
+    /** One equation: coefficients by unknown, and the right-hand side. */
+    private static final class Row {
+        final Map<Integer, Double> terms;
+        double rhs;
+
+        Row(Map<Integer, Double> terms, double rhs) {
+            this.terms = terms;
+            this.rhs = rhs;
+        }
+    }
+
     /** The suppressed cells whose exact value can be derived, with that value. */
     public static Map<String, Long> derivable(CountTable table, Set<String> suppressed) {
         List<String> unknowns = new ArrayList<>(suppressed);
-        Map<String, Integer> index = new LinkedHashMap<>();
+        table.cells().values().stream().filter(CountTable.Cell::hidden).map(CountTable.Cell::id)
+                .filter(id -> !suppressed.contains(id)).forEach(unknowns::add);
+        Map<String, Integer> index = new HashMap<>();
         unknowns.forEach(u -> index.put(u, index.size()));
-        List<double[]> rows = new ArrayList<>();
-        List<Double> rhs = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (CountTable.Sum sum : table.sums()) {
-            double[] row = new double[unknowns.size()];
+            Map<Integer, Double> terms = new LinkedHashMap<>();
             double right = 0;
             for (String part : sum.parts()) {
-                if (index.containsKey(part)) {
-                    row[index.get(part)] += 1;
+                Integer i = index.get(part);
+                if (i != null) {
+                    terms.merge(i, 1.0, Double::sum);
                 } else {
                     right -= table.get(part).value();
                 }
             }
-            if (index.containsKey(sum.whole())) {
-                row[index.get(sum.whole())] -= 1;
+            Integer w = index.get(sum.whole());
+            if (w != null) {
+                terms.merge(w, -1.0, Double::sum);
             } else {
                 right += table.get(sum.whole()).value();
             }
-            if (Arrays.stream(row).anyMatch(v -> Math.abs(v) > EPS)) {
-                rows.add(row);
-                rhs.add(right);
+            terms.values().removeIf(v -> Math.abs(v) < EPS);
+            if (!terms.isEmpty()) {
+                rows.add(new Row(terms, right));
             }
         }
         Map<String, Long> found = new LinkedHashMap<>();
-        byElimination(rows, rhs, unknowns, found);
-        byBounds(rows, rhs, unknowns, found);
+        byElimination(rows, unknowns, found);
+        byBounds(rows, unknowns, found);
+        found.keySet().retainAll(suppressed);
         return found;
     }
 
-    /** Reduced row echelon form: a pivot whose row has no other unknown left fixes that unknown. */
-    private static void byElimination(List<double[]> rows0, List<Double> rhs0, List<String> unknowns,
-                                      Map<String, Long> found) {
-        int n = unknowns.size();
-        double[][] a = new double[rows0.size()][];
-        double[] b = new double[rows0.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = rows0.get(i).clone();
-            b[i] = rhs0.get(i);
-        }
-        int rank = 0;
-        for (int col = 0; col < n && rank < a.length; col++) {
-            int pivot = -1;
-            for (int r = rank; r < a.length; r++) {
-                if (Math.abs(a[r][col]) > EPS && (pivot < 0 || Math.abs(a[r][col]) > Math.abs(a[pivot][col]))) {
-                    pivot = r;
+    /** Gauss-Jordan on sparse rows: a reduced row with one unknown left fixes that unknown. */
+    private static void byElimination(List<Row> equations, List<String> unknowns, Map<String, Long> found) {
+        List<Row> pivots = new ArrayList<>();
+        Map<Integer, Row> pivotOf = new HashMap<>();
+        for (Row eq : equations) {
+            Row r = new Row(new LinkedHashMap<>(eq.terms), eq.rhs);
+            for (Integer col : new ArrayList<>(r.terms.keySet())) {
+                Row p = pivotOf.get(col);
+                Double f = r.terms.get(col);
+                if (p != null && f != null) {
+                    subtract(r, p, f);
                 }
             }
-            if (pivot < 0) {
+            if (r.terms.isEmpty()) {
                 continue;
             }
-            double[] t = a[pivot]; a[pivot] = a[rank]; a[rank] = t;
-            double tb = b[pivot]; b[pivot] = b[rank]; b[rank] = tb;
-            double p = a[rank][col];
-            for (int c = 0; c < n; c++) {
-                a[rank][c] /= p;
-            }
-            b[rank] /= p;
-            for (int r = 0; r < a.length; r++) {
-                if (r != rank && Math.abs(a[r][col]) > EPS) {
-                    double f = a[r][col];
-                    for (int c = 0; c < n; c++) {
-                        a[r][c] -= f * a[rank][c];
-                    }
-                    b[r] -= f * b[rank];
+            int col = r.terms.entrySet().stream().max((a, b) -> Double.compare(Math.abs(a.getValue()),
+                    Math.abs(b.getValue()))).orElseThrow().getKey();
+            double scale = r.terms.get(col);
+            r.terms.replaceAll((k, v) -> v / scale);
+            r.rhs /= scale;
+            for (Row other : pivots) {
+                Double f = other.terms.get(col);
+                if (f != null) {
+                    subtract(other, r, f);
                 }
             }
-            rank++;
+            pivots.add(r);
+            pivotOf.put(col, r);
         }
-        for (int r = 0; r < rank; r++) {
-            int only = -1;
-            int nonzero = 0;
-            for (int c = 0; c < n; c++) {
-                if (Math.abs(a[r][c]) > EPS) {
-                    nonzero++;
-                    only = c;
-                }
-            }
-            if (nonzero == 1) {
-                found.putIfAbsent(unknowns.get(only), Math.round(b[r] / a[r][only]));
+        for (Row r : pivots) {
+            if (r.terms.size() == 1) {
+                Map.Entry<Integer, Double> only = r.terms.entrySet().iterator().next();
+                found.putIfAbsent(unknowns.get(only.getKey()), Math.round(r.rhs / only.getValue()));
             }
         }
     }
 
+    /** {@code r -= f * p}, dropping what cancels. */
+    private static void subtract(Row r, Row p, double f) {
+        for (Map.Entry<Integer, Double> t : p.terms.entrySet()) {
+            double v = r.terms.getOrDefault(t.getKey(), 0.0) - f * t.getValue();
+            if (Math.abs(v) < EPS) {
+                r.terms.remove(t.getKey());
+            } else {
+                r.terms.put(t.getKey(), v);
+            }
+        }
+        r.rhs -= f * p.rhs;
+    }
+
     /** Interval propagation with every count at least zero, until nothing narrows. */
-    private static void byBounds(List<double[]> rows, List<Double> rhs, List<String> unknowns,
-                                 Map<String, Long> found) {
+    private static void byBounds(List<Row> rows, List<String> unknowns, Map<String, Long> found) {
         int n = unknowns.size();
         double[] lo = new double[n];
         double[] hi = new double[n];
@@ -118,24 +131,34 @@ public final class Attack {
         boolean narrowed = true;
         for (int round = 0; narrowed && round < 100; round++) {
             narrowed = false;
-            for (int r = 0; r < rows.size(); r++) {
-                double[] row = rows.get(r);
-                for (int k = 0; k < n; k++) {
-                    if (Math.abs(row[k]) < EPS) {
-                        continue;
-                    }
-                    // row[k] * x_k = rhs - sum_{j != k} row[j] * x_j
-                    double min = rhs.get(r);
-                    double max = rhs.get(r);
-                    for (int j = 0; j < n; j++) {
-                        if (j == k || Math.abs(row[j]) < EPS) {
-                            continue;
-                        }
-                        min -= row[j] > 0 ? row[j] * hi[j] : row[j] * lo[j];
-                        max -= row[j] > 0 ? row[j] * lo[j] : row[j] * hi[j];
-                    }
-                    double newLo = row[k] > 0 ? min / row[k] : max / row[k];
-                    double newHi = row[k] > 0 ? max / row[k] : min / row[k];
+            for (Row row : rows) {
+                // sum_j a_j x_j = rhs: each x_k lies within (rhs - the others' range) / a_k.
+                double minOthers = 0;
+                double maxOthers = 0;
+                int minInf = 0;
+                int maxInf = 0;
+                for (Map.Entry<Integer, Double> t : row.terms.entrySet()) {
+                    int j = t.getKey();
+                    double a = t.getValue();
+                    double low = a > 0 ? a * lo[j] : a * hi[j];
+                    double high = a > 0 ? a * hi[j] : a * lo[j];
+                    if (Double.isInfinite(low)) { minInf++; } else { minOthers += low; }
+                    if (Double.isInfinite(high)) { maxInf++; } else { maxOthers += high; }
+                }
+                for (Map.Entry<Integer, Double> t : row.terms.entrySet()) {
+                    int k = t.getKey();
+                    double a = t.getValue();
+                    double ownLow = a > 0 ? a * lo[k] : a * hi[k];
+                    double ownHigh = a > 0 ? a * hi[k] : a * lo[k];
+                    boolean othersLowFinite = minInf - (Double.isInfinite(ownLow) ? 1 : 0) == 0;
+                    boolean othersHighFinite = maxInf - (Double.isInfinite(ownHigh) ? 1 : 0) == 0;
+                    double othersLow = minOthers - (Double.isInfinite(ownLow) ? 0 : ownLow);
+                    double othersHigh = maxOthers - (Double.isInfinite(ownHigh) ? 0 : ownHigh);
+                    // a * x_k = rhs - others, others within [othersLow, othersHigh]
+                    double axMax = othersLowFinite ? row.rhs - othersLow : Double.POSITIVE_INFINITY;
+                    double axMin = othersHighFinite ? row.rhs - othersHigh : Double.NEGATIVE_INFINITY;
+                    double newLo = a > 0 ? axMin / a : axMax / a;
+                    double newHi = a > 0 ? axMax / a : axMin / a;
                     if (!Double.isNaN(newLo) && newLo > lo[k] + EPS) {
                         lo[k] = newLo;
                         narrowed = true;

@@ -45,24 +45,47 @@ public final class Suppression {
 
     public Result apply(CountTable table) {
         Set<String> primary = new LinkedHashSet<>();
-        table.cells().values().stream().filter(c -> !c.exempt() && c.value() >= 1 && c.value() <= threshold)
+        table.cells().values().stream().filter(c -> !c.exempt() && !c.hidden() && c.value() >= 1 && c.value() <= threshold)
                 .forEach(c -> primary.add(c.id()));
         Set<String> secondary = new LinkedHashSet<>();
         Set<String> shown = new LinkedHashSet<>();
+        for (CountTable part : table.components()) {
+            settle(part, primary, secondary, shown);
+        }
+        return new Result(primary, secondary, shown);
+    }
+
+    /** Secondary suppression on cells tied together by sums (the table's other cells cannot reach them). */
+    private static void settle(CountTable table, Set<String> primary, Set<String> secondary, Set<String> shown) {
+        if (table.cells().keySet().stream().noneMatch(primary::contains)) {
+            return;
+        }
         for (int round = 0; round <= 4 * table.cells().size(); round++) {
-            Set<String> suppressed = union(primary, secondary);
+            Set<String> suppressed = new LinkedHashSet<>();
+            table.cells().keySet().stream().filter(id -> primary.contains(id) || secondary.contains(id))
+                    .forEach(suppressed::add);
             Optional<CountTable.Sum> lone = table.sums().stream()
-                    .filter(s -> members(s).filter(suppressed::contains).count() == 1).findFirst();
-            String exposed = lone.map(s -> members(s).filter(suppressed::contains).findFirst().orElseThrow())
-                    .orElseGet(() -> Attack.derivable(table, suppressed).keySet().stream().findFirst().orElse(null));
-            if (exposed == null) {
-                return new Result(primary, secondary, shown);
+                    .filter(s -> members(s).filter(id -> suppressed.contains(id) || table.get(id).hidden()).count() == 1
+                            && members(s).anyMatch(suppressed::contains))
+                    .findFirst();
+            String exposed;
+            Optional<String> complement;
+            if (lone.isPresent()) {
+                // The sum gives the lone cell away: another of its own cells must go with it.
+                exposed = members(lone.get()).filter(suppressed::contains).findFirst().orElseThrow();
+                complement = candidates(table, members(lone.get()), suppressed, shown);
+            } else {
+                exposed = Attack.derivable(table, suppressed).keySet().stream().findFirst().orElse(null);
+                if (exposed == null) {
+                    return;
+                }
+                complement = nearest(table, exposed, suppressed, shown);
             }
-            Optional<String> complement = complement(table, exposed, suppressed);
             if (complement.isPresent()) {
                 secondary.add(complement.get());
             } else {
-                // Every figure it adds up with is exempt: the council publishes its value anyway.
+                // Every figure it adds up with is exempt (or already given away by them): the council
+                // publishes its value anyway.
                 primary.remove(exposed);
                 secondary.remove(exposed);
                 shown.add(exposed);
@@ -72,23 +95,41 @@ public final class Suppression {
                 + table.cells().size() + " cells");
     }
 
-    /** The cell to suppress beside {@code exposed}: in a sum with it, not suppressed, not exempt, smallest first. */
-    private static Optional<String> complement(CountTable table, String exposed, Set<String> suppressed) {
-        return table.sums().stream().filter(s -> members(s).anyMatch(exposed::equals))
-                .flatMap(Suppression::members).distinct()
-                .filter(id -> !suppressed.contains(id) && !table.get(id).exempt())
+    /** The cell to suppress beside an exposed one, among {@code cells}: not suppressed, exempt, hidden or given away; smallest non-zero first. */
+    private static Optional<String> candidates(CountTable table, Stream<String> cells, Set<String> suppressed,
+                                               Set<String> shown) {
+        return cells.distinct()
+                .filter(id -> !suppressed.contains(id) && !shown.contains(id) && !table.get(id).exempt()
+                        && !table.get(id).hidden())
                 .min(Comparator.comparing((String id) -> table.get(id).value() == 0)
                         .thenComparingLong(id -> table.get(id).value()).thenComparing(id -> id));
     }
 
-    private static Stream<String> members(CountTable.Sum sum) {
-        return Stream.concat(sum.parts().stream(), Stream.of(sum.whole()));
+    /**
+     * The candidate nearest an exposed cell: in a sum with it, else in a sum with one of the unknown
+     * cells (suppressed or hidden) tied to it, and so on outwards; a new unknown there breaks the
+     * equations that fix its value.
+     */
+    private static Optional<String> nearest(CountTable table, String exposed, Set<String> suppressed, Set<String> shown) {
+        Set<String> seen = new LinkedHashSet<>(Set.of(exposed));
+        Set<String> frontier = Set.of(exposed);
+        while (!frontier.isEmpty()) {
+            Set<String> at = frontier;
+            List<CountTable.Sum> touching = table.sums().stream().filter(s -> members(s).anyMatch(at::contains)).toList();
+            Optional<String> found = candidates(table, touching.stream().flatMap(Suppression::members), suppressed, shown);
+            if (found.isPresent()) {
+                return found;
+            }
+            Set<String> next = new LinkedHashSet<>();
+            touching.stream().flatMap(Suppression::members)
+                    .filter(id -> (suppressed.contains(id) || table.get(id).hidden()) && seen.add(id)).forEach(next::add);
+            frontier = next;
+        }
+        return Optional.empty();
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return all;
+    private static Stream<String> members(CountTable.Sum sum) {
+        return Stream.concat(sum.parts().stream(), Stream.of(sum.whole()));
     }
 
     /** A share computed from counts is shown only when none of them is suppressed. */

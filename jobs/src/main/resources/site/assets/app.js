@@ -1,0 +1,338 @@
+/*
+ * The dashboard's pages, drawn from the marts of one publication (assets/data.js, written by
+ * `ccft site`). Figures are the marts' own rows; where a page adds rows up (service areas into a
+ * report group), a sum holding a suppressed figure ("c") is "c" too, so nothing the public release
+ * hides can be worked out from the site. Filters (financial year, service area) live in the address's
+ * fragment, so a link keeps them.
+ */
+(function () {
+  "use strict";
+  var D = window.CCFT_DATA, C = window.CcftCharts, el = C.el;
+  var PAGE = document.body.getAttribute("data-page");
+
+  function rows(mart) {
+    var m = D.marts[mart];
+    if (!m) { return []; }
+    var order = ["financial_year", "month", "calendar_year", "quarter"].filter(function (c) { return m.columns.indexOf(c) >= 0; });
+    return m.rows.map(function (r) {
+      var o = {};
+      m.columns.forEach(function (c, i) { o[c] = r[i]; });
+      return o;
+    }).sort(function (a, b) {
+      for (var i = 0; i < order.length; i++) {
+        if (a[order[i]] < b[order[i]]) { return -1; }
+        if (a[order[i]] > b[order[i]]) { return 1; }
+      }
+      return 0;
+    });
+  }
+
+  function has(mart) { return !!D.marts[mart]; }
+
+  /** Adds figures up: "c" if any is "c", null if none is a number. */
+  function sum(values) {
+    var total = null, hidden = false;
+    values.forEach(function (v) {
+      if (v === "c") { hidden = true; } else if (typeof v === "number") { total = (total || 0) + v; }
+    });
+    return hidden ? "c" : total;
+  }
+
+  function unique(list) { return list.filter(function (v, i) { return list.indexOf(v) === i; }); }
+
+  function filters() {
+    var out = { fy: D.meta.default_year, area: "all" };
+    (location.hash || "").replace(/^#/, "").split("&").forEach(function (kv) {
+      var p = kv.split("=");
+      if (p[0] === "fy" && D.meta.years.indexOf(decodeURIComponent(p[1])) >= 0) { out.fy = decodeURIComponent(p[1]); }
+      if (p[0] === "area" && p[1]) { out.area = decodeURIComponent(p[1]); }
+    });
+    return out;
+  }
+
+  function areaName(code) {
+    var a = D.meta.service_areas.filter(function (s) { return s.code === code; })[0];
+    return a ? a.name : code;
+  }
+
+  function section(parent, title, intro) {
+    var s = el("section", { "aria-labelledby": "h-" + title.replace(/\W+/g, "-").toLowerCase() }, parent);
+    el("h2", { id: "h-" + title.replace(/\W+/g, "-").toLowerCase() }, s, title);
+    if (intro) { el("p", {}, s, intro); }
+    return s;
+  }
+
+  function byYear(list, fy) { return list.filter(function (r) { return r.financial_year === fy; }); }
+  function byArea(list, area) { return area === "all" ? list : list.filter(function (r) { return r.service_area === area; }); }
+  function previousYear(fy) {
+    var y = parseInt(fy.slice(0, 4), 10) - 1;
+    return y + "-" + String((y + 1) % 100).padStart(2, "0");
+  }
+
+  var MEASURES = [
+    ["compliments", "Compliments"], ["enquiries_general", "Enquiries: general"],
+    ["enquiries_councillor", "Enquiries: councillors"], ["enquiries_mp", "Enquiries: MPs"],
+    ["statutory_stage1", "Statutory complaints: stage 1"], ["statutory_stage2", "Statutory complaints: stage 2"],
+    ["statutory_stage3", "Statutory complaints: stage 3"], ["corporate_stage1", "Corporate complaints: stage 1"],
+    ["corporate_stage2", "Corporate complaints: stage 2"], ["corporate_stage3", "Corporate complaints: stage 3"],
+    ["lgo_enquiries", "Local Government Ombudsman enquiries"]];
+
+  function overview(main, f) {
+    var glance = byYear(rows("at_a_glance"), f.fy);
+    var s = section(main, "At a Glance " + f.fy, "Feedback received in the year, with the year before in brackets.");
+    var dl = el("ul", { "class": "tiles" }, s);
+    MEASURES.forEach(function (m) {
+      var r = glance.filter(function (g) { return g.measure === m[0]; })[0] || {};
+      var li = el("li", { "class": "tile" }, dl);
+      el("span", { "class": "tile-label" }, li, m[1]);
+      el("span", { "class": "tile-value", "data-measure": m[0] }, li, C.format(r.value) +
+        (r.previous_year_value === null || r.previous_year_value === undefined ? "" : " (" + C.format(r.previous_year_value) + ")"));
+    });
+    C.bars(s, { title: "At a Glance " + f.fy + " and " + previousYear(f.fy), key: "at_a_glance", mart: "at_a_glance",
+      categoryLabel: "Measure", categories: MEASURES.map(function (m) { return m[1]; }),
+      series: [
+        { name: f.fy, values: MEASURES.map(function (m) { return (glance.filter(function (g) { return g.measure === m[0]; })[0] || {}).value; }) },
+        { name: previousYear(f.fy), values: MEASURES.map(function (m) { return (glance.filter(function (g) { return g.measure === m[0]; })[0] || {}).previous_year_value; }) }] });
+  }
+
+  function feedback(main, f) {
+    var q = byYear(rows("feedback_by_quarter"), f.fy);
+    var kinds = [["Compliments", "compliments"], ["MP enquiries", "enquiries_mp"], ["Councillor enquiries", "enquiries_councillor"],
+      ["General enquiries", "enquiries_general"], ["Statutory stage 1", "statutory_stage1"], ["Corporate stage 1", "corporate_stage1"]];
+    var s = section(main, "Graph 1: feedback by quarter, " + f.fy);
+    C.bars(s, { title: "Feedback received by quarter and kind, " + f.fy, key: "graph1", mart: "feedback_by_quarter",
+      categoryLabel: "Quarter", categories: ["Q1", "Q2", "Q3", "Q4"],
+      series: kinds.map(function (k) {
+        return { name: k[0], values: [1, 2, 3, 4].map(function (n) {
+          var r = q.filter(function (x) { return x.quarter === n && x.measure === k[1]; })[0];
+          return r ? r.records : 0;
+        }) };
+      }) });
+    var o = byYear(rows("other_feedback"), f.fy);
+    var s2 = section(main, "Other feedback, " + f.fy);
+    C.bars(s2, { title: "Other feedback received, " + f.fy + " (and " + previousYear(f.fy) + ")", key: "other_feedback",
+      mart: "other_feedback", categoryLabel: "Kind", categories: o.map(function (r) { return r.kind.replace(/_/g, " "); }),
+      series: [{ name: f.fy, values: o.map(function (r) { return r.received; }) },
+        { name: previousYear(f.fy), values: o.map(function (r) { return r.previous_year_value; }) }] });
+    var c = byArea(byYear(rows("compliments_by_service_area"), f.fy), f.area);
+    var s3 = section(main, "Compliments by service area, " + f.fy);
+    C.bars(s3, { title: "Compliments received by service area, " + f.fy, key: "compliments", mart: "compliments_by_service_area",
+      categoryLabel: "Service area", categories: c.map(function (r) { return r.service_area_name; }),
+      series: [{ name: "Compliments", values: c.map(function (r) { return r.compliments; }) }] });
+  }
+
+  function stageLabel(r) { return (r.procedure === "STATUTORY" ? "Statutory" : "Corporate") + " stage " + r.stage; }
+  var STAGES = [["STATUTORY", 1], ["STATUTORY", 2], ["STATUTORY", 3], ["CORPORATE", 1], ["CORPORATE", 2], ["CORPORATE", 3]];
+
+  function byStage(list, column) {
+    return STAGES.map(function (st) {
+      return sum(list.filter(function (r) { return r.procedure === st[0] && r.stage === st[1]; }).map(function (r) { return r[column]; }));
+    });
+  }
+
+  function complaints(main, f) {
+    var areaNote = f.area === "all" ? "every service area" : areaName(f.area);
+    var out = byArea(byYear(rows("complaint_outcomes"), f.fy), f.area);
+    var s = section(main, "Outcomes, " + f.fy, "Complaints answered in the year (" + areaNote + "), by outcome.");
+    C.bars(s, { title: "Complaint outcomes by stage, " + f.fy + " (" + areaNote + ")", key: "outcomes", mart: "complaint_outcomes",
+      categoryLabel: "Stage", stacked: true, categories: STAGES.map(function (st) { return stageLabel({ procedure: st[0], stage: st[1] }); }),
+      series: [["Upheld", "upheld"], ["Partially upheld", "partially_upheld"], ["Not upheld", "not_upheld"], ["Withdrawn", "withdrawn"]]
+        .map(function (o) { return { name: o[0], values: byStage(out, o[1]) }; }) });
+    var summary = byYear(rows("complaints_summary"), f.fy)[0];
+    if (summary && f.area === "all") {
+      C.bars(s, { title: "Complaints answered in " + f.fy + ", by outcome (every stage and service area)", key: "outcomes_year",
+        mart: "complaints_summary", categoryLabel: "Outcome",
+        categories: ["Upheld", "Partially upheld", "Not upheld", "Withdrawn"],
+        series: [{ name: "Complaints", values: [summary.upheld, summary.partially_upheld, summary.not_upheld, summary.withdrawn] },
+          { name: "Share", kind: "share", noChart: true, values: [summary.upheld_share, summary.partially_upheld_share,
+            summary.not_upheld_share, summary.withdrawn_share] }] });
+    }
+    var t = byArea(byYear(rows("complaint_timeliness"), f.fy), f.area);
+    var s2 = section(main, "Timeliness, " + f.fy, "Responses sent in the year (" + areaNote + "): how many, extended, and late.");
+    C.bars(s2, { title: "Responses, extensions and late responses by stage, " + f.fy + " (" + areaNote + ")", key: "timeliness",
+      mart: "complaint_timeliness", categoryLabel: "Stage",
+      categories: STAGES.map(function (st) { return stageLabel({ procedure: st[0], stage: st[1] }); }),
+      series: [["Responded", "responded"], ["Extended", "extended"], ["Outside timescale", "outside_timescale"]]
+        .map(function (o) { return { name: o[0], values: byStage(t, o[1]) }; }) });
+    if (summary && f.area === "all") {
+      C.bars(s2, { title: "Responses sent in " + f.fy + ": extended and late (every stage and service area)", key: "timeliness_year",
+        mart: "complaints_summary", categoryLabel: "Responses",
+        categories: ["Responded", "Extended", "Outside timescale"],
+        series: [{ name: "Complaints", values: [summary.concluded, summary.extended, summary.outside_timescale] },
+          { name: "Share", kind: "share", noChart: true, values: [1, summary.extended_share, summary.outside_timescale_share] }] });
+    }
+    if (has("complaint_response_times")) {
+      var rt = byYear(rows("complaint_response_times"), f.fy).filter(function (r) {
+        return f.area === "all" ? r.breakdown === "procedure+stage" : r.breakdown === "service_area" && r.service_area === f.area;
+      });
+      C.bars(s2, { title: "Median working days to respond by stage, " + f.fy + " (" + areaNote + ")", key: "working_days",
+        mart: "complaint_response_times", categoryLabel: "Stage", kind: "decimal",
+        categories: rt.map(function (r) { return r.stage ? stageLabel(r) : "Every stage"; }), series: [{ name: "Median working days", values: rt.map(function (r) { return r.median_working_days; }) },
+          { name: "90th percentile", values: rt.map(function (r) { return r.p90_working_days; }) }] });
+    } else {
+      el("p", { "class": "note" }, s2, "Working days to respond are published to council staff only.");
+    }
+    var sa = byYear(rows("service_area_complaints"), f.fy);
+    var s3 = section(main, "Graph 3: complaints by service area, " + f.fy);
+    C.bars(s3, { title: "Complaints received by service area, " + f.fy, key: "graph3", mart: "service_area_complaints",
+      categoryLabel: "Service area", categories: sa.map(function (r) { return r.service_area_name; }),
+      series: [{ name: "Complaints received", values: sa.map(function (r) { return r.received; }) }] });
+    var tr = rows("complaint_stage_trends");
+    var years = unique(tr.map(function (r) { return r.financial_year; })).sort().filter(function (y) { return y <= f.fy; }).slice(-6);
+    var s4 = section(main, "Graph 5: six years of complaints by stage");
+    C.lines(s4, { title: "Complaints received by stage, " + years[0] + " to " + years[years.length - 1], key: "graph5",
+      mart: "complaint_stage_trends", categoryLabel: "Financial year", categories: years,
+      series: STAGES.map(function (st) {
+        return { name: stageLabel({ procedure: st[0], stage: st[1] }), values: years.map(function (y) {
+          var r = tr.filter(function (x) { return x.financial_year === y && x.procedure === st[0] && x.stage === st[1]; })[0];
+          return r ? r.received : null;
+        }) };
+      }) });
+    var th = byYear(rows("complaint_themes"), f.fy);
+    var s5 = section(main, "Complaint themes, " + f.fy);
+    C.bars(s5, { title: "Complaints and enquiries by primary theme, " + f.fy, key: "themes", mart: "complaint_themes",
+      categoryLabel: "Theme", categories: th.map(function (r) { return r.theme.replace(/_/g, " ").toLowerCase(); }),
+      series: [{ name: "Records", values: th.map(function (r) { return r.records; }) },
+        { name: "Share", kind: "share", noChart: true, values: th.map(function (r) { return r.share; }) }] });
+  }
+
+  function send(main, f) {
+    var y = rows("sat_complaints_vs_ehcp");
+    var s = section(main, "Graph 4: SAT complaints against EHC plans issued");
+    C.bars(s, { title: "SAT complaints and new EHC plans issued, by financial year", key: "graph4", mart: "sat_complaints_vs_ehcp",
+      categoryLabel: "Financial year", categories: y.map(function (r) { return r.financial_year; }),
+      series: [{ name: "SAT complaints", values: y.map(function (r) { return r.sat_complaints; }) },
+        { name: "EHC plans issued", values: y.map(function (r) { return r.plans_issued; }) }] });
+    C.lines(s, { title: "SAT complaints per 100 EHC plans issued, by financial year", key: "graph4_rate",
+      mart: "sat_complaints_vs_ehcp", categoryLabel: "Financial year", kind: "decimal",
+      categories: y.map(function (r) { return r.financial_year; }),
+      series: [{ name: "Complaints per 100 plans", values: y.map(function (r) { return r.complaints_per_100_plans; }) }] });
+    var m = rows("ehcp_monthly_performance");
+    var s2 = section(main, "Month by month");
+    C.lines(s2, { title: "SAT complaints per 100 EHC plans issued: each month and the rolling 12 months", key: "per100_monthly",
+      mart: "ehcp_monthly_performance", categoryLabel: "Month", kind: "decimal", categories: m.map(function (r) { return r.month; }),
+      series: [{ name: "Month", values: m.map(function (r) { return r.complaints_per_100_plans; }) },
+        { name: "Rolling 12 months", values: m.map(function (r) { return r.complaints_per_100_plans_12m; }) }] });
+    C.lines(s2, { title: "Share of new EHC plans issued within 20 weeks, each month", key: "within20_monthly",
+      mart: "ehcp_monthly_performance", categoryLabel: "Month", kind: "share", categories: m.map(function (r) { return r.month; }),
+      series: [{ name: "Within 20 weeks", values: m.map(function (r) { return r.share_within_20_weeks; }) }] });
+    var s3 = section(main, "Statistical process control (Making Data Count)");
+    if (has("spc_xmr")) {
+      var spc = rows("spc_xmr");
+      unique(spc.map(function (r) { return r.measure; })).forEach(function (measure) {
+        var pts = spc.filter(function (r) { return r.measure === measure; });
+        C.xmr(s3, { title: "XmR chart: " + pts[0].name, key: "xmr_" + measure, points: pts, improvement: pts[0].improvement,
+          kind: measure.indexOf("share") === 0 ? "share" : "decimal",
+          note: "Mean and process limits from " + pts[0].points + " months; a point outside the limits, a run of 7 on one side of the mean, a trend of 6, or two of three beyond two sigma is special cause." });
+      });
+    } else {
+      el("p", { "class": "note" }, s3, "The monthly XmR charts are published to council staff only: each month's point comes from counts below the disclosure threshold.");
+    }
+    var b = rows("ehcp_benchmark");
+    var s4 = section(main, "Against England, the region and every council (DfE SEN2)");
+    var share = b.filter(function (r) { return r.measure === "share_within_20_weeks" && r.is_council; })
+      .sort(function (a, c) { return a.calendar_year - c.calendar_year; });
+    C.lines(s4, { title: "Share of new EHC plans issued within 20 weeks: " + D.meta.council + ", its region and England",
+      key: "benchmark", mart: "ehcp_benchmark", categoryLabel: "Calendar year", kind: "share",
+      categories: share.map(function (r) { return String(r.calendar_year); }),
+      series: [{ name: D.meta.council, values: share.map(function (r) { return r.value; }) },
+        { name: "Region", values: share.map(function (r) { return r.region_value; }) },
+        { name: "England", values: share.map(function (r) { return r.england_value; }) },
+        { name: "Rank", values: share.map(function (r) { return r.rank === null ? null : r.rank + " of " + r.councils_ranked; }) }] });
+    var latest = share.length ? share[share.length - 1].calendar_year : null;
+    var all = b.filter(function (r) { return r.measure === "share_within_20_weeks" && r.calendar_year === latest && r.value !== null; })
+      .sort(function (a, c) { return (c.value - a.value) || a.la_name.localeCompare(c.la_name); });
+    C.bars(s4, { title: "Every council's share within 20 weeks, " + latest + " (" + D.meta.council + " highlighted in the table)",
+      key: "benchmark_all", mart: "ehcp_benchmark", categoryLabel: "Council", kind: "share",
+      categories: all.map(function (r) { return r.la_name + (r.is_council ? " (this council)" : ""); }),
+      series: [{ name: "Share within 20 weeks", values: all.map(function (r) { return r.value; }) }] });
+  }
+
+  function ombudsman(main, f) {
+    var c = byArea(byYear(rows("lgo_caseload"), f.fy), f.area);
+    var s = section(main, "Caseload, " + f.fy);
+    C.bars(s, { title: "Ombudsman enquiries by service area, " + f.fy, key: "lgo_caseload", mart: "lgo_caseload",
+      categoryLabel: "Service area", categories: c.map(function (r) { return areaName(r.service_area); }),
+      series: [["Carried in", "carried_in"], ["Received", "received"], ["Decided", "decided"], ["Open at year end", "open_at_year_end"]]
+        .map(function (o) { return { name: o[0], values: c.map(function (r) { return r[o[1]]; }) }; }) });
+    var o = byArea(byYear(rows("lgo_outcomes"), f.fy), f.area);
+    var s2 = section(main, "Decisions by outcome, " + f.fy);
+    C.bars(s2, { title: "Ombudsman decisions by outcome and service area, " + f.fy, key: "lgo_outcomes", mart: "lgo_outcomes",
+      categoryLabel: "Service area", stacked: true, categories: o.map(function (r) { return areaName(r.service_area); }),
+      series: [["Upheld", "upheld"], ["Partially upheld", "partially_upheld"], ["Not upheld", "not_upheld"], ["Outside remit", "outside_remit"]]
+        .map(function (x) { return { name: x[0], values: o.map(function (r) { return r[x[1]]; }) }; }) });
+    var t = byYear(rows("lgo_decisions_by_theme"), f.fy);
+    var s3 = section(main, "Decisions by theme, " + f.fy);
+    C.bars(s3, { title: "Ombudsman decisions by primary theme, " + f.fy, key: "lgo_themes", mart: "lgo_decisions_by_theme",
+      categoryLabel: "Theme", categories: t.map(function (r) { return r.theme.replace(/_/g, " ").toLowerCase(); }),
+      series: [{ name: "Decided", values: t.map(function (r) { return r.decided; }) }, { name: "Upheld", values: t.map(function (r) { return r.upheld; }) }] });
+    var rp = byArea(byYear(rows("remedy_payments"), f.fy), f.area);
+    var s4 = section(main, "Remedies, " + f.fy);
+    C.bars(s4, { title: "Remedy payments, " + f.fy, key: "remedies", mart: "remedy_payments", categoryLabel: "Where",
+      categories: rp.map(function (r) { return (r.feedback_type === "LGO_ENQUIRY" ? "Ombudsman" : stageLabel(r)) + ", " + areaName(r.service_area); }),
+      series: [{ name: "Payments", values: rp.map(function (r) { return r.payments; }) },
+        { name: "Total (£)", values: rp.map(function (r) { return r.total_gbp; }) }] });
+  }
+
+  function team(main, f) {
+    var due = byArea(rows("complaint_stages_due"), f.area);
+    var s = section(main, "Open complaint stages at " + D.meta.as_at, "Stages still open, by when their response is due.");
+    var dues = ["OVERDUE", "DUE_THIS_WEEK", "DUE_LATER", "NO_DEADLINE"];
+    C.bars(s, { title: "Open complaint stages by when they are due (" + (f.area === "all" ? "every service area" : areaName(f.area)) + ")",
+      key: "stages_due", mart: "complaint_stages_due", categoryLabel: "Due", categories: dues.map(function (d) { return d.replace(/_/g, " ").toLowerCase(); }),
+      series: [{ name: "Open stages", values: dues.map(function (d) { return sum(due.filter(function (r) { return r.due === d; }).map(function (r) { return r.stages; })); }) }] });
+    var cf = byArea(byYear(rows("commitment_followup"), f.fy), f.area);
+    var s2 = section(main, "Commitments to complainants, " + f.fy);
+    C.bars(s2, { title: "Commitments made in " + f.fy + " without an owner, without a date, or overdue", key: "commitments",
+      mart: "commitment_followup", categoryLabel: "Service area", categories: cf.map(function (r) { return areaName(r.service_area); }),
+      series: [["Made", "made"], ["Without an owner", "without_owner"], ["Without a due date", "without_due_date"], ["Open and overdue", "open_overdue"]]
+        .map(function (o) { return { name: o[0], values: cf.map(function (r) { return r[o[1]]; }) }; }) });
+    var ad = byArea(byYear(rows("adjustments_compliance"), f.fy), f.area);
+    var s3 = section(main, "Reasonable adjustments, " + f.fy);
+    C.bars(s3, { title: "Updates owed to complainants with adjustments, " + f.fy, key: "adjustments", mart: "adjustments_compliance",
+      categoryLabel: "Service area", categories: ad.map(function (r) { return areaName(r.service_area); }),
+      series: [["Sent late", "sent_late"], ["Not sent", "not_sent"], ["Adjustment not met", "adjustment_not_met"]]
+        .map(function (o) { return { name: o[0], values: ad.map(function (r) { return r[o[1]]; }) }; }) });
+    if (has("complaint_worklist")) {
+      var w = byArea(rows("complaint_worklist"), f.area).filter(function (r) { return r.due === "OVERDUE"; });
+      var s4 = section(main, "Overdue stages, by reference (complaints team only)");
+      var cats = w.map(function (r) { return r.case_reference; });
+      C.table(s4, { title: "Overdue complaint stages", key: "worklist", mart: "complaint_worklist", categoryLabel: "Case reference" },
+        cats, [{ name: "Stage", values: w.map(stageLabel) }, { name: "Service area", values: w.map(function (r) { return areaName(r.service_area); }) },
+          { name: "Deadline", values: w.map(function (r) { return r.deadline; }) },
+          { name: "Working days left", values: w.map(function (r) { return r.working_days_left; }) }]);
+    }
+  }
+
+  function controls(f) {
+    var form = document.getElementById("filters");
+    var fy = form.querySelector("#fy"), area = form.querySelector("#area");
+    D.meta.years.slice().reverse().forEach(function (y) { el("option", { value: y }, fy, y); });
+    el("option", { value: "all" }, area, "Every service area");
+    D.meta.service_areas.forEach(function (s) { el("option", { value: s.code }, area, s.name); });
+    fy.value = f.fy;
+    area.value = f.area;
+    function go() { location.hash = "fy=" + encodeURIComponent(fy.value) + "&area=" + encodeURIComponent(area.value); }
+    fy.addEventListener("change", go);
+    area.addEventListener("change", go);
+  }
+
+  function render() {
+    var f = filters();
+    var main = document.getElementById("content");
+    main.textContent = "";
+    ({ overview: overview, feedback: feedback, complaints: complaints, send: send, ombudsman: ombudsman, team: team })[PAGE](main, f);
+    document.querySelectorAll("nav a").forEach(function (a) {
+      a.setAttribute("href", a.getAttribute("href").replace(/#.*$/, "") + "#fy=" + encodeURIComponent(f.fy) + "&area=" + encodeURIComponent(f.area));
+    });
+  }
+
+  controls(filters());
+  window.addEventListener("hashchange", function () {
+    var f = filters();
+    document.getElementById("fy").value = f.fy;
+    document.getElementById("area").value = f.area;
+    render();
+  });
+  render();
+})();

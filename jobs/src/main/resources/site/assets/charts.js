@@ -1,0 +1,235 @@
+/*
+ * ccft charts: the dashboard's own chart library, shipped with every site (no network, no dependency).
+ * Each chart is an SVG figure with a text alternative, and its numbers as a table beside it: a figure
+ * shown as "c" (suppressed) draws no bar or point, and says so in the table.
+ */
+(function () {
+  "use strict";
+  var SVG = "http://www.w3.org/2000/svg";
+  // GOV.UK colours with at least 4.5:1 contrast on white (WCAG 2.2 AA for text and graphics).
+  var PALETTE = ["#1d70b8", "#00703c", "#4c2c92", "#d4351c", "#505a5f", "#912b88", "#6f4e37"];
+  var IMPROVEMENT = "#1d70b8", CONCERN = "#b35c00", COMMON = "#505a5f";
+
+  function el(tag, attrs, parent, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (parent) { parent.appendChild(e); }
+    return e;
+  }
+
+  function svg(tag, attrs, parent, text) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (parent) { parent.appendChild(e); }
+    return e;
+  }
+
+  function isNumber(v) { return typeof v === "number" && isFinite(v); }
+
+  function format(v, kind) {
+    if (v === "c") { return "c"; }
+    if (v === null || v === undefined) { return "–"; }
+    if (typeof v !== "number") { return String(v); }
+    if (kind === "share") { return (Math.round(v * 1000) / 10).toFixed(1) + "%"; }
+    if (kind === "decimal") { return Number(v).toFixed(1); }
+    return String(v);
+  }
+
+  var seq = 0;
+
+  /** A figure: caption, the chart, and its numbers as a table. */
+  function figure(parent, spec) {
+    var id = "chart-" + (++seq);
+    var fig = el("figure", { "class": "chart", "id": id }, parent);
+    el("figcaption", { "id": id + "-caption" }, fig, spec.title);
+    if (spec.note) { el("p", { "class": "note" }, fig, spec.note); }
+    var holder = el("div", { "class": "chart-body" }, fig);
+    return { fig: fig, holder: holder, id: id };
+  }
+
+  /** The chart's numbers: one row per category, one column per series (a long table folds away). */
+  function table(parent, spec, categories, series) {
+    var holder = parent;
+    if (categories.length > 15) {
+      holder = el("details", {}, parent);
+      el("summary", {}, holder, "The figures of this chart (" + categories.length + " rows)");
+    }
+    var wrap = el("div", { "class": "table-wrap" }, holder);
+    var t = el("table", { "data-mart": spec.mart || "", "data-chart": spec.key || "" }, wrap);
+    el("caption", {}, t, spec.title + (spec.tableNote ? " (" + spec.tableNote + ")" : ""));
+    var head = el("tr", {}, el("thead", {}, t));
+    el("th", { scope: "col" }, head, spec.categoryLabel || "");
+    series.forEach(function (s) { el("th", { scope: "col" }, head, s.name); });
+    var body = el("tbody", {}, t);
+    categories.forEach(function (c, i) {
+      var tr = el("tr", {}, body);
+      el("th", { scope: "row" }, tr, c);
+      series.forEach(function (s) {
+        var v = s.values[i];
+        el("td", { "data-value": v === null || v === undefined ? "" : String(v) }, tr, format(v, s.kind || spec.kind));
+      });
+    });
+    return t;
+  }
+
+  function scale(max) {
+    if (!(max > 0)) { return { max: 1, step: 1 }; }
+    var raw = max / 4, mag = Math.pow(10, Math.floor(Math.log10(raw))), step = mag;
+    [1, 2, 2.5, 5, 10].some(function (m) { step = m * mag; return step >= raw; });
+    return { max: Math.ceil(max / step) * step, step: step };
+  }
+
+  function legend(parent, series) {
+    if (series.length < 2) { return; }
+    var ul = el("ul", { "class": "legend" }, parent);
+    series.forEach(function (s, i) {
+      var li = el("li", {}, ul);
+      el("span", { "class": "swatch", style: "background:" + (s.colour || PALETTE[i % PALETTE.length]) }, li);
+      li.appendChild(document.createTextNode(s.name));
+    });
+  }
+
+  /** Bars: categories along the bottom, one bar per series (grouped) or stacked. */
+  function bars(parent, spec) {
+    var f = figure(parent, spec);
+    var cats = spec.categories, series = spec.series;
+    var W = 720, H = 300, L = 56, B = 70, T = 12, R = 12;
+    var max = 0;
+    var drawn = series.filter(function (s) { return !s.noChart; });
+    cats.forEach(function (c, i) {
+      var stackTotal = 0;
+      drawn.forEach(function (s) {
+        var v = s.values[i];
+        if (isNumber(v)) { stackTotal += v; max = Math.max(max, spec.stacked ? stackTotal : v); }
+      });
+    });
+    var sc = scale(max);
+    var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": f.id + "-caption",
+      "class": "svg-chart" }, f.holder);
+    var plotH = H - B - T, plotW = W - L - R;
+    for (var y = 0; y <= sc.max + 1e-9; y += sc.step) {
+      var py = T + plotH - plotH * y / sc.max;
+      svg("line", { x1: L, x2: W - R, y1: py, y2: py, "class": "grid" }, root);
+      svg("text", { x: L - 6, y: py + 4, "text-anchor": "end", "class": "axis" }, root, spec.kind === "share"
+        ? Math.round(y * 100) + "%" : +y.toFixed(2));
+    }
+    var band = plotW / Math.max(cats.length, 1);
+    var groups = spec.stacked ? 1 : drawn.length;
+    var bw = Math.max(2, (band * 0.8) / groups);
+    cats.forEach(function (c, i) {
+      var x0 = L + band * i + band * 0.1, base = 0;
+      drawn.forEach(function (s, j) {
+        var v = s.values[i];
+        var x = spec.stacked ? x0 : x0 + bw * j;
+        if (isNumber(v)) {
+          var h = plotH * v / sc.max, yTop = T + plotH - plotH * (base + v) / sc.max;
+          var r = svg("rect", { x: x, y: yTop, width: spec.stacked ? band * 0.8 : bw - 1, height: Math.max(h, 0),
+            fill: s.colour || PALETTE[j % PALETTE.length] }, root);
+          svg("title", {}, r, c + ", " + s.name + ": " + format(v, s.kind || spec.kind));
+          if (spec.stacked) { base += v; }
+        } else if (v === "c") {
+          svg("text", { x: x + (spec.stacked ? band * 0.4 : bw / 2), y: T + plotH - 4 - (spec.stacked ? 12 * j : 0),
+            "text-anchor": "middle", "class": "suppressed" }, root, "c");
+        }
+      });
+      var label = svg("text", { x: x0 + band * 0.4, y: H - B + 14, "text-anchor": "end", "class": "axis",
+        transform: "rotate(-35 " + (x0 + band * 0.4) + " " + (H - B + 14) + ")" }, root, c.length > 22 ? c.slice(0, 21) + "…" : c);
+      svg("title", {}, label, c);
+    });
+    legend(f.fig, drawn);
+    table(f.fig, spec, cats, series);
+    return f.fig;
+  }
+
+  /** Lines over an ordered category (years, months), with optional extra reference lines. */
+  function lines(parent, spec) {
+    var f = figure(parent, spec);
+    var cats = spec.categories, series = spec.series;
+    var W = 720, H = 300, L = 56, B = 60, T = 12, R = 12;
+    var max = 0;
+    series.forEach(function (s) { s.values.forEach(function (v) { if (isNumber(v)) { max = Math.max(max, v); } }); });
+    var sc = scale(max);
+    var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": f.id + "-caption",
+      "class": "svg-chart" }, f.holder);
+    var plotH = H - B - T, plotW = W - L - R;
+    function X(i) { return L + (cats.length < 2 ? plotW / 2 : plotW * i / (cats.length - 1)); }
+    function Y(v) { return T + plotH - plotH * v / sc.max; }
+    for (var y = 0; y <= sc.max + 1e-9; y += sc.step) {
+      svg("line", { x1: L, x2: W - R, y1: Y(y), y2: Y(y), "class": "grid" }, root);
+      svg("text", { x: L - 6, y: Y(y) + 4, "text-anchor": "end", "class": "axis" }, root,
+        spec.kind === "share" ? Math.round(y * 100) + "%" : +y.toFixed(2));
+    }
+    var every = Math.max(1, Math.ceil(cats.length / 12));
+    cats.forEach(function (c, i) {
+      if (i % every === 0) {
+        svg("text", { x: X(i), y: H - B + 16, "text-anchor": "middle", "class": "axis" }, root, c);
+      }
+    });
+    series.forEach(function (s, j) {
+      var colour = s.colour || PALETTE[j % PALETTE.length], d = "";
+      s.values.forEach(function (v, i) {
+        if (isNumber(v)) { d += (d && isNumber(s.values[i - 1]) ? " L" : " M") + X(i) + " " + Y(v); }
+      });
+      svg("path", { d: d.trim(), fill: "none", stroke: colour, "stroke-width": s.width || 2.5,
+        "stroke-dasharray": s.dash || "" }, root);
+      if (!s.noPoints) {
+        s.values.forEach(function (v, i) {
+          if (isNumber(v)) {
+            var p = svg("circle", { cx: X(i), cy: Y(v), r: 4, fill: (s.pointColours && s.pointColours[i]) || colour }, root);
+            svg("title", {}, p, cats[i] + ", " + s.name + ": " + format(v, s.kind || spec.kind));
+          }
+        });
+      }
+    });
+    legend(f.fig, series.filter(function (s) { return !s.noLegend; }));
+    table(f.fig, spec, cats, series.filter(function (s) { return !s.noTable; }));
+    return f.fig;
+  }
+
+  /**
+   * An XmR chart in the NHS "Making Data Count" style: the points, the mean, the process limits, each
+   * point coloured by its variation (special cause improvement blue, concern orange, common cause grey).
+   */
+  function xmr(parent, spec) {
+    var pts = spec.points;
+    var colours = pts.map(function (p) {
+      return p.variation === "special_cause_improvement" ? IMPROVEMENT
+        : p.variation === "special_cause_concern" ? CONCERN : COMMON;
+    });
+    var last = pts[pts.length - 1] || {};
+    var fig = lines(parent, {
+      title: spec.title, note: spec.note, key: spec.key, mart: "spc_xmr", kind: spec.kind, categoryLabel: "Month",
+      categories: pts.map(function (p) { return p.month; }),
+      series: [
+        { name: "Value", values: pts.map(function (p) { return p.value; }), colour: COMMON, pointColours: colours },
+        { name: "Mean", values: pts.map(function (p) { return p.mean; }), colour: "#0b0c0c", width: 1.5, noPoints: true },
+        { name: "Upper process limit", values: pts.map(function (p) { return p.upper_process_limit; }), colour: "#505a5f",
+          dash: "6 4", width: 1.5, noPoints: true },
+        { name: "Lower process limit", values: pts.map(function (p) { return p.lower_process_limit; }), colour: "#505a5f",
+          dash: "6 4", width: 1.5, noPoints: true },
+        { name: "Variation", values: pts.map(function (p) { return p.variation.replace(/_/g, " "); }), noLegend: true }
+      ]
+    });
+    var icons = el("div", { "class": "mdc-icons" }, fig, null);
+    icon(icons, "Variation", last.variation === "special_cause_improvement" ? IMPROVEMENT
+      : last.variation === "special_cause_concern" ? CONCERN : COMMON,
+      last.variation === "special_cause_improvement" ? "Special cause: improvement"
+        : last.variation === "special_cause_concern" ? "Special cause: concern" : "Common cause variation",
+      last.variation === "special_cause_improvement" ? (spec.improvement === "up" ? "H" : "L")
+        : last.variation === "special_cause_concern" ? (spec.improvement === "up" ? "L" : "H") : "~");
+    icon(icons, "Assurance", COMMON, "No target set: assurance cannot be judged", "?");
+    return fig;
+  }
+
+  function icon(parent, kind, colour, text, letter) {
+    var box = el("div", { "class": "mdc-icon" }, parent);
+    var s = svg("svg", { viewBox: "0 0 40 40", width: 40, height: 40, "aria-hidden": "true", focusable: "false" }, box);
+    svg("circle", { cx: 20, cy: 20, r: 17, fill: "#fff", stroke: colour, "stroke-width": 4 }, s);
+    svg("text", { x: 20, y: 26, "text-anchor": "middle", "font-size": 16, "font-weight": "bold", fill: colour }, s, letter);
+    el("span", {}, box, kind + ": " + text);
+  }
+
+  window.CcftCharts = { bars: bars, lines: lines, xmr: xmr, table: table, format: format, el: el, palette: PALETTE };
+})();
