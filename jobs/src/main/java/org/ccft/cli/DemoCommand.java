@@ -123,8 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
             Path reports = dir.resolve("report");
             for (Audience audience : List.of(Audience.INTERNAL, Audience.PUBLIC)) {
                 MartReader marts = MartReader.open(warehouse.toString(), audience, null);
-                ReleaseInfo info = ReleaseInfo.of(marts.source().release(), published.asAtDate(),
-                        ctx.getBean(CcftProperties.class).getCouncil().getName());
+                ReleaseInfo info = ReleaseInfo.of(marts, ctx.getBean(CcftProperties.class).getCouncil().getName());
                 ReportWriter.Written report = ReportWriter.write(new AnnualReport(marts, year).build(info), reports,
                         ReportCommand.fileName(year, audience));
                 System.out.println((audience == Audience.PUBLIC ? "           " : "report:    ")

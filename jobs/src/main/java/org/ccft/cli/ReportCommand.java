@@ -55,8 +55,7 @@ public final class ReportCommand implements Callable<Integer> {
         CcftProperties settings = StandaloneSettings.load();
         try {
             MartReader marts = MartReader.open(warehouse != null ? warehouse : settings.getWarehouse(), reader, asOf);
-            ReleaseInfo info = ReleaseInfo.of(marts.source().release(), marts.source().asAtDate(),
-                    settings.getCouncil().getName());
+            ReleaseInfo info = ReleaseInfo.of(marts, settings.getCouncil().getName());
             ReportWriter.Written written = ReportWriter.write(new AnnualReport(marts, year).build(info), out,
                     fileName(year, reader));
             System.out.println(written.docx().toAbsolutePath());

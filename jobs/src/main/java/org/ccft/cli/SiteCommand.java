@@ -49,8 +49,7 @@ public final class SiteCommand implements Callable<Integer> {
             System.err.println("ccft site: " + e.getMessage());
             return ExitCode.QUERY_FAILED;
         }
-        ReleaseInfo info = ReleaseInfo.of(marts.source().release(), marts.source().asAtDate(),
-                settings.getCouncil().getName());
+        ReleaseInfo info = ReleaseInfo.of(marts, settings.getCouncil().getName());
         if (reader == Audience.TEAM) {
             new TeamAccessLog(marts.warehouse()).answered("ccft site --audience team", marts.marts(), 0,
                     marts.source().description());

@@ -87,11 +87,24 @@ public final class QualityReport {
 
     /** FAILED when a critical check broke, WARNED when a warning was raised or a drop refused, else PASSED. */
     public String verdict() {
+        return verdict(outcomes);
+    }
+
+    private static String verdict(List<CheckOutcome> outcomes) {
         if (outcomes.stream().anyMatch(CheckOutcome::failed)) {
             return "FAILED";
         }
         return outcomes.stream().anyMatch(o -> o.status() == Status.WARNED || o.status() == Status.REFUSED)
                 ? "WARNED" : "PASSED";
+    }
+
+    /**
+     * A run's verdict alone, from its recorded checks (no read of the quarantine, which the whole report
+     * needs): what every page and report built from its publication shows. Null when no run was checked.
+     */
+    public static String verdictOf(SparkSession spark, WarehouseLayout layout, long runId) {
+        QualityResults results = new QualityResults(spark, layout);
+        return results.run(runId).isEmpty() ? null : verdict(results.outcomes(runId));
     }
 
     private Map<Status, Long> tally() {

@@ -51,9 +51,9 @@ public final class Publisher {
         Publication.Published published = new Publication.Published(runId, asAtDate, now, martVersions,
                 ReleaseWriter.releaseId(runId, now));
         DataDictionary dictionary = DataDictionary.of(spark, layout, published);
-        QualityReport quality = QualityReport.of(spark, layout, runId);
+        String verdict = QualityReport.verdictOf(spark, layout, runId);
         ReleaseInfo info = new ReleaseInfo(published.release(), runId, asAtDate, now, council,
-                quality == null ? "NOT RECORDED" : quality.verdict());
+                verdict == null ? "NOT RECORDED" : verdict);
         Path sites = temporaryFolder();
         try {
             new ReleaseWriter(spark, layout, threshold).write(published, dictionary, info, staged -> {

@@ -30,8 +30,12 @@ public record ReleaseInfo(@JsonProperty("release") String release, @JsonProperty
         }
     }
 
-    /** The release's record; for a release written before there was one, what its folder tells. */
-    public static ReleaseInfo of(Path releaseFolder, String asAtDate, String council) {
+    /** The record of the release a reader reads; for a release written before there was one, what it tells. */
+    public static ReleaseInfo of(MartReader reader, String council) {
+        return of(reader.source().release(), reader.source().asAtDate(), council);
+    }
+
+    private static ReleaseInfo of(Path releaseFolder, String asAtDate, String council) {
         Path file = releaseFolder.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return new ReleaseInfo(releaseFolder.getFileName().toString(), 0, asAtDate, "not recorded", council,
