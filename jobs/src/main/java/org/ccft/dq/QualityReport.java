@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.ccft.conformed.Quarantine;
 import org.ccft.lakehouse.WarehouseLayout;
+import org.ccft.published.HtmlText;
 import org.ccft.quality.CheckOutcome;
 import org.ccft.quality.CheckOutcome.Status;
 import org.ccft.sat.SatQuarantineListener;
@@ -180,20 +181,20 @@ public final class QualityReport {
                 .append("padding:2px 6px;text-align:left}.FAILED{background:#f8d0d0}.WARNED,.REFUSED{background:#fbeec0}")
                 .append(".QUARANTINED{background:#e6ecf8}</style></head><body>\n");
         List<String> lines = headline().lines().toList();
-        b.append("<h1>").append(esc(lines.get(0))).append("</h1>\n<ul>");
-        lines.stream().skip(1).forEach(l -> b.append("<li>").append(esc(l)).append("</li>"));
+        b.append("<h1>").append(HtmlText.escape(lines.get(0))).append("</h1>\n<ul>");
+        lines.stream().skip(1).forEach(l -> b.append("<li>").append(HtmlText.escape(l)).append("</li>"));
         b.append("</ul>\n<h2>Checks</h2>\n<table><tr><th>status</th><th>severity</th><th>step</th><th>layer</th>")
                 .append("<th>check</th><th>table</th><th>figures</th></tr>\n");
         for (CheckOutcome o : outcomes) {
             b.append("<tr class=\"").append(o.status()).append("\">");
             for (String cell : List.of(o.status().name(), lower(o.severity().name()), o.step(), o.layer(), o.check(),
                     o.table() == null ? "" : o.table(), figures(o))) {
-                b.append("<td>").append(esc(cell)).append("</td>");
+                b.append("<td>").append(HtmlText.escape(cell)).append("</td>");
             }
             b.append("</tr>\n");
         }
         b.append("</table>\n<h2>Quarantine by rule</h2>\n<table><tr><th>table</th><th>rule</th><th>rows</th></tr>\n");
-        byRule.forEach(q -> b.append("<tr><td>").append(esc(q.table())).append("</td><td>").append(esc(q.rule()))
+        byRule.forEach(q -> b.append("<tr><td>").append(HtmlText.escape(q.table())).append("</td><td>").append(HtmlText.escape(q.rule()))
                 .append("</td><td>").append(q.rows()).append("</td></tr>\n"));
         return b.append("</table>\n</body></html>\n").toString();
     }
@@ -253,9 +254,5 @@ public final class QualityReport {
 
     private static String lower(String s) {
         return s.toLowerCase(Locale.ROOT);
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

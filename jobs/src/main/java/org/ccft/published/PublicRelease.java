@@ -85,7 +85,7 @@ public final class PublicRelease {
                 List<Set<String>> decisions = outcome.decisions().get(mart).suppressedColumns();
                 Path parquet = release.resolve(FOLDER + "/parquet/" + mart + ".parquet");
                 writeParquet(db, internal(release, mart), decisions, parquet);
-                String shown = shownQuery(sql, parquet);
+                String shown = shownQuery(parquet, decisions);
                 try (ResultSet rows = sql.executeQuery(shown)) {
                     MartCsv.write(rows, release.resolve(FOLDER + "/csv/" + mart + ".csv"));
                 }
@@ -171,14 +171,9 @@ public final class PublicRelease {
     }
 
     /** The public rows as people read them: {@code c} where a figure is suppressed, no marker column. */
-    private static String shownQuery(Statement sql, Path parquet) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (ResultSet rs = sql.executeQuery("SELECT DISTINCT unnest(string_split(" + SUPPRESSED + ", ',')) FROM "
-                + "read_parquet(" + DuckDb.literal(parquet.toString()) + ") WHERE " + SUPPRESSED + " <> ''")) {
-            while (rs.next()) {
-                columns.add(rs.getString(1));
-            }
-        }
+    private static String shownQuery(Path parquet, List<Set<String>> decisions) {
+        Set<String> columns = new LinkedHashSet<>();
+        decisions.forEach(columns::addAll);
         String replace = columns.stream().map(c -> "CASE WHEN list_contains(string_split(" + SUPPRESSED + ", ','), "
                 + DuckDb.literal(c) + ") THEN 'c' ELSE CAST(" + DuckDb.identifier(c) + " AS VARCHAR) END AS "
                 + DuckDb.identifier(c)).collect(Collectors.joining(", "));

@@ -97,19 +97,19 @@ public final class PublicFigures {
                     throw new IllegalStateException(mart.mart() + ": measure " + m + " names no figure in the mart's "
                             + "disclosure declaration");
                 }
-                publish(mart, i, d.measure().value(), figure, base, row, cells, own, false);
+                publish(mart, i, d.measure().value(), figure, base, row, cells, own);
                 for (Map.Entry<String, String> p : d.previousYear().entrySet()) {
                     if (p.getValue().equals(d.measure().value())) {
-                        publish(mart, i, p.getKey(), figure, lastYear(base), row, cells, own, false);
+                        publish(mart, i, p.getKey(), figure, lastYear(base), row, cells, own);
                     }
                 }
             }
             for (String column : d.counts().keySet()) {
-                publish(mart, i, column, d.figureOf(column), base, row, cells, own, false);
+                publish(mart, i, column, d.figureOf(column), base, row, cells, own);
             }
             for (Map.Entry<String, String> p : d.previousYear().entrySet()) {
                 if (d.counts().containsKey(p.getValue())) {
-                    publish(mart, i, p.getKey(), d.figureOf(p.getValue()), lastYear(base), row, cells, own, false);
+                    publish(mart, i, p.getKey(), d.figureOf(p.getValue()), lastYear(base), row, cells, own);
                 }
             }
             for (Disclosure.Within w : d.within()) {
@@ -158,7 +158,7 @@ public final class PublicFigures {
     }
 
     private void publish(MartRows mart, int i, String column, Map<String, String> figure, Map<String, String> base,
-                         Map<String, Object> row, Map<String, List<String>> cells, Set<String> own, boolean hidden) {
+                         Map<String, Object> row, Map<String, List<String>> cells, Set<String> own) {
         Object v = row.get(column);
         if (v == null) {
             return;
@@ -169,7 +169,7 @@ public final class PublicFigures {
                 at.put(k, val);
             }
         });
-        String id = register(figure.get("figure"), at, ((Number) v).longValue(), mart.disclosure().isExempt(), hidden);
+        String id = register(figure.get("figure"), at, ((Number) v).longValue(), mart.disclosure().isExempt(), false);
         placeOf.putIfAbsent(id, mart.mart() + " " + rowLabel(mart, i) + " " + column);
         cells.put(column, List.of(id));
         own.add(id);

@@ -38,6 +38,8 @@ public final class AnnualReport {
     private final String year;
     private final String previous;
     private final Map<String, String> areaNames = new LinkedHashMap<>();
+    /** Each mart as read once: several sections use the same one (At a Glance, this year's and last). */
+    private final Map<String, ReleasedRows> read = new LinkedHashMap<>();
 
     public AnnualReport(MartReader marts, String year) {
         this.marts = marts;
@@ -64,7 +66,12 @@ public final class AnnualReport {
     }
 
     private List<Map<String, Object>> rows(String mart, Predicate<Map<String, Object>> which) throws RefusedQuery {
-        return ReleasedRows.read(marts, mart).rows().stream().filter(which).toList();
+        ReleasedRows released = read.get(mart);
+        if (released == null) {
+            released = ReleasedRows.read(marts, mart);
+            read.put(mart, released);
+        }
+        return released.rows().stream().filter(which).toList();
     }
 
     private List<Map<String, Object>> inYear(String mart, String fy) throws RefusedQuery {

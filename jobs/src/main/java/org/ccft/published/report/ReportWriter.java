@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import org.apache.poi.util.Units;
+import org.ccft.published.HtmlText;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -167,23 +168,23 @@ public final class ReportWriter {
     static String html(ReportDocument report) {
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-                .append(esc(report.title())).append("</title>\n<style>body{font-family:system-ui,Arial,sans-serif;"
+                .append(HtmlText.escape(report.title())).append("</title>\n<style>body{font-family:system-ui,Arial,sans-serif;"
                         + "max-width:900px;margin:24px auto;padding:0 16px;color:#0b0c0c;line-height:1.45}"
                         + "table{border-collapse:collapse;margin:8px 0 20px}th,td{border:1px solid #b1b4b6;padding:4px 8px;"
                         + "text-align:left}caption{text-align:left;font-weight:bold;padding:4px 0}img{max-width:100%;height:auto}"
                         + "h2{border-top:1px solid #b1b4b6;padding-top:16px;margin-top:32px}</style>\n</head>\n<body>\n<main>\n<h1>")
-                .append(esc(report.title())).append("</h1>\n<p>").append(esc(report.subtitle())).append("</p>\n");
+                .append(HtmlText.escape(report.title())).append("</h1>\n<p>").append(HtmlText.escape(report.subtitle())).append("</p>\n");
         for (ReportDocument.Block block : report.blocks()) {
             if (block instanceof ReportDocument.Heading h) {
-                b.append("<h").append(h.level() + 1).append('>').append(esc(h.text())).append("</h").append(h.level() + 1)
+                b.append("<h").append(h.level() + 1).append('>').append(HtmlText.escape(h.text())).append("</h").append(h.level() + 1)
                         .append(">\n");
             } else if (block instanceof ReportDocument.Paragraph p) {
-                b.append("<p>").append(esc(p.text())).append("</p>\n");
+                b.append("<p>").append(HtmlText.escape(p.text())).append("</p>\n");
             } else if (block instanceof ReportDocument.Table t) {
                 htmlTable(b, t);
             } else if (block instanceof ReportDocument.Chart c) {
-                b.append("<figure><figcaption>").append(esc(c.title())).append("</figcaption><img alt=\"")
-                        .append(esc(c.title() + ": the figures are in the table below")).append("\" src=\"data:image/png;base64,")
+                b.append("<figure><figcaption>").append(HtmlText.escape(c.title())).append("</figcaption><img alt=\"")
+                        .append(HtmlText.escape(c.title() + ": the figures are in the table below")).append("\" src=\"data:image/png;base64,")
                         .append(Base64.getEncoder().encodeToString(ChartImage.png(c))).append("\"></figure>\n");
                 htmlTable(b, c.table(""));
             }
@@ -192,20 +193,16 @@ public final class ReportWriter {
     }
 
     private static void htmlTable(StringBuilder b, ReportDocument.Table t) {
-        b.append("<table><caption>").append(esc(t.caption())).append("</caption>\n<thead><tr>");
-        t.header().forEach(h -> b.append("<th scope=\"col\">").append(esc(h)).append("</th>"));
+        b.append("<table><caption>").append(HtmlText.escape(t.caption())).append("</caption>\n<thead><tr>");
+        t.header().forEach(h -> b.append("<th scope=\"col\">").append(HtmlText.escape(h)).append("</th>"));
         b.append("</tr></thead>\n<tbody>\n");
         for (List<String> r : t.rows()) {
             b.append("<tr>");
             for (int i = 0; i < r.size(); i++) {
-                b.append(i == 0 ? "<th scope=\"row\">" : "<td>").append(esc(r.get(i))).append(i == 0 ? "</th>" : "</td>");
+                b.append(i == 0 ? "<th scope=\"row\">" : "<td>").append(HtmlText.escape(r.get(i))).append(i == 0 ? "</th>" : "</td>");
             }
             b.append("</tr>\n");
         }
         b.append("</tbody></table>\n");
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

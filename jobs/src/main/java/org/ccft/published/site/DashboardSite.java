@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.ccft.lakehouse.FinancialYear;
 import org.ccft.marts.Audience;
+import org.ccft.published.HtmlText;
 import org.ccft.published.MartReader;
 import org.ccft.published.ReleasedRows;
 import org.ccft.published.RefusedQuery;
@@ -124,7 +125,7 @@ public final class DashboardSite {
         StringBuilder nav = new StringBuilder();
         for (Page p : pages) {
             nav.append("<li><a href=\"").append(p.file()).append('"')
-                    .append(p == page ? " aria-current=\"page\"" : "").append('>').append(esc(p.name())).append("</a></li>");
+                    .append(p == page ? " aria-current=\"page\"" : "").append('>').append(HtmlText.escape(p.name())).append("</a></li>");
         }
         String who = switch (c.audience()) {
             case PUBLIC -> "Public figures: counts from 1 to 5 are shown as c, with others where a c could be worked out.";
@@ -133,43 +134,25 @@ public final class DashboardSite {
         };
         return "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<title>" + esc(page.name()) + " – " + esc(c.council()) + " children's complaints and feedback</title>\n"
+                + "<title>" + HtmlText.escape(page.name()) + " – " + HtmlText.escape(c.council()) + " children's complaints and feedback</title>\n"
                 + "<link rel=\"stylesheet\" href=\"assets/site.css\">\n</head>\n"
                 + "<body data-page=\"" + page.id() + "\">\n<a class=\"skip\" href=\"#content\">Skip to the figures</a>\n"
-                + "<header class=\"banner\"><p class=\"council\">" + esc(c.council()) + " Children's Services</p>"
+                + "<header class=\"banner\"><p class=\"council\">" + HtmlText.escape(c.council()) + " Children's Services</p>"
                 + "<p>Complaints and feedback dashboard</p></header>\n"
-                + "<p class=\"asat\" id=\"asat\">Figures as at <strong>" + esc(c.asAtDate()) + "</strong>. Data quality of the run "
-                + "that published them: <span class=\"verdict-" + esc(c.qualityVerdict()) + "\">" + esc(c.qualityVerdict())
-                + "</span>. " + esc(who) + "</p>\n"
+                + "<p class=\"asat\" id=\"asat\">Figures as at <strong>" + HtmlText.escape(c.asAtDate()) + "</strong>. Data quality of the run "
+                + "that published them: <span class=\"verdict-" + HtmlText.escape(c.qualityVerdict()) + "\">" + HtmlText.escape(c.qualityVerdict())
+                + "</span>. " + HtmlText.escape(who) + "</p>\n"
                 + "<nav aria-label=\"Pages\"><ul>" + nav + "</ul></nav>\n"
                 + "<form id=\"filters\" aria-label=\"Filters\"><div><label for=\"fy\">Financial year</label>"
                 + "<select id=\"fy\" name=\"fy\"></select></div><div><label for=\"area\">Service area</label>"
                 + "<select id=\"area\" name=\"area\"></select></div></form>\n"
-                + "<main id=\"content-wrap\"><h1>" + esc(page.heading()) + "</h1><div id=\"content\">"
+                + "<main id=\"content-wrap\"><h1>" + HtmlText.escape(page.heading()) + "</h1><div id=\"content\">"
                 + "<noscript><p>The charts and tables need JavaScript; the same figures are in the published files.</p></noscript>"
                 + "</div></main>\n"
-                + "<footer><p>Figures as at " + esc(c.asAtDate()) + ", published " + esc(c.publishedAt()) + ". Data quality: "
-                + esc(c.qualityVerdict()) + ".</p><p>Every chart has its figures in a table beneath it.</p></footer>\n"
+                + "<footer><p>Figures as at " + HtmlText.escape(c.asAtDate()) + ", published " + HtmlText.escape(c.publishedAt()) + ". Data quality: "
+                + HtmlText.escape(c.qualityVerdict()) + ".</p><p>Every chart has its figures in a table beneath it.</p></footer>\n"
                 + "<script src=\"assets/data.js\"></script>\n<script src=\"assets/charts.js\"></script>\n"
                 + "<script src=\"assets/app.js\"></script>\n</body>\n</html>\n";
-    }
-
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder();
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(ch);
-            }
-        }
-        return b.toString();
     }
 
     /** The page files a site for {@code audience} holds. */
