@@ -14,9 +14,32 @@ public final class QualityPolicy {
     private final Map<String, Severity> overrides = new LinkedHashMap<>();
     private final AnomalyBounds bounds;
 
+    /**
+     * The structural checks: a file that cannot be read as CSV, rows that do not add up to what was
+     * landed, a required column missing. They may be raised (to critical) but never lowered below error,
+     * or rows would be lost or loaded wrong without a trace.
+     */
+    public static final java.util.Set<String> STRUCTURAL = java.util.Set.of("csv_format", "rows_reconcile",
+            "missing_column");
+
     public QualityPolicy(Map<String, String> severities, AnomalyBounds bounds) {
-        severities.forEach((check, severity) -> overrides.put(normal(check), Severity.parse(severity)));
+        severities.forEach((check, text) -> {
+            String name = normal(check);
+            Severity severity = Severity.parse(text);
+            String family = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+            if (STRUCTURAL.contains(family) && severity.below(Severity.ERROR)) {
+                throw new IllegalArgumentException("the severity of " + check + " cannot be " + text.strip()
+                        + ": " + family + " is a structural check, which can be raised to critical but not lowered "
+                        + "below error");
+            }
+            overrides.put(name, severity);
+        });
         this.bounds = bounds;
+    }
+
+    /** The severities configuration sets, by check or family, as given: each run records them. */
+    public Map<String, Severity> overrides() {
+        return java.util.Collections.unmodifiableMap(overrides);
     }
 
     /** The declared severities, with no overrides and the default anomaly bounds. */
@@ -36,7 +59,11 @@ public final class QualityPolicy {
 
     /** Settings arrive as drop_volume, drop-volume or (from the environment) drop.volume: all the same. */
     private static String normal(String check) {
-        return check.strip().toLowerCase(java.util.Locale.ROOT).replace('-', '_').replace('.', '_');
+        String name = check.strip();
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1); // a key as Spring's map syntax writes it
+        }
+        return name.toLowerCase(java.util.Locale.ROOT).replace('-', '_').replace('.', '_');
     }
 
     public AnomalyBounds bounds() {

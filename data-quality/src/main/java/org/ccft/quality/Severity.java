@@ -11,6 +11,20 @@ import java.util.Locale;
 public enum Severity {
     ERROR, WARNING, CRITICAL, OFF;
 
+    /** Whether this severity does less than the other: off, then warning, then error, then critical. */
+    public boolean below(Severity other) {
+        return rank() < other.rank();
+    }
+
+    private int rank() {
+        return switch (this) {
+            case OFF -> 0;
+            case WARNING -> 1;
+            case ERROR -> 2;
+            case CRITICAL -> 3;
+        };
+    }
+
     public static Severity parse(String text) {
         try {
             return valueOf(text.strip().toUpperCase(Locale.ROOT));

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Severities are configuration: a setting names a check exactly or a family of rules, in any spelling. */
+/**
+ * Severities are configuration: a setting names a check exactly or a family of rules, in any spelling;
+ * the structural checks can be raised, never lowered below error; what is set is there to record.
+ */
 class QualityPolicyTest {
 
     @Test
@@ -31,5 +34,21 @@ class QualityPolicyTest {
     void anUnknownSeverityIsRefusedWithTheChoices() {
         assertThatThrownBy(() -> new QualityPolicy(Map.of("drop_volume", "loud"), QualityPolicy.AnomalyBounds.DEFAULT))
                 .hasMessage("unknown severity 'loud': use error, warning, critical or off");
+    }
+
+    @Test
+    void structuralChecksCannotBeLoweredBelowError() {
+        for (String check : new String[] {"csv_format", "csv-format", "[csv_format:encoding]", "csv_format:encoding",
+                "rows_reconcile", "missing_column", "missing_column:record_id"}) {
+            for (String severity : new String[] {"warning", "off"}) {
+                assertThatThrownBy(() -> new QualityPolicy(Map.of(check, severity), QualityPolicy.AnomalyBounds.DEFAULT))
+                        .as(check + "=" + severity).hasMessageContaining("is a structural check");
+            }
+        }
+        QualityPolicy raised = new QualityPolicy(Map.of("csv_format", "critical", "missing_column", "error",
+                "drop_volume", "off"), QualityPolicy.AnomalyBounds.DEFAULT);
+        assertThat(raised.severity("csv_format:encoding", Severity.ERROR)).isEqualTo(Severity.CRITICAL);
+        assertThat(raised.severity("missing_column:record_id", Severity.CRITICAL)).isEqualTo(Severity.ERROR);
+        assertThat(raised.overrides()).containsEntry("drop_volume", Severity.OFF).hasSize(3);
     }
 }

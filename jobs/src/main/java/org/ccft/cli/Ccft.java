@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ccft", mixinStandardHelpOptions = true, version = "ccft 0.1.0",
         description = "Children's complaints and feedback warehouse: nightly load, marts, queries, data quality.",
         subcommands = {NightlyCommand.class, ScheduleCommand.class, HistoryCommand.class, SqlCommand.class, SiteCommand.class, ReportCommand.class, PublishCommand.class,
-                MaintainCommand.class, DqCommand.class, DictionaryCommand.class, DemoCommand.class},
+                MaintainCommand.class, EraseCommand.class, RotateKeyCommand.class, DqCommand.class, DictionaryCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",

@@ -82,7 +82,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         // The demo's pseudonym key sits beside its warehouse, not in the user's home (unless one is configured).
         try (var ctx = WarehouseContext.start(warehouse.toString(),
-                Map.of("ccft.pseudonymisation.key-file", dir.resolve("pseudonymisation.key").toString()))) {
+                Map.of("ccft.pseudonymisation.key-file", dir.resolve("pseudonymisation.key").toString(),
+                        "ccft.pseudonymisation.demo", true))) {
             NightlyRunner runner = ctx.getBean(NightlyRunner.class);
             NightlyRunner.Outcome first = runner.run(landing.toString());
             first.summary().forEach(l -> System.err.println("night 1: " + l));

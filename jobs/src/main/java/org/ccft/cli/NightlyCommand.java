@@ -8,6 +8,7 @@ import org.ccft.nightly.RunLock;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.dq.QualityReport;
 import org.ccft.lakehouse.WarehouseLayout;
+import org.ccft.quality.QualityPolicy;
 import org.ccft.quality.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,7 @@ public final class NightlyCommand implements Callable<Integer> {
         Map<String, Object> settings = new java.util.LinkedHashMap<>();
         for (var e : severities.entrySet()) {
             try {
+                new QualityPolicy(Map.of(e.getKey(), e.getValue()), QualityPolicy.AnomalyBounds.DEFAULT);
                 settings.put("ccft.quality.severity[" + e.getKey() + "]",
                         Severity.parse(e.getValue()).name().toLowerCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException bad) {

@@ -24,6 +24,8 @@ public class CcftProperties {
     private final Maintenance maintenance = new Maintenance();
     private final Serving serving = new Serving();
     private final Disclosure disclosure = new Disclosure();
+    private final Guards guards = new Guards();
+    private final Retention retention = new Retention();
     /** How often a long step logs its progress (rows, rate, elapsed). */
     private java.time.Duration progressInterval = java.time.Duration.ofSeconds(30);
 
@@ -40,8 +42,53 @@ public class CcftProperties {
     public Maintenance getMaintenance() { return maintenance; }
     public Serving getServing() { return serving; }
     public Disclosure getDisclosure() { return disclosure; }
+    public Guards getGuards() { return guards; }
+    public Retention getRetention() { return retention; }
     public java.time.Duration getProgressInterval() { return progressInterval; }
     public void setProgressInterval(java.time.Duration progressInterval) { this.progressInterval = progressInterval; }
+
+    /** How long personal data is kept, applied by ccft maintain (0: for ever). */
+    public static class Retention {
+        /** Raw rows of a case closed and unchanged for this many years go. */
+        private int closedCaseYears = 6;
+        /** Landing folders of drops settled (loaded or refused) this many months ago go. */
+        private int landingDropMonths = 3;
+        /** Cases touching child protection are under a legal hold: never removed by the retention policy. */
+        private java.util.List<String> holdServiceAreas = new java.util.ArrayList<>(
+                java.util.List.of("FAMILY_SAFEGUARDING", "CHILDREN_IN_CARE"));
+        private java.util.List<String> holdFeedbackTypes = new java.util.ArrayList<>(
+                java.util.List.of("SAFEGUARDING_PARTNERSHIP_BOARD"));
+
+        public int getClosedCaseYears() { return closedCaseYears; }
+        public void setClosedCaseYears(int years) { this.closedCaseYears = years; }
+        public int getLandingDropMonths() { return landingDropMonths; }
+        public void setLandingDropMonths(int months) { this.landingDropMonths = months; }
+        public java.util.List<String> getHoldServiceAreas() { return holdServiceAreas; }
+        public void setHoldServiceAreas(java.util.List<String> areas) { this.holdServiceAreas = areas; }
+        public java.util.List<String> getHoldFeedbackTypes() { return holdFeedbackTypes; }
+        public void setHoldFeedbackTypes(java.util.List<String> types) { this.holdFeedbackTypes = types; }
+    }
+
+    /** Limits on what a drop may do before a row of it is loaded. */
+    public static class Guards {
+        /** How far a drop's extracted_at may lie after the run's clock (clocks differ a little). */
+        private java.time.Duration clockTolerance = java.time.Duration.ofHours(1);
+        /** The share of a table's live records a FULL export may delete before the run stops. */
+        private double fullExportMaxDeletions = 0.2;
+        /** Deletions of fewer records than this never stop the run, whatever their share. */
+        private long fullExportDeletionFloor = 5;
+        /** The largest file a drop may hold. */
+        private org.springframework.util.unit.DataSize maxFileSize = org.springframework.util.unit.DataSize.ofGigabytes(2);
+
+        public java.time.Duration getClockTolerance() { return clockTolerance; }
+        public void setClockTolerance(java.time.Duration clockTolerance) { this.clockTolerance = clockTolerance; }
+        public double getFullExportMaxDeletions() { return fullExportMaxDeletions; }
+        public void setFullExportMaxDeletions(double share) { this.fullExportMaxDeletions = share; }
+        public long getFullExportDeletionFloor() { return fullExportDeletionFloor; }
+        public void setFullExportDeletionFloor(long floor) { this.fullExportDeletionFloor = floor; }
+        public org.springframework.util.unit.DataSize getMaxFileSize() { return maxFileSize; }
+        public void setMaxFileSize(org.springframework.util.unit.DataSize maxFileSize) { this.maxFileSize = maxFileSize; }
+    }
 
     /** ccft maintain: how far back the files of earlier table versions are kept. */
     public static class Maintenance {
@@ -88,11 +135,15 @@ public class CcftProperties {
     public static class Pseudonymisation {
         private String key = "";
         private String keyFile = "";
+        /** Set by ccft demo only: the demo makes (and accepts) a key marked as the demo's. */
+        private boolean demo = false;
 
         public String getKey() { return key; }
         public void setKey(String key) { this.key = key; }
         public String getKeyFile() { return keyFile; }
         public void setKeyFile(String keyFile) { this.keyFile = keyFile; }
+        public boolean isDemo() { return demo; }
+        public void setDemo(boolean demo) { this.demo = demo; }
     }
 
     public static class Spark {
@@ -100,6 +151,8 @@ public class CcftProperties {
         private String master = "local[2]";
         private String appName = "ccft";
         private int shufflePartitions = 4;
+        /** Spark's spill and scratch folder; empty: the warehouse's ops/spark-local (a local warehouse). */
+        private String localDir = "";
         /** Any further spark.* settings. */
         private Map<String, String> conf = new LinkedHashMap<>();
 
@@ -109,6 +162,8 @@ public class CcftProperties {
         public void setAppName(String appName) { this.appName = appName; }
         public int getShufflePartitions() { return shufflePartitions; }
         public void setShufflePartitions(int shufflePartitions) { this.shufflePartitions = shufflePartitions; }
+        public String getLocalDir() { return localDir; }
+        public void setLocalDir(String localDir) { this.localDir = localDir; }
         public Map<String, String> getConf() { return conf; }
         public void setConf(Map<String, String> conf) { this.conf = conf; }
     }

@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
  * Upserts a batch of good rows into a conformed table with MERGE. For each key the row with the
  * greatest last_modified is the truth, a tie going to the later export_id; a tombstone replaces the
  * record's content and stays, so that an older row arriving late cannot bring the record back. A FULL
- * export deletes what it omits: a record last changed before its extracted_at and absent from it gets
- * a tombstone dated at that extracted_at. The result does not depend on the order drops arrive in.
+ * export speaks for every record as at its extraction, both ways: a record last changed before its
+ * extracted_at and absent from it gets a tombstone dated at that extracted_at, and a record it holds
+ * counts as at that extracted_at too, so a later complete FULL export brings back what an earlier
+ * truncated one deleted (consistent data ranks the same either way: a FULL export holds each record's
+ * latest version). The result does not depend on the order drops arrive in.
  * The table has deletion vectors: MERGE writes the night's rows and marks the versions they replace,
  * rather than rewriting the files holding them. It is partitioned by financial year, and a night
  * without a FULL export bounds its MERGE to the years its records are in or come from
@@ -32,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class ConformedMerge {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConformedMerge.class);
+    /** The version a row speaks for, while it is merged: never stored. */
+    private static final String AS_AT = "_as_at";
 
     /** A FULL export the warehouse holds (or is loading now). */
     public record FullExport(String exportId, java.sql.Timestamp extractedAt, boolean inThisBatch) {
@@ -97,10 +102,15 @@ public final class ConformedMerge {
                   UNION ALL
                   SELECT * FROM tombstones_of_full_exports
                 ),
+                versioned AS (
+                  -- a FULL export's rows (and tombstones) speak as at its extraction
+                  SELECT r.*, coalesce(greatest(r.last_modified, fe.extracted_at), r.last_modified) AS _as_at
+                  FROM rows_and_tombstones r LEFT JOIN merge_full_exports fe ON fe.export_id = r.export_id
+                ),
                 ranked AS (
                   SELECT *, row_number() OVER (PARTITION BY %1$s
-                                               ORDER BY last_modified DESC, export_id DESC, source_line DESC) AS rn
-                  FROM rows_and_tombstones
+                                               ORDER BY _as_at DESC, export_id DESC, source_line DESC) AS rn
+                  FROM versioned
                 )
                 SELECT * FROM ranked WHERE rn = 1
                 """.formatted(key, tombstoneColumns)).drop("rn");
@@ -110,7 +120,7 @@ public final class ConformedMerge {
                 .selectExpr(deletedContentNulled(batch, contract.key(), years.column()));
 
         if (!targetExists) {
-            DeltaTables.createForMerge(source, target, years.column());
+            DeltaTables.createForMerge(source.drop(AS_AT), target, years.column());
         } else {
             DeltaTables.partitionOnce(spark, target, years.column(), years.value());
             DeltaTables.enableDeletionVectors(spark, target);
@@ -122,9 +132,9 @@ public final class ConformedMerge {
                         : new TouchedYears(spark, contract, years).of(night, target);
                 DeltaTable.forPath(spark, target).as("t")
                         .merge(night.as("s"), sameRecord.and(inPlay))
-                        .whenMatched("s.last_modified > t.last_modified"
-                                + " OR (s.last_modified = t.last_modified AND s.export_id > t.export_id)")
-                        .updateAll()
+                        .whenMatched(col("s." + AS_AT).gt(asAt("t", fullExports)).or(col("s." + AS_AT)
+                                .equalTo(asAt("t", fullExports)).and(col("s.export_id").gt(col("t.export_id")))))
+                        .updateAll() // the source's _as_at is not the table's: updateAll leaves it out
                         .whenNotMatched().insertAll()
                         .execute();
             } finally {
@@ -134,6 +144,20 @@ public final class ConformedMerge {
         LOG.info("conformed {}: merged", contract.table());
     }
 
+    /**
+     * The version a stored row speaks for: its last_modified, or for a row (or tombstone) of a FULL
+     * export, that export's extracted_at if later. Written with columns over the exports' ids, not SQL text.
+     */
+    private static Column asAt(String alias, List<FullExport> fullExports) {
+        Column lastModified = col(alias + ".last_modified");
+        Column asAt = lastModified;
+        for (FullExport f : fullExports) {
+            asAt = org.apache.spark.sql.functions.when(col(alias + ".export_id").equalTo(lit(f.exportId())),
+                    org.apache.spark.sql.functions.greatest(lastModified, lit(f.extractedAt()))).otherwise(asAt);
+        }
+        return asAt;
+    }
+
     private Dataset<Row> rawKeys(FileContract contract, Set<String> exportIds) {
         String raw = layout.raw(contract.table());
         if (exportIds.isEmpty() || !DeltaTables.exists(spark, raw)) {
@@ -141,7 +165,7 @@ public final class ConformedMerge {
                     "export_id STRING, k STRING"));
         }
         return DeltaTables.read(spark, raw)
-                .where("export_id IN " + DeltaTables.sqlList(exportIds) + " AND `" + contract.key() + "` IS NOT NULL")
+                .where(col("export_id").isin(exportIds.toArray()).and(col(contract.key()).isNotNull()))
                 .selectExpr("export_id", "`" + contract.key() + "` AS k").distinct();
     }
 
@@ -164,7 +188,7 @@ public final class ConformedMerge {
                 java.util.Arrays.stream(batch.schema().fields()).map(StructField::name).map(n -> kept.contains(n)
                         ? "`" + n + "`"
                         : "CASE WHEN is_deleted THEN NULL ELSE `" + n + "` END AS `" + n + "`"),
-                java.util.stream.Stream.of("`" + yearColumn + "`"))
+                java.util.stream.Stream.of("`" + yearColumn + "`", AS_AT))
                 .toArray(String[]::new);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.ccft.quality.RowRules;
 import org.ccft.reference.ServiceArea;
+import org.ccft.reference.Team;
 import org.ccft.reference.Theme;
 import org.ccft.schemas.ColumnSpec;
 import org.ccft.schemas.FileContract;
@@ -29,6 +30,9 @@ public final class ContractRules {
         CSV_FORMAT.put("csv_format:encoding", "encoding_not_utf8");
     }
 
+    /** What a free-text column holds past raw when its value is not on its reference list. */
+    public static final String UNLISTED = "UNLISTED";
+
     private final FileContract contract;
     private final Map<String, List<String>> codeLists;
 
@@ -41,7 +45,8 @@ public final class ContractRules {
     public static Map<String, List<String>> referenceCodeLists() {
         return Map.of(
                 "service_areas", ServiceArea.all().stream().map(ServiceArea::code).toList(),
-                "themes", Theme.all().stream().map(Theme::code).toList());
+                "themes", Theme.all().stream().map(Theme::code).toList(),
+                "teams", Team.all().stream().map(Team::name).toList());
     }
 
     /** Rule name to the SQL condition under which a row breaks it, in the order they are reported. */
@@ -116,18 +121,21 @@ public final class ContractRules {
     }
 
     private List<String> allowedValues(ColumnSpec c) {
-        if (c.codeList() != null) {
-            List<String> list = codeLists.get(c.codeList());
-            if (list == null) {
-                throw new IllegalStateException(contract.file() + ": column " + c.name()
-                        + " names an unknown code list " + c.codeList());
-            }
-            return list;
-        }
-        return c.values();
+        return c.codeList() != null ? list(c.codeList(), c) : c.values();
     }
 
-    /** The typed, personal-data-free projection a good row takes into the conformed layer. */
+    private List<String> list(String name, ColumnSpec c) {
+        List<String> list = codeLists.get(name);
+        if (list == null) {
+            throw new IllegalStateException(contract.file() + ": column " + c.name() + " names an unknown list " + name);
+        }
+        return list;
+    }
+
+    /**
+     * The typed, personal-data-free projection a good row takes into the conformed layer: no personal
+     * column, and a free-text column with a reference list only as a listed name (else {@link #UNLISTED}).
+     */
     public List<String> conformedColumns() {
         List<String> out = new ArrayList<>();
         for (ColumnSpec c : contract.analyticColumns()) {
@@ -142,6 +150,11 @@ public final class ContractRules {
                 case CODES -> "split(" + col + ", '[|]')";
                 case TEXT, ENUM, CODE, MONTH -> col;
             };
+            if (c.listedIn() != null) {
+                // Free text that could name a person goes no further than raw unless it is a listed name.
+                typed = "CASE WHEN " + col + " IS NULL THEN NULL WHEN " + col + " IN "
+                        + DeltaTables.sqlList(list(c.listedIn(), c)) + " THEN " + col + " ELSE '" + UNLISTED + "' END";
+            }
             out.add(typed + " AS " + col);
         }
         out.add("export_id");

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the drops under {@code <landing>/cms/} that are complete (they have a manifest) and that the
  * ledger has not loaded yet. A folder without a manifest is still being written and is left alone;
- * a refused drop is tried again only when its manifest changes (the CMS re-sent it).
+ * a refused drop is tried again only when its manifest changes (the CMS re-sent it). A folder whose
+ * name is not an {@link ExportId} is refused on its name, once, without reading it.
  */
 public final class DropFinder {
 
@@ -49,6 +50,13 @@ public final class DropFinder {
                     continue;
                 }
                 String exportId = folder.getPath().getName();
+                if (!ExportId.isValid(exportId)) {
+                    // Refused once, on its name alone: nothing inside it is read, and it is not tried again.
+                    if (!known.containsKey(exportId)) {
+                        found.add(new Drop(exportId, null, null, null, "the folder's name is not an export id"));
+                    }
+                    continue;
+                }
                 String folderPath = landing.cmsFolder() + "/" + exportId;
                 String manifestPath = folderPath + "/manifest.json";
                 if (!fs.exists(new Path(manifestPath))) {

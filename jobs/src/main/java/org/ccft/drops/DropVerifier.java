@@ -17,9 +17,17 @@ import org.ccft.schemas.FileContract;
 public final class DropVerifier {
 
     private final LandingArea landing;
+    private final Instant latestExtract;
+    private final long maxFileBytes;
 
-    public DropVerifier(LandingArea landing) {
+    /**
+     * @param latestExtract the latest extracted_at believed: the run's clock and a small tolerance
+     * @param maxFileBytes  the largest file a drop may hold
+     */
+    public DropVerifier(LandingArea landing, Instant latestExtract, long maxFileBytes) {
         this.landing = landing;
+        this.latestExtract = latestExtract;
+        this.maxFileBytes = maxFileBytes;
     }
 
     /** Why each damaged drop is refused, in drop order; drops not named are sound. */
@@ -28,6 +36,10 @@ public final class DropVerifier {
     }
 
     Optional<Refusal> problem(Drop d) {
+        if (!ExportId.isValid(d.exportId())) {
+            return refuse(d, "export_id_pattern", null, "folder " + ExportId.printable(d.exportId())
+                    + " is not an export id (" + ExportId.RULE + "); none of its files is read");
+        }
         if (d.manifestError() != null) {
             return refuse(d, "manifest_unreadable", null, d.manifestError());
         }
@@ -41,7 +53,12 @@ public final class DropVerifier {
                     "manifest export_type must be FULL or INCREMENTAL, found " + m.exportType());
         }
         try {
-            Instant.parse(String.valueOf(m.extractedAt()));
+            Instant extracted = Instant.parse(String.valueOf(m.extractedAt()));
+            if (extracted.isAfter(latestExtract)) {
+                // A drop from the future would date every deletion and the as-at date after today.
+                return refuse(d, "extracted_at_future", null, "manifest extracted_at " + m.extractedAt()
+                        + " is after the run's clock (" + latestExtract + " with its tolerance)");
+            }
         } catch (DateTimeParseException e) {
             return refuse(d, "manifest_extracted_at", null,
                     "manifest extracted_at is not an ISO-8601 instant: " + m.extractedAt());
@@ -72,6 +89,11 @@ public final class DropVerifier {
             return refuse(d, "file_missing", label, label + " is listed in the manifest but missing");
         }
         try {
+            long size = landing.size(path);
+            if (size > maxFileBytes) {
+                return refuse(d, "file_too_large", label, label + " is " + size + " bytes, more than the limit of "
+                        + maxFileBytes + " (ccft.guards.max-file-size)");
+            }
             String actual = landing.sha256(path);
             if (!actual.equalsIgnoreCase(f.sha256())) {
                 return refuse(d, "checksum", label, label + " checksum " + actual + " does not match the manifest's "

@@ -13,10 +13,17 @@ import org.apache.hadoop.fs.Path;
 /** The landing area as a Hadoop file system: a local folder or an object store alike. */
 public final class LandingArea {
 
+    /** Characters Hadoop's path lists and globs treat as syntax: none may be in a path the job reads. */
+    static final String GLOB_CHARACTERS = ",{}[]*?\\";
+
     private final String root;
     private final Configuration hadoop;
 
     public LandingArea(String root, Configuration hadoop) {
+        if (root.chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0)) {
+            throw new IllegalArgumentException("the landing area's path " + root + " holds one of " + GLOB_CHARACTERS
+                    + ", which Hadoop reads as a pattern or a list: move or link it to a plain path");
+        }
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
         this.hadoop = hadoop;
     }
@@ -43,6 +50,10 @@ public final class LandingArea {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot look for " + path, e);
         }
+    }
+
+    public long size(String path) throws IOException {
+        return fileSystem(path).getFileStatus(new Path(path)).getLen();
     }
 
     public InputStream open(String path) throws IOException {

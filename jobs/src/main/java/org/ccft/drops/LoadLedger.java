@@ -1,5 +1,8 @@
 package org.ccft.drops;
 
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,8 +64,16 @@ public final class LoadLedger {
                     e.manifestSha256(), e.status(), e.reason(), runId, now));
         }
         Dataset<Row> df = spark.createDataFrame(rows, SCHEMA);
-        DeltaTables.replaceWhere(df, path, "export_id IN "
-                + DeltaTables.sqlList(outcomes.stream().map(LedgerEntry::exportId).toList()));
+        if (!DeltaTables.exists(spark, path)) {
+            DeltaTables.overwrite(df, path);
+            return;
+        }
+        // A MERGE on the id, not a predicate written as SQL: a refused folder's name is data, whatever it holds.
+        DeltaTable.forPath(spark, path).as("l")
+                .merge(df.as("o"), col("l.export_id").equalTo(col("o.export_id")))
+                .whenMatched().updateAll()
+                .whenNotMatched().insertAll()
+                .execute();
     }
 
     /** A refused drop's manifest may not hold a readable instant: the ledger then records none. */

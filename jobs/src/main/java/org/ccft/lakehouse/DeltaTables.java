@@ -26,6 +26,33 @@ public final class DeltaTables {
         rows.write().format("delta").mode("overwrite").option("replaceWhere", predicate).save(path);
     }
 
+    /**
+     * As {@link #replaceWhere(Dataset, String, String)}, for a table with these properties: set when it is
+     * created, and added in one commit to a table made before they were.
+     */
+    public static void replaceWhere(Dataset<Row> rows, String path, String predicate, java.util.Map<String, String> properties) {
+        SparkSession spark = rows.sparkSession();
+        if (!exists(spark, path)) {
+            var writer = rows.write().format("delta").mode("overwrite");
+            properties.forEach(writer::option);
+            writer.save(path);
+            return;
+        }
+        var configuration = snapshot(spark, path).metadata().configuration();
+        java.util.Map<String, String> missing = new java.util.TreeMap<>();
+        properties.forEach((k, v) -> {
+            if (!v.equals(configuration.getOrElse(k, () -> null))) {
+                missing.put(k, v);
+            }
+        });
+        if (!missing.isEmpty()) {
+            spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` SET TBLPROPERTIES (" + missing.entrySet()
+                    .stream().map(e -> "'" + e.getKey() + "' = '" + e.getValue() + "'")
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")");
+        }
+        replaceWhere(rows, path, predicate);
+    }
+
     /** Replaces a whole table in one commit, schema included. */
     public static void overwrite(Dataset<Row> rows, String path) {
         rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
@@ -63,7 +90,7 @@ public final class DeltaTables {
         }
     }
 
-    private static final String DELETION_VECTORS = "delta.enableDeletionVectors";
+    static final String DELETION_VECTORS = "delta.enableDeletionVectors";
 
     /**
      * Replaces a whole table, unless the rows would come from the same inputs as the last write: a
@@ -224,17 +251,27 @@ public final class DeltaTables {
         return spark.read().format("delta").option("versionAsOf", version).load(path);
     }
 
-    /** SQL literal list of quoted strings, for IN predicates over ids the job itself produced. */
+    /** What {@link #sqlList} accepts: values that need no escaping in a Spark SQL literal. */
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[^'\\\\\\p{Cntrl}]*");
+
+    /**
+     * SQL literal list of quoted strings, for the IN predicates Delta's replaceWhere needs (it takes SQL
+     * text). A value holding a quote, a backslash or a control character is refused, not escaped (Spark
+     * reads a backslash in a literal as an escape), so no value can change the predicate's meaning.
+     */
     public static String sqlList(java.util.Collection<String> values) {
         if (values.isEmpty()) {
             return "(NULL)";
         }
         StringBuilder b = new StringBuilder("(");
         for (String v : values) {
+            if (!PLAIN.matcher(v).matches()) {
+                throw new IllegalArgumentException("not a plain value, refused in a SQL predicate: " + v);
+            }
             if (b.length() > 1) {
                 b.append(", ");
             }
-            b.append('\'').append(v.replace("'", "''")).append('\'');
+            b.append('\'').append(v).append('\'');
         }
         return b.append(')').toString();
     }

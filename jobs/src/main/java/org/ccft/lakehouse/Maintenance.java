@@ -25,6 +25,8 @@ public final class Maintenance {
     private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
     /** Delta's own floor: shorter retentions need its safety check turned off, which we do only when asked. */
     public static final double DELTA_MINIMUM_HOURS = 168;
+    /** The tables whose rows are (or came from) personal data, by their path under the root. */
+    private static final java.util.regex.Pattern PERSONAL = java.util.regex.Pattern.compile("(raw|staging|quarantine)/");
 
     /** One table's files before and after. */
     public record TableResult(String table, long filesBefore, long bytesBefore, long filesAfter, long bytesAfter) {
@@ -38,52 +40,35 @@ public final class Maintenance {
         this.layout = layout;
     }
 
-    /** Compacts and vacuums every table, keeping what versions of the last {@code retainHours} need. */
-    public List<TableResult> run(double retainHours) {
-        if (retainHours < DELTA_MINIMUM_HOURS) {
-            LOG.warn("retention {} h is under Delta's {} h floor: running with its safety check off", retainHours,
-                    DELTA_MINIMUM_HOURS);
+    /**
+     * Compacts and vacuums every table, keeping what versions of the last {@code retainHours} need; the
+     * tables that hold personal data or rows of it (raw, staging, quarantine) keep
+     * {@code personalRetainHours}, never stretched for a publication, so rows erased or past their
+     * retention leave storage on time.
+     */
+    public List<TableResult> run(double retainHours, double personalRetainHours) {
+        if (Math.min(retainHours, personalRetainHours) < DELTA_MINIMUM_HOURS) {
+            LOG.warn("retention {} h is under Delta's {} h floor: running with its safety check off",
+                    Math.min(retainHours, personalRetainHours), DELTA_MINIMUM_HOURS);
             spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
         }
-        // VACUUM lists a table's files in as many Spark tasks as this says (10,000 by default): a few per core.
-        String listing = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
-        String listingBefore = spark.conf().get(listing, null);
-        spark.conf().set(listing, String.valueOf(Math.max(8, spark.sparkContext().defaultParallelism() * 4)));
         List<TableResult> results = new ArrayList<>();
         try {
             for (String table : tables()) {
                 long[] before = dataFiles(table);
                 DeltaTable delta = DeltaTable.forPath(spark, table);
                 delta.optimize().executeCompaction();
-                vacuum(delta, retainHours);
-                long[] after = dataFiles(table);
                 String name = table.substring(layout.root().length() + 1);
+                TableHistory.vacuum(spark, delta, PERSONAL.matcher(name).lookingAt() ? personalRetainHours : retainHours);
+                long[] after = dataFiles(table);
                 LOG.info("maintained {}: {} files ({} bytes) → {} files ({} bytes)", name, before[0], before[1],
                         after[0], after[1]);
                 results.add(new TableResult(name, before[0], before[1], after[0], after[1]));
             }
         } finally {
             spark.conf().unset("spark.databricks.delta.retentionDurationCheck.enabled");
-            if (listingBefore == null) {
-                spark.conf().unset(listing);
-            } else {
-                spark.conf().set(listing, listingBefore);
-            }
         }
         return results;
-    }
-
-    /**
-     * VACUUM, whose report Delta prints with Scala's println on stdout, where the command's results go:
-     * sent to stderr instead.
-     */
-    private static void vacuum(DeltaTable table, double retainHours) {
-        scala.Console$.MODULE$.withOut(System.err, new scala.runtime.AbstractFunction0<Object>() {
-            @Override
-            public Object apply() {
-                return table.vacuum(retainHours);
-            }
-        });
     }
 
     /** Every Delta table under the warehouse root (a folder with a _delta_log), in path order. */

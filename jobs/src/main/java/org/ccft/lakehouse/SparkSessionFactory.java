@@ -16,7 +16,16 @@ public final class SparkSessionFactory {
     }
 
     public static SparkSession getOrCreate(CcftProperties.Spark settings) {
+        return getOrCreate(settings, null);
+    }
+
+    /**
+     * @param warehouse the warehouse root: Spark's scratch and spill folders go under its {@code ops/}
+     *                  when it is on the local file system and {@code ccft.spark.local-dir} says nowhere else
+     */
+    public static SparkSession getOrCreate(CcftProperties.Spark settings, String warehouse) {
         SparkConf conf = new SparkConf(true);
+        scratch(settings, warehouse).ifPresent(dir -> conf.setIfMissing("spark.local.dir", dir));
         if (!conf.contains("spark.master") && settings.getMaster() != null && !settings.getMaster().isBlank()) {
             conf.setMaster(settings.getMaster());
         }
@@ -33,11 +42,42 @@ public final class SparkSessionFactory {
             // shell per commit (about a tenth of a small write). Safe with one writer at a time, which the
             // nightly run lock ensures. Object stores keep their own.
             .setIfMissing("spark.delta.logStore.file.impl", "io.delta.storage.LocalLogStore")
-            .setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");
+            .setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false")
+            // Folders and files the warehouse writes through Hadoop: owner and group only.
+            .setIfMissing("spark.hadoop.fs.permissions.umask-mode", "007");
         settings.getConf().forEach(conf::set);
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         registerFunctions(spark);
         return spark;
+    }
+
+    /**
+     * Where Spark spills rows and keeps its scratch files: the configured folder, else the warehouse's
+     * {@code ops/spark-local} (created owner-only), not the system's shared temporary folder. Spark
+     * removes what it wrote there when the process ends.
+     */
+    static java.util.Optional<String> scratch(CcftProperties.Spark settings, String warehouse) {
+        String dir = settings.getLocalDir();
+        if ((dir == null || dir.isBlank()) && warehouse != null) {
+            java.net.URI uri = new org.apache.hadoop.fs.Path(warehouse).toUri();
+            if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
+                dir = java.nio.file.Path.of(uri.getPath()).resolve("ops").resolve("spark-local").toString();
+            }
+        }
+        if (dir == null || dir.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        java.nio.file.Path folder = java.nio.file.Path.of(dir).toAbsolutePath();
+        try {
+            if (!java.nio.file.Files.exists(folder)) {
+                java.nio.file.Files.createDirectories(folder.getParent()); // the warehouse's own folders: umask
+                java.nio.file.Files.createDirectory(folder, java.nio.file.attribute.PosixFilePermissions
+                        .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create Spark's scratch folder " + folder, e);
+        }
+        return java.util.Optional.of(folder.toString());
     }
 
     /** SQL functions the marts and analysts share. */

@@ -32,6 +32,8 @@ public record WarehouseLayout(String root) {
     public String publishedSite() { return root + "/published/site"; }
     /** Who read the team's lists, when, and how many rows (never the rows). */
     public String teamAccessLog() { return root + "/ops/access"; }
+    /** One record per erasure: the request's reference, when, and rows per table (no personal data). */
+    public String erasures() { return root + "/ops/erasures"; }
     public String qualityResults() { return root + "/ops/dq/results"; }
     public String qualityRuns() { return root + "/ops/dq/runs"; }
     public String qualityMetrics() { return root + "/ops/dq/metrics.json"; }

@@ -25,14 +25,16 @@ public final class Publication {
 
     /**
      * The published state: which run, as at which date, each mart's version, and the release holding
-     * the marts' files ({@code published/releases/<release>/}; null for a publication made before releases).
+     * the marts' files ({@code published/releases/<release>/}; null for a publication made before releases),
+     * and the id of the pseudonymisation key its team lists were made under (null before key ids).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Published(@JsonProperty("run_id") long runId,
                             @JsonProperty("as_at_date") String asAtDate,
                             @JsonProperty("published_at") String publishedAt,
                             @JsonProperty("marts") Map<String, Long> marts,
-                            @JsonProperty("release") String release) {
+                            @JsonProperty("release") String release,
+                            @JsonProperty("key_id") String keyId) {
     }
 
     private final WarehouseLayout layout;

@@ -39,7 +39,8 @@ public final class PublicationTags {
                       @JsonProperty("published_at") String publishedAt,
                       @JsonProperty("tagged_at") String taggedAt,
                       @JsonProperty("marts") Map<String, Long> marts,
-                      @JsonProperty("release") String release) {
+                      @JsonProperty("release") String release,
+                      @JsonProperty("key_id") String keyId) {
     }
 
     private final WarehouseLayout layout;
@@ -68,7 +69,7 @@ public final class PublicationTags {
         }
         // The tag exists once its record is written, after every copy: a tagging cut short leaves no tag.
         Tag tag = new Tag(name, current.runId(), current.asAtDate(), current.publishedAt(), Instant.now().toString(),
-                current.marts(), current.release() == null ? null : name + "/release");
+                current.marts(), current.release() == null ? null : name + "/release", current.keyId());
         try {
             files.write(record(name), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tag));
         } catch (IOException e) {

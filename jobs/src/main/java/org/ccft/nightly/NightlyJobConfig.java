@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import org.ccft.config.CcftProperties;
 import org.ccft.conformed.ConformedMerge;
 import org.ccft.conformed.ContractRules;
+import org.ccft.conformed.FullExportDeletions;
 import org.ccft.conformed.RowValidation;
 import org.ccft.drops.Drop;
 import org.ccft.drops.DropFinder;
@@ -29,6 +30,7 @@ import org.ccft.published.Publisher;
 import org.ccft.dq.CheckedWarehouse;
 import org.ccft.dq.DropViews;
 import org.ccft.dq.QualityResults;
+import org.ccft.dq.SeverityOverrides;
 import org.ccft.drops.Refusal;
 import org.ccft.quality.AnomalyWatch;
 import org.ccft.quality.CheckOutcome;
@@ -101,7 +103,7 @@ public class NightlyJobConfig {
     /** The process's one SparkSession: it outlives a command's context (tests share it), so no destroy method. */
     @Bean(destroyMethod = "")
     public static SparkSession sparkSession(CcftProperties properties) {
-        return SparkSessionFactory.getOrCreate(properties.getSpark());
+        return SparkSessionFactory.getOrCreate(properties.getSpark(), properties.getWarehouse());
     }
 
     @Bean
@@ -199,12 +201,16 @@ public class NightlyJobConfig {
      */
     @Bean
     public Step verifyDrops(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout,
-                            QualityPolicy policy) {
+                            QualityPolicy policy, CcftProperties properties) {
         return step("verifyDrops", jobs, tx, (plan, chunk) -> {
             LandingArea landing = landing(spark, landingOf(chunk));
-            List<Refusal> refusals = new DropVerifier(landing).refusals(plan.drops);
+            var guards = properties.getGuards();
+            List<Refusal> refusals = new DropVerifier(landing, Instant.now().plus(guards.getClockTolerance()),
+                    guards.getMaxFileSize().toBytes()).refusals(plan.drops);
             refuse(plan, refusals);
             List<CheckOutcome> outcomes = new ArrayList<>(refusals.stream().map(r -> r.outcome("files")).toList());
+            outcomes.addAll(SeverityOverrides.outcomes(policy));
+            plan.severityOverrides = SeverityOverrides.lines(policy);
             List<CheckOutcome> headers = new FileHeaders(landing, policy).check(plan.sound());
             refuse(plan, headers.stream().filter(o -> o.status() == CheckOutcome.Status.REFUSED)
                     .map(FileHeaders::refusal).toList());
@@ -270,14 +276,17 @@ public class NightlyJobConfig {
      */
     @Bean
     public Step checkDrops(JobRepository jobs, JdbcTransactionManager tx, SparkSession spark, WarehouseLayout layout,
-                           QualityPolicy policy, DeclaredCheck.Catalog checks) {
+                           QualityPolicy policy, DeclaredCheck.Catalog checks, CcftProperties properties) {
         return step("checkDrops", jobs, tx, (plan, chunk) -> {
             if (plan.sound().isEmpty()) {
                 LOG.info("no drop to load tonight: no drop checks");
                 return;
             }
+            var guards = properties.getGuards();
+            List<CheckOutcome> deletions = new FullExportDeletions(spark, layout, guards.getFullExportMaxDeletions(),
+                    guards.getFullExportDeletionFloor()).check(plan.sound(), policy);
             new DropViews(spark, layout).register(plan.sound());
-            runDeclaredChecks("drops", runId(chunk), spark, layout, policy, checks);
+            runDeclaredChecks("drops", runId(chunk), spark, layout, policy, checks, deletions);
         });
     }
 
@@ -286,9 +295,11 @@ public class NightlyJobConfig {
      * they found, and stops the run if a critical one broke.
      */
     private static void runDeclaredChecks(String step, long runId, SparkSession spark, WarehouseLayout layout,
-                                          QualityPolicy policy, DeclaredCheck.Catalog checks) {
+                                          QualityPolicy policy, DeclaredCheck.Catalog checks,
+                                          List<CheckOutcome> alreadyFound) {
         MetricsHistory history = metricsHistory(spark, layout);
-        List<CheckOutcome> outcomes = new ArrayList<>(new CheckSuite(spark, policy, history).run(checks.checks(step), runId));
+        List<CheckOutcome> outcomes = new ArrayList<>(alreadyFound);
+        outcomes.addAll(new CheckSuite(spark, policy, history).run(checks.checks(step), runId));
         outcomes.addAll(new AnomalyWatch(spark, policy, history).run(checks.anomalies(step), runId));
         new QualityResults(spark, layout).record(runId, step, outcomes);
         outcomes.stream().filter(o -> o.status() == CheckOutcome.Status.WARNED || o.failed())
@@ -430,7 +441,7 @@ public class NightlyJobConfig {
             }
             new MartBuilder(spark, layout, MartSettings.of(properties))
                     .registerBuilt(LocalDate.parse(plan.asAtDate), plan.martVersions);
-            runDeclaredChecks("warehouse", runId(chunk), spark, layout, policy, checks);
+            runDeclaredChecks("warehouse", runId(chunk), spark, layout, policy, checks, List.of());
             last.passed(checked, runId(chunk));
         });
     }

@@ -65,6 +65,7 @@ public class NightlyRunner {
                     + ": " + execution.getStatus());
             lines.add("drops loaded: " + plan.soundIds().size() + (plan.soundIds().isEmpty() ? ""
                     : " (" + plan.soundIds().get(0) + " .. " + plan.soundIds().get(plan.soundIds().size() - 1) + ")"));
+            lines.addAll(plan.severityOverrides);
             plan.refused.forEach((id, why) -> lines.add("drop refused: " + id + ": " + why));
             plan.accepted.forEach((table, n) -> lines.add("rows " + table + ": " + n + " accepted, "
                     + plan.quarantined.getOrDefault(table, 0L) + " quarantined"));

@@ -31,6 +31,8 @@ public final class RunPlan {
     public List<org.ccft.drops.LedgerEntry> earlierFullExports = new ArrayList<>();
     public String newestEarlierExtract;
     public String asAtDate;
+    /** The severities this run's configuration changed, as the summary prints them. */
+    public List<String> severityOverrides = new ArrayList<>();
 
     /** The drops still going through this run: found, and not refused. */
     public List<Drop> sound() {

@@ -33,6 +33,7 @@ public record RunSummary(
         @JsonProperty("rows_quarantined") long rowsQuarantined,
         @JsonProperty("marts_published") int martsPublished,
         @JsonProperty("as_at_date") String asAtDate,
+        @JsonProperty("severity_overrides") List<String> severityOverrides,
         @JsonProperty("failures") List<String> failures) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -49,7 +50,8 @@ public record RunSummary(
                 completed ? plan.soundIds() : List.of(), plan.refused,
                 plan.accepted.values().stream().mapToLong(Long::longValue).sum(),
                 plan.quarantined.values().stream().mapToLong(Long::longValue).sum(),
-                completed && plan.asAtDate != null ? plan.martVersions.size() : 0, plan.asAtDate, failures);
+                completed && plan.asAtDate != null ? plan.martVersions.size() : 0, plan.asAtDate,
+                plan.severityOverrides, failures);
     }
 
     private static String instant(LocalDateTime t) {

@@ -13,7 +13,9 @@ import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.dq.QualityReport;
 import org.ccft.marts.Audience;
 import org.ccft.marts.DataDictionary;
+import org.ccft.marts.MartSettings;
 import org.ccft.marts.Publication;
+import org.ccft.marts.PseudonymKey;
 import org.ccft.published.site.DashboardSite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ public final class Publisher {
     private final CcftProperties.Serving serving;
     private final int threshold;
     private final String council;
+    private final MartSettings settings;
 
     /** The sites every publish writes under {@code published/site/}: the team's is built on request only. */
     private static final List<Audience> SITES = List.of(Audience.INTERNAL, Audience.PUBLIC);
@@ -44,12 +47,13 @@ public final class Publisher {
         this.serving = properties.getServing();
         this.threshold = properties.getDisclosure().getThreshold();
         this.council = properties.getCouncil().getName();
+        this.settings = MartSettings.of(properties);
     }
 
     public Publication.Published publish(long runId, String asAtDate, Map<String, Long> martVersions) {
         String now = Instant.now().toString();
         Publication.Published published = new Publication.Published(runId, asAtDate, now, martVersions,
-                ReleaseWriter.releaseId(runId, now));
+                ReleaseWriter.releaseId(runId, now), PseudonymKey.id(settings.key()));
         DataDictionary dictionary = DataDictionary.of(spark, layout, published);
         String verdict = QualityReport.verdictOf(spark, layout, runId);
         ReleaseInfo info = new ReleaseInfo(published.release(), runId, asAtDate, now, council,

@@ -55,36 +55,71 @@ public final class CmsCsvParser implements java.io.Serializable {
                 .add(PARSE_ERROR, DataTypes.StringType, true);
     }
 
-    /** Every row of one file. */
+    /** Every row of one file, in a list (for a small file; the load streams with {@link #rows}). */
     public List<Row> parse(String exportId, String fileLabel, InputStream bytes) throws IOException {
         List<Row> rows = new ArrayList<>();
-        Reader reader = utf8(bytes);
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build();
-        try (CSVParser parser = CSVParser.parse(reader, format)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
-                return rows; // an empty file: no header, no rows
-            }
-            Header header = new Header(records.next());
-            while (true) {
-                long line = parser.getCurrentLineNumber() + 1;
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (RuntimeException e) {
-                    rows.add(errorRow(exportId, fileLabel, line, "csv_unreadable: " + firstLine(e)));
-                    break; // nothing after an unterminated quote can be trusted
-                }
-                if (record.size() == 1 && record.get(0).isEmpty()) {
-                    continue; // a blank line is not a row
-                }
-                rows.add(header.row(exportId, fileLabel, line, record));
-            }
-        }
+        rows(exportId, fileLabel, bytes).forEachRemaining(rows::add);
         return rows;
+    }
+
+    /**
+     * The rows of one file, read as they are asked for: a file of any size is held one record at a
+     * time. The stream is closed when the last row has been read (or the file proves unreadable).
+     */
+    public Iterator<Row> rows(String exportId, String fileLabel, InputStream bytes) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build();
+        CSVParser parser = CSVParser.parse(utf8(bytes), format);
+        Iterator<CSVRecord> records = parser.iterator();
+        if (!records.hasNext()) {
+            parser.close();
+            return java.util.Collections.emptyIterator(); // an empty file: no header, no rows
+        }
+        Header header = new Header(records.next());
+        return new Iterator<>() {
+            private Row next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && !done) {
+                    long line = parser.getCurrentLineNumber() + 1;
+                    try {
+                        if (!records.hasNext()) {
+                            finish();
+                            break;
+                        }
+                        CSVRecord record = records.next();
+                        if (record.size() == 1 && record.get(0).isEmpty()) {
+                            continue; // a blank line is not a row
+                        }
+                        next = header.row(exportId, fileLabel, line, record);
+                    } catch (RuntimeException e) {
+                        next = errorRow(exportId, fileLabel, line, "csv_unreadable: " + firstLine(e));
+                        finish(); // nothing after an unterminated quote can be trusted
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Row row = next;
+                next = null;
+                return row;
+            }
+
+            private void finish() {
+                done = true;
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
     }
 
     /** The column names of a file's header (its first record), or none for an empty file. */

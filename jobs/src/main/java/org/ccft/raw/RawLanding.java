@@ -27,13 +27,23 @@ import scala.Tuple2;
 
 /**
  * Lands every row of the sound drops, as it came, in the raw Delta tables (one per contract file),
- * with export_id, file and line. Parsing runs on the executors, one task per file; the counts per file
+ * with export_id, file and line. Parsing runs on the executors, one task per file, streaming (a task
+ * holds one record at a time; splitting one file over several tasks is not done); the counts per file
  * are checked against the manifest before anything is written, and a drop whose counts differ is
  * refused whole. Re-landing a drop replaces its rows (idempotent on restart).
  */
 public final class RawLanding {
 
     private static final Logger LOG = LoggerFactory.getLogger(RawLanding.class);
+    /**
+     * The raw tables' Delta properties. The log's statistics quote column values (the first 32 characters
+     * of a string): here only of the landing's own columns, never of a personal one. And commits older
+     * than a week leave the log at its next checkpoint, so a row deleted by the retention policy or an
+     * erasure is not quoted for 30 days (Delta's default).
+     */
+    static final Map<String, String> PROPERTIES = Map.of(
+            "delta.dataSkippingStatsColumns", "export_id,file,line",
+            "delta.logRetentionDuration", "interval 7 days");
 
     private final SparkSession spark;
     private final WarehouseLayout layout;
@@ -69,7 +79,7 @@ public final class RawLanding {
         String predicate = "export_id IN " + DeltaTables.sqlList(landed);
         parsed.forEach((contract, rows) -> {
             if (!landed.isEmpty()) {
-                DeltaTables.replaceWhere(rows.where(predicate), layout.raw(contract.table()), predicate);
+                DeltaTables.replaceWhere(rows.where(predicate), layout.raw(contract.table()), predicate, PROPERTIES);
             }
             rows.unpersist();
         });
@@ -90,18 +100,18 @@ public final class RawLanding {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int partitions = Math.max(1, Math.min(paths.size(), spark.sparkContext().defaultParallelism() * 4));
         JavaRDD<Row> rows = jsc.binaryFiles(String.join(",", paths), partitions)
-                .flatMap(file -> parseFile(parser, file).iterator());
+                .flatMap(file -> parseFile(parser, file));
         return spark.createDataFrame(rows, parser.rawSchema());
     }
 
-    private static List<Row> parseFile(CmsCsvParser parser, Tuple2<String, PortableDataStream> file)
+    /** The file's rows, streamed: the task holds one record at a time, whatever the file's size. */
+    private static java.util.Iterator<Row> parseFile(CmsCsvParser parser, Tuple2<String, PortableDataStream> file)
             throws java.io.IOException {
         String[] parts = file._1().split("/");
         String exportId = parts[parts.length - 2];
         String fileLabel = "cms/" + exportId + "/" + parts[parts.length - 1];
-        try (InputStream in = file._2().open()) {
-            return parser.parse(exportId, fileLabel, in);
-        }
+        InputStream in = file._2().open();
+        return parser.rows(exportId, fileLabel, in);
     }
 
     /** Raw rows of the given drops, for validation (read once per run). */

@@ -25,8 +25,8 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelpWithItsExitCodes() {
-        for (String command : new String[] {"nightly", "schedule", "history", "sql", "publish", "maintain", "dq",
-                "dictionary", "demo"}) {
+        for (String command : new String[] {"nightly", "schedule", "history", "sql", "publish", "maintain", "erase",
+                "rotate-key", "dq", "dictionary", "site", "report", "demo"}) {
             String[] r = run(command, "--help");
             assertThat(r[0]).as(command).isEqualTo("0");
             assertThat(r[1]).as(command).contains("Usage: ccft " + command).contains("Exit codes:");
@@ -51,6 +51,13 @@ class CommandLineTest {
         assertThat(run("schedule", "--cron", "0 30 2 * * *", "--zone", "Mars/Olympus")[0])
                 .isEqualTo(String.valueOf(ExitCode.USAGE));
         assertThat(run("maintain", "--retain-hours", "a week")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
+        String[] lowered = run("nightly", "--severity", "csv_format=off");
+        assertThat(lowered[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
+        assertThat(lowered[2]).contains("csv_format is a structural check, which can be raised to critical but not "
+                + "lowered below error");
+        assertThat(run("erase", "--case-ref", "C1")[0]).as("--request is required").isEqualTo(String.valueOf(ExitCode.USAGE));
+        assertThat(run("erase", "--request", "DPO-1")[0]).as("nothing named").isEqualTo(String.valueOf(ExitCode.USAGE));
+        assertThat(run("erase", "--request", "'; DROP", "--case-ref", "C1")[0]).isEqualTo(String.valueOf(ExitCode.USAGE));
     }
 
     @Test

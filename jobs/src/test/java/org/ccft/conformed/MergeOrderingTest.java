@@ -53,17 +53,17 @@ public class MergeOrderingTest {
             rec("R2", "2023-01-06T10:00:00Z", "is_deleted=Y")));
     static final Drop D3 = new Drop("20230115T020000Z", "INCREMENTAL", List.of(
             rec("R1", "2022-12-01T10:00:00Z"),                    // an old version, delivered again: loses
-            rec("R3", "2023-01-10T10:00:00Z", "team=A"),
+            rec("R3", "2023-01-10T10:00:00Z", "team=sat North"),
             rec("R5", "2023-01-12T10:00:00Z")));
     /** D3 re-sent after an outage under a new export_id: changes nothing. */
     static final Drop D3_RESENT = new Drop("20230115T040000Z", "INCREMENTAL", D3.records());
     static final Drop D4 = new Drop("20230122T020000Z", "INCREMENTAL", List.of(
-            rec("R3", "2023-01-10T10:00:00Z", "team=B"),          // a tie on last_modified: the later export wins
+            rec("R3", "2023-01-10T10:00:00Z", "team=sat South"),          // a tie on last_modified: the later export wins
             rec("R2", "2022-12-01T10:00:00Z")));                  // older than its tombstone: stays deleted
     /** A FULL export that omits R4 (deleted in the CMS, with no tombstone) and R2. */
     static final Drop D5 = new Drop("20230129T020000Z", "FULL", List.of(
             rec("R1", "2023-01-05T10:00:00Z", "response_date=2023-01-05", "outcome=UPHELD", "status=CLOSED"),
-            rec("R3", "2023-01-10T10:00:00Z", "team=B"), rec("R5", "2023-01-12T10:00:00Z"),
+            rec("R3", "2023-01-10T10:00:00Z", "team=sat South"), rec("R5", "2023-01-12T10:00:00Z"),
             rec("R6", "2023-01-04T10:00:00Z")));
 
     @Test
@@ -94,7 +94,7 @@ public class MergeOrderingTest {
         var current = spark.read().format("delta").load(nights.layout.conformed("feedback_records"));
         assertThat(current.where("NOT is_deleted").selectExpr("record_id", "coalesce(team, '')", "status")
                 .collectAsList()).extracting(r -> r.getString(0) + ":" + r.getString(1) + ":" + r.getString(2))
-                .containsExactlyInAnyOrder("R1::CLOSED", "R3:B:OPEN", "R5::OPEN", "R6::OPEN");
+                .containsExactlyInAnyOrder("R1::CLOSED", "R3:sat South:OPEN", "R5::OPEN", "R6::OPEN");
         assertThat(current.where("is_deleted").selectExpr("record_id", "export_id").collectAsList())
                 .extracting(r -> r.getString(0) + "@" + r.getString(1))
                 // R4 by the FULL export that omitted it, after its late change; R2 by its own tombstone of

@@ -410,7 +410,7 @@ class MartsFixtureTest {
         assertThat(rows("SELECT service_area, kind, owner_team, agreed_date, due_date, age_days, days_overdue, overdue, "
                 + "without_owner, without_due_date FROM commitments_outstanding")).containsExactly(
                 "SAT,ASSESSMENT,null,2023-01-11,null,82,0,false,true,true",
-                "UNKNOWN,ASSESSMENT,SAT,2022-06-10,2022-07-10,297,267,true,false,false");
+                "UNKNOWN,ASSESSMENT,sat North,2022-06-10,2022-07-10,297,267,true,false,false");
         // C07: K2 late and not in the agreed form, K3 never sent, K5 on time (K4 not yet due): missed twice.
         assertThat(rows("SELECT service_area, adjustments, updates_due, sent_on_time, sent_late, not_sent, "
                 + "adjustment_not_met, misses, last_missed_due_date, repeated_misses FROM adjustments_by_complainant"))

@@ -52,7 +52,7 @@ class OperationsTest {
         assertThat(maintained.lines().get(0)).as("stdout is the CSV alone")
                 .isEqualTo("table,files_before,bytes_before,files_after,bytes_after");
         Map<String, long[]> files = new java.util.HashMap<>();
-        maintained.lines().stream().skip(1).map(l -> l.split(",")).forEach(c -> files.put(c[0],
+        maintained.lines().stream().skip(1).takeWhile(l -> !l.isEmpty()).map(l -> l.split(",")).forEach(c -> files.put(c[0],
                 new long[] {Long.parseLong(c[1]), Long.parseLong(c[3])}));
         assertThat(files).containsKeys("conformed/feedback_records", "raw/feedback_records", "marts/at_a_glance",
                 "published/tags/annual-2022-23/at_a_glance");

@@ -85,4 +85,39 @@ class RefusedDropTest {
         assertThat(new LoadLedger(TestSpark.session(), w.layout).entries()).filteredOn(
                 e -> LedgerEntry.LOADED.equals(e.status())).hasSize(4);
     }
+
+    /**
+     * Folder names are data: named with a quote, a backslash, a comma, braces or '*', a drop is refused on
+     * its name (nothing inside it is read, no predicate or path list is written from it), once; the good
+     * drops beside it load that night and the nights after.
+     */
+    @Test
+    void oddlyNamedFoldersAreRefusedNeverExecuted(@TempDir Path tmp) throws Exception {
+        Warehouse w = new Warehouse(tmp);
+        List<String> odd = List.of("20230101T020000Z' OR '1'='1", "20230101T020000Z\\", "20230101T020000Z,20230102T020000Z",
+                "{20230101T020000Z,x}", "*", "20230101T02*");
+        for (String name : odd) {
+            new DropWriter(w.landing, name, "INCREMENTAL", Instant.parse("2023-01-01T02:00:00Z"))
+                    .file("feedback_records.csv", Cms.header(CmsContract.FEEDBACK_RECORDS),
+                            List.of(Cms.feedback("record_id=ODD" + odd.indexOf(name)))).write();
+        }
+        drop(w.landing, "20230101T020000Z", List.of(Cms.feedback("record_id=G1"))).write();
+
+        NightlyRunner.Outcome first = w.nightly();
+        assertThat(first.exitCode()).isEqualTo(ExitCode.DROPS_REFUSED);
+        assertThat(first.plan().refused).containsOnlyKeys(odd.toArray(String[]::new));
+        assertThat(first.plan().refused.get("*")).startsWith("folder * is not an export id");
+        assertThat(TestSpark.session().read().format("delta").load(w.layout.raw("feedback_records"))
+                .select("record_id").collectAsList()).extracting(r -> r.getString(0)).containsExactly("G1");
+        assertThat(new LoadLedger(TestSpark.session(), w.layout).entries())
+                .extracting(e -> e.exportId() + ":" + e.status())
+                .contains("20230101T020000Z:LOADED", "*:REFUSED", "20230101T020000Z' OR '1'='1:REFUSED");
+
+        drop(w.landing, "20230102T020000Z", List.of(Cms.feedback("record_id=G2"))).write();
+        NightlyRunner.Outcome second = w.nightly();
+        assertThat(second.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(second.plan().drops).extracting(d -> d.exportId()).containsExactly("20230102T020000Z");
+        assertThat(w.sql("SELECT value FROM at_a_glance WHERE measure = 'corporate_stage1'"))
+                .extracting(r -> r.getLong(0)).containsExactly(2L);
+    }
 }

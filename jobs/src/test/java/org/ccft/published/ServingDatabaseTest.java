@@ -82,7 +82,7 @@ class ServingDatabaseTest {
 
     private static Publication.Published published(long run) {
         return new Publication.Published(run, "2023-04-06", "2026-12-02T01:0" + run + ":00Z",
-                Map.of("at_a_glance", 7L, "complaint_worklist", 3L), "run-" + run + "-1");
+                Map.of("at_a_glance", 7L, "complaint_worklist", 3L), "run-" + run + "-1", "K0000000001");
     }
 
     private static Connection as(String user) throws SQLException {

@@ -54,7 +54,7 @@ public final class Cms {
         v.put("record_id", "R1");
         v.put("kind", "ASSESSMENT");
         v.put("description", "Commission an OT assessment for the child");
-        v.put("owner_team", "SAT");
+        v.put("owner_team", "sat North");
         v.put("agreed_date", "2022-06-10");
         v.put("due_date", "2022-07-10");
         v.put("status", "OPEN");

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param notBefore    another date column this one must not precede
  * @param notAbove     another count column this one must not exceed
  * @param personal     personal data: kept in the raw layer only
+ * @param listedIn     free text that could name a person: past raw, kept only when on this reference list
  */
 public record ColumnSpec(
         String name,
@@ -28,7 +29,8 @@ public record ColumnSpec(
         @JsonProperty("not_future") boolean notFuture,
         @JsonProperty("not_before") String notBefore,
         @JsonProperty("not_above") String notAbove,
-        boolean personal) implements Serializable {
+        boolean personal,
+        @JsonProperty("listed_in") String listedIn) implements Serializable {
 
     public ColumnSpec {
         values = values == null ? List.of() : List.copyOf(values);
