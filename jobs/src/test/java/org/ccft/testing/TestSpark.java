@@ -17,6 +17,11 @@ public final class TestSpark {
             CcftProperties.Spark settings = new CcftProperties.Spark();
             settings.setMaster("local[2]");
             settings.setShufflePartitions(2);
+            // One JVM runs many test classes: Spark's status store keeps 1,000 queries, jobs and stages by
+            // default, each with its plan, which a long fork fills its heap with. Tests need none of them.
+            settings.getConf().put("spark.sql.ui.retainedExecutions", "20");
+            settings.getConf().put("spark.ui.retainedJobs", "50");
+            settings.getConf().put("spark.ui.retainedStages", "50");
             session = SparkSessionFactory.getOrCreate(settings);
         }
         return session;

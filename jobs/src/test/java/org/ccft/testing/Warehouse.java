@@ -18,6 +18,9 @@ public final class Warehouse {
     public final WarehouseLayout layout;
 
     public Warehouse(Path tmp) {
+        // The tables of earlier tests (their folders deleted) need not stay cached in this JVM.
+        org.apache.spark.sql.delta.DeltaLog.clearCache();
+        TestSpark.session().catalog().clearCache();
         this.root = tmp.resolve("warehouse");
         this.landing = tmp.resolve("landing");
         this.layout = new WarehouseLayout(root.toString());
