@@ -53,6 +53,20 @@ public final class DeltaTables {
         replaceWhere(rows, path, predicate);
     }
 
+    /**
+     * A figure of the table's last operation ({@code numDeletedRows}, {@code numTargetRowsDeleted}...),
+     * or 0 when no version was written after {@code before}: what a DELETE or MERGE did, without
+     * scanning the table again to count it.
+     */
+    public static long operationMetric(SparkSession spark, String path, long before, String metric) {
+        if (latestVersion(spark, path) == before) {
+            return 0;
+        }
+        Row last = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
+        scala.collection.Map<String, String> metrics = last.getMap(0);
+        return Long.parseLong(metrics.getOrElse(metric, () -> "0"));
+    }
+
     /** Replaces a whole table in one commit, schema included. */
     public static void overwrite(Dataset<Row> rows, String path) {
         rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);

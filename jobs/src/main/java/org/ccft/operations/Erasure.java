@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.TableHistory;
@@ -123,16 +121,14 @@ public final class Erasure {
         return ids;
     }
 
+    /** Deletes the rows matching the condition; returns how many (from the DELETE's own metrics). */
     private long delete(String path, Column condition) {
         if (!DeltaTables.exists(spark, path)) {
             return 0;
         }
-        Dataset<Row> table = DeltaTables.read(spark, path);
-        long rows = table.where(condition).count();
-        if (rows > 0) {
-            DeltaTable.forPath(spark, path).delete(condition);
-        }
-        return rows;
+        long before = DeltaTables.latestVersion(spark, path);
+        DeltaTable.forPath(spark, path).delete(condition);
+        return DeltaTables.operationMetric(spark, path, before, "numDeletedRows");
     }
 
     /** When an erasure happened, under which request, and how many rows each table lost: no personal data. */

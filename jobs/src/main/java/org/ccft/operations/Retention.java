@@ -134,12 +134,7 @@ public final class Retention {
     private long deleteMatching(String path, Dataset<Row> keys, org.apache.spark.sql.Column on) {
         long before = DeltaTables.latestVersion(spark, path);
         DeltaTable.forPath(spark, path).as("t").merge(keys.as("s"), on).whenMatched().delete().execute();
-        if (DeltaTables.latestVersion(spark, path) == before) {
-            return 0;
-        }
-        Row last = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
-        scala.collection.Map<String, String> metrics = last.getMap(0);
-        return Long.parseLong(metrics.getOrElse("numTargetRowsDeleted", () -> "0"));
+        return DeltaTables.operationMetric(spark, path, before, "numTargetRowsDeleted");
     }
 
     /** Removes the landing folders of drops the ledger settled before the cutoff. */
