@@ -33,6 +33,8 @@ public final class Ccft implements java.util.concurrent.Callable<Integer> {
         cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.FAILED);
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // The descriptions are written in lines of up to 100 characters: shown as written, not re-wrapped at 80.
+        cl.setUsageHelpWidth(110);
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
         }
