@@ -3,11 +3,8 @@
 -- sent on time, sent late, not sent, sent but not in the agreed form; misses (late + not sent + not in
 -- the agreed form) and repeated_misses when a complainant has been missed twice or more.
 WITH due AS (
-  SELECT c.*, f.case_ref, coalesce(f.service_area, 'UNKNOWN') AS service_area,
-         c.sent_date IS NULL OR c.sent_date > c.due_date OR NOT coalesce(c.adjustment_met, true) AS missed
-  FROM contacts c
-  LEFT JOIN feedback_records f ON f.record_id = c.record_id
-  WHERE c.due_date <= (SELECT as_at_date FROM as_at)
+  SELECT u.*, u.sent_date IS NULL OR u.sent_date > u.due_date OR NOT coalesce(u.adjustment_met, true) AS missed
+  FROM updates_due u
 ),
 per_complainant AS (
   SELECT pseudonym(coalesce(case_ref, 'record:' || record_id))         AS complainant_reference,

@@ -1,12 +1,6 @@
 -- adjustments_compliance: agreed updates to complainants who need reasonable adjustments
 -- (contacts.csv) that were due on or before the as-at date, by the financial year of their due date
 -- and the service area of their feedback record (UNKNOWN where that record does not exist).
-WITH updates_due AS (
-  SELECT c.*, coalesce(f.service_area, 'UNKNOWN') AS service_area
-  FROM contacts c
-  LEFT JOIN feedback_records f ON f.record_id = c.record_id
-  WHERE c.due_date <= (SELECT as_at_date FROM as_at)
-)
 SELECT financial_year(due_date)                                   AS financial_year,
        service_area,
        count(*)                                                   AS updates_due,

@@ -1,18 +1,8 @@
 -- at_a_glance: the front page of the annual report. One row per financial year and measure:
 -- records received in the year, and the same measure the year before (null only when the
 -- warehouse holds no record at all for that year).
-WITH received AS (
-  SELECT financial_year(received_date) AS financial_year,
-         CASE feedback_type
-           WHEN 'COMPLIMENT'  THEN 'compliments'
-           WHEN 'ENQUIRY'     THEN 'enquiries_' || lower(enquiry_source)
-           WHEN 'COMPLAINT'   THEN lower(procedure) || '_stage' || stage
-           WHEN 'LGO_ENQUIRY' THEN 'lgo_enquiries'
-         END AS measure
-  FROM feedback_records
-),
-years_with_records AS (
-  SELECT DISTINCT financial_year FROM received
+WITH years_with_records AS (
+  SELECT DISTINCT financial_year FROM feedback_received
 ),
 measures AS (
   SELECT explode(array('compliments', 'enquiries_general', 'enquiries_councillor', 'enquiries_mp',
@@ -21,7 +11,7 @@ measures AS (
 ),
 counted AS (
   SELECT financial_year, measure, count(*) AS value
-  FROM received WHERE measure IS NOT NULL
+  FROM feedback_received
   GROUP BY financial_year, measure
 ),
 every_measure_every_year AS (
@@ -33,8 +23,6 @@ every_measure_every_year AS (
 SELECT this_year.financial_year, this_year.measure, this_year.value,
        year_before.value AS previous_year_value
 FROM every_measure_every_year this_year
+LEFT JOIN financial_years y ON y.financial_year = this_year.financial_year
 LEFT JOIN every_measure_every_year year_before
-  ON year_before.measure = this_year.measure
- -- '2022-23' -> '2021-22'
- AND year_before.financial_year = concat(CAST(substr(this_year.financial_year, 1, 4) AS INT) - 1, '-',
-                                         substr(this_year.financial_year, 3, 2))
+  ON year_before.measure = this_year.measure AND year_before.financial_year = y.previous_financial_year

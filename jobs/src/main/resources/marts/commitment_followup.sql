@@ -2,12 +2,6 @@
 -- kept, by the financial year they were agreed and the service area of their feedback record
 -- (UNKNOWN where that record does not exist). CANCELLED commitments do not count. "Overdue" is
 -- taken at the warehouse's as-at date.
-WITH commitments AS (
-  SELECT a.*, coalesce(f.service_area, 'UNKNOWN') AS service_area
-  FROM actions a
-  LEFT JOIN feedback_records f ON f.record_id = a.record_id
-  WHERE coalesce(a.status, '') <> 'CANCELLED'
-)
 SELECT financial_year(agreed_date)                                          AS financial_year,
        service_area,
        count(*)                                                             AS made,

@@ -3,10 +3,7 @@
 -- found. Named by pseudonymous references (the case, the commitment), never by the CMS's own. Age in
 -- days since it was agreed, and days overdue, at the as-at date.
 WITH open_commitments AS (
-  SELECT a.*, f.case_ref, coalesce(f.service_area, 'UNKNOWN') AS service_area
-  FROM actions a
-  LEFT JOIN feedback_records f ON f.record_id = a.record_id
-  WHERE coalesce(a.status, '') <> 'CANCELLED' AND a.completed_date IS NULL
+  SELECT * FROM commitments WHERE completed_date IS NULL
 ),
 judged AS (
   SELECT o.*, x.as_at_date,

@@ -10,6 +10,6 @@ WITH received AS (
 SELECT this_year.financial_year, this_year.kind, this_year.received,
        year_before.received AS previous_year_value
 FROM received this_year
+LEFT JOIN financial_years y ON y.financial_year = this_year.financial_year
 LEFT JOIN received year_before
-  ON year_before.kind = this_year.kind
- AND year_before.financial_year = financial_year(add_months(make_date(CAST(substr(this_year.financial_year, 1, 4) AS INT), 4, 1), -12))
+  ON year_before.kind = this_year.kind AND year_before.financial_year = y.previous_financial_year

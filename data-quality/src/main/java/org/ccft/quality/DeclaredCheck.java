@@ -7,7 +7,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import com.fasterxml.jackson.databind.MapperFeature;
 
 /**
  * A check as {@code quality/checks.yml} declares it: which step runs it, on which layer and table, at
@@ -36,6 +40,31 @@ public record DeclaredCheck(String name, String step, String layer, String table
         public List<DeclaredCheck> anomalies(String step) {
             return anomalies.stream().filter(c -> c.step().equals(step)).toList();
         }
+
+        /** This catalog and more checks (a mart's own, declared with the mart). A name used twice is an error. */
+        public Catalog with(List<DeclaredCheck> more) {
+            List<DeclaredCheck> all = new ArrayList<>(checks);
+            all.addAll(more);
+            Set<String> names = new HashSet<>();
+            all.forEach(c -> {
+                if (!names.add(c.name())) {
+                    throw new IllegalStateException("two quality checks are named " + c.name());
+                }
+            });
+            return new Catalog(List.copyOf(all), anomalies);
+        }
+    }
+
+    /**
+     * The check as a mart's definition declares it: unless it says otherwise, run in the warehouse
+     * step, on the marts layer, against the mart's table.
+     */
+    public DeclaredCheck ofMart(String mart) {
+        DeclaredCheck c = new DeclaredCheck(name, step == null ? "warehouse" : step, layer == null ? "marts" : layer,
+                table == null ? mart : table, severity, description, data, key, unique, complete, satisfies, sum, mean,
+                where, watch);
+        c.validate();
+        return c;
     }
 
     public static Catalog load() {
@@ -48,8 +77,7 @@ public record DeclaredCheck(String name, String step, String layer, String table
             if (in == null) {
                 throw new IllegalStateException("no " + resource + " on the classpath");
             }
-            Catalog catalog = yaml.configure(com.fasterxml.jackson.databind.MapperFeature
-                    .ACCEPT_CASE_INSENSITIVE_ENUMS, true).readValue(in, Catalog.class);
+            Catalog catalog = yaml.configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true).readValue(in, Catalog.class);
             catalog.checks().forEach(DeclaredCheck::validate);
             catalog.anomalies().forEach(DeclaredCheck::validate);
             return catalog;

@@ -12,12 +12,11 @@ class DeclaredCheckTest {
     void theCatalogCoversEveryLayerTheIssueNames() {
         DeclaredCheck.Catalog catalog = DeclaredCheck.load();
         assertThat(catalog.checks()).extracting(DeclaredCheck::layer)
-                .contains("reconciliation", "conformed", "marts", "reference");
+                .contains("reconciliation", "conformed", "reference");
         assertThat(catalog.checks("drops")).extracting(DeclaredCheck::name).contains("rows_reconcile");
         assertThat(catalog.checks("warehouse")).extracting(DeclaredCheck::name).contains(
                 "one_row_per_key:feedback_records", "escalation_has_stage_1", "action_has_record",
-                "contact_has_record", "at_a_glance_reconciles", "outcomes_add_up", "timeliness_bounded",
-                "summary_reconciles", "lgo_caseload_adds_up", "xmr_limits_ordered", "dfe_markers_known");
+                "contact_has_record", "dfe_markers_known");
         assertThat(catalog.anomalies()).extracting(DeclaredCheck::name).contains("drop_volume", "volume:COMPLAINT",
                 "quarantine_rate", "late_share");
         List<String> names = catalog.checks().stream().map(DeclaredCheck::name).toList();

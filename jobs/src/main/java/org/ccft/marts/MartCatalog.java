@@ -4,66 +4,148 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** The marts the warehouse publishes (marts.md), and the intermediate views they share, in build order. */
+/**
+ * The models of the warehouse, found by listing their folders: {@code marts/intermediate/*.sql} (views
+ * several marts read, never published: the current records, the complaint stages, the financial
+ * years...) and {@code marts/*.sql} (the published marts, each with its definition {@code
+ * marts/<mart>.yml} beside it). Build order comes from what each SQL reads ({@link SqlReads}): a
+ * model is built after every model it reads. Adding a mart is adding its two files to the folder.
+ */
 public final class MartCatalog {
 
-    /** Views several marts read; built first, never published. */
-    public static final List<String> INTERMEDIATE = List.of(
-            "financial_years", "complaint_stages", "feedback_measures", "feedback_received");
+    private static final String MARTS_FOLDER = "marts/";
+    private static final String INTERMEDIATE_FOLDER = "marts/intermediate/";
 
-    /** The marts of marts.md, by the names dashboards rely on. */
-    public static final List<String> CONTRACT_MARTS = List.of(
-            "at_a_glance", "complaint_outcomes", "complaint_timeliness", "complaint_themes", "lgo_outcomes",
-            "sat_complaints_vs_ehcp", "commitment_followup", "adjustments_compliance");
+    /** Intermediate models, in build order. */
+    public static final List<String> INTERMEDIATE;
 
-    /**
-     * Every published mart, in build order (a mart may read one built before it): the contract's, then
-     * the rest of the annual report, the SEND tracker, and the lists for the complaints team.
-     */
-    public static final List<String> MARTS = Stream.concat(CONTRACT_MARTS.stream(), Stream.of(
-            // the report: feedback, complaints, the ombudsman, remedies, compliments
-            "feedback_by_quarter", "other_feedback", "complaints_by_service_area", "service_area_complaints",
-            "complaint_stage_trends",
-            "send_complaints", "complainants", "complaints_summary", "complaint_response_times",
-            "complaint_escalation", "lgo_caseload", "lgo_decisions_by_theme", "remedy_payments",
-            "compliments_by_service_area",
-            // EHC plans: the SAT's months and DfE's statistics
-            "ehcp_monthly_performance", "ehcp_benchmark",
-            // for the complaints team: what to act on today
-            "commitments_outstanding", "adjustments_by_complainant", "complaint_worklist", "complaint_stages_due",
-            // improvement tracking
-            "spc_xmr")).toList();
+    /** Every published mart, in build order; ties go contract marts first, then by name. */
+    public static final List<String> MARTS;
+
+    /** The marts of marts.md (their definition says {@code contract: marts.md}), by the names dashboards rely on. */
+    public static final List<String> CONTRACT_MARTS;
 
     /** Marts that read other marts (built before them, at the version just written). */
-    public static final Map<String, List<String>> READS_MARTS = Map.of(
-            "other_feedback", List.of("feedback_by_quarter"),
-            "complaint_stages_due", List.of("complaint_worklist"),
-            "service_area_complaints", List.of("complaints_by_service_area"),
-            "spc_xmr", List.of("ehcp_monthly_performance", "complaint_response_times"));
+    public static final Map<String, List<String>> READS_MARTS;
+
+    private static final Map<String, String> SQL = new TreeMap<>();
+
+    static {
+        Map<String, String> intermediate = list(INTERMEDIATE_FOLDER);
+        Map<String, String> marts = list(MARTS_FOLDER);
+        SQL.putAll(intermediate);
+        marts.keySet().forEach(m -> {
+            if (intermediate.containsKey(m)) {
+                throw new IllegalStateException("marts/" + m + ".sql and marts/intermediate/" + m
+                        + ".sql share a name: a model's name is the view it makes, so it must be one");
+            }
+        });
+        SQL.putAll(marts);
+        Set<String> contract = new TreeSet<>();
+        marts.keySet().forEach(m -> {
+            if ("marts.md".equals(MartDefinition.of(m).contract())) {
+                contract.add(m);
+            }
+        });
+        INTERMEDIATE = buildOrder(intermediate, Set.of());
+        MARTS = buildOrder(marts, contract);
+        CONTRACT_MARTS = MARTS.stream().filter(contract::contains).toList();
+        Map<String, List<String>> readsMarts = new LinkedHashMap<>();
+        for (String mart : MARTS) {
+            List<String> read = SqlReads.of(marts.get(mart)).stream().filter(marts::containsKey).toList();
+            if (!read.isEmpty()) {
+                readsMarts.put(mart, read);
+            }
+        }
+        READS_MARTS = Map.copyOf(readsMarts);
+    }
 
     private MartCatalog() {
     }
 
     public static String intermediateSql(String name) {
-        return sql("marts/intermediate/" + name + ".sql");
+        return sql(name);
     }
 
     public static String martSql(String name) {
-        return sql("marts/" + name + ".sql");
+        return sql(name);
     }
 
-    private static String sql(String resource) {
-        try (InputStream in = MartCatalog.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("no SQL at " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The SQL of the model (intermediate or mart) of that name. */
+    public static String sql(String model) {
+        String sql = SQL.get(model);
+        if (sql == null) {
+            throw new IllegalArgumentException("no model " + model + " in marts/ or marts/intermediate/");
         }
+        return sql;
+    }
+
+    /** The models the model reads (intermediate or marts); sources such as the reference tables are left out. */
+    public static Set<String> readsModels(String model) {
+        Set<String> reads = new TreeSet<>(SqlReads.of(sql(model)));
+        reads.retainAll(SQL.keySet());
+        return reads;
+    }
+
+    /**
+     * The models in an order where each comes after all it reads; among those ready at once, the
+     * preferred first, then by name. A cycle is an error naming its models.
+     */
+    static List<String> buildOrder(Map<String, String> models, Set<String> preferred) {
+        Map<String, Set<String>> waitingOn = new TreeMap<>();
+        models.forEach((name, sql) -> {
+            Set<String> reads = new TreeSet<>(SqlReads.of(sql));
+            reads.retainAll(models.keySet());
+            reads.remove(name);
+            waitingOn.put(name, reads);
+        });
+        List<String> order = new ArrayList<>();
+        Comparator<String> first = Comparator.<String, Boolean>comparing(m -> !preferred.contains(m))
+                .thenComparing(Comparator.naturalOrder());
+        while (!waitingOn.isEmpty()) {
+            String next = waitingOn.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey)
+                    .min(first).orElseThrow(() -> new IllegalStateException(
+                            "these models read each other in a circle: " + waitingOn.keySet()));
+            order.add(next);
+            waitingOn.remove(next);
+            waitingOn.values().forEach(reads -> reads.remove(next));
+        }
+        return List.copyOf(order);
+    }
+
+    /** Every {@code <folder><name>.sql} on the classpath (a folder in development, a jar when installed). */
+    private static Map<String, String> list(String folder) {
+        Map<String, String> models = new TreeMap<>();
+        try {
+            for (Resource r : new PathMatchingResourcePatternResolver(MartCatalog.class.getClassLoader())
+                    .getResources("classpath*:" + folder + "*.sql")) {
+                String file = r.getFilename();
+                String name = file.substring(0, file.length() - ".sql".length());
+                try (InputStream in = r.getInputStream()) {
+                    String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    String previous = models.put(name, sql);
+                    if (previous != null && !previous.equals(sql)) {
+                        throw new IllegalStateException("two models named " + name + " on the classpath in " + folder);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the models in " + folder, e);
+        }
+        if (models.isEmpty()) {
+            throw new IllegalStateException("no model found in " + folder + " on the classpath");
+        }
+        return models;
     }
 }

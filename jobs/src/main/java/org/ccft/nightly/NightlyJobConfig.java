@@ -29,6 +29,7 @@ import org.ccft.marts.MartSettings;
 import org.ccft.published.Publisher;
 import org.ccft.dq.CheckedWarehouse;
 import org.ccft.dq.DropViews;
+import org.ccft.dq.QualityCatalog;
 import org.ccft.dq.QualityResults;
 import org.ccft.dq.SeverityOverrides;
 import org.ccft.drops.Refusal;
@@ -56,6 +57,7 @@ import org.ccft.schemas.FileContract;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.Fingerprint;
 import org.ccft.lakehouse.WarehouseFiles;
+import org.ccft.marts.MartCatalog;
 import org.ccft.marts.MartInputs;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -145,7 +147,7 @@ public class NightlyJobConfig {
 
     @Bean
     public DeclaredCheck.Catalog qualityChecks() {
-        return DeclaredCheck.load();
+        return QualityCatalog.load();
     }
 
     private static MetricsHistory metricsHistory(SparkSession spark, WarehouseLayout layout) {
@@ -458,7 +460,8 @@ public class NightlyJobConfig {
         return Fingerprint.of(tables, new java.util.TreeMap<>(plan.martVersions).toString(), plan.asAtDate,
                 MartSettings.of(properties).councilLaCode(), checks.checks("warehouse").toString(),
                 checks.anomalies("warehouse").toString(), policy.toString(), Fingerprint.ofClass(CheckSuite.class),
-                Fingerprint.ofClass(AnomalyWatch.class), Fingerprint.ofClass(MartInputs.class));
+                Fingerprint.ofClass(AnomalyWatch.class), Fingerprint.ofClass(MartInputs.class),
+                MartCatalog.INTERMEDIATE.stream().map(MartCatalog::sql).collect(Collectors.joining("\n")));
     }
 
     @Bean

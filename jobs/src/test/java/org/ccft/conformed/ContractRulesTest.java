@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -24,7 +28,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every rule of the contract, compiled to Spark SQL and run on a real row. */
+/**
+ * Every rule of the contract, compiled to Spark SQL and run on real rows: each case is a row, and all
+ * cases of a file are checked together, as one drop (one Deequ run per file, not per case).
+ */
 class ContractRulesTest {
 
     static final Date AS_OF = Date.valueOf("2023-04-01");
@@ -96,8 +103,7 @@ class ContractRulesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("feedbackCases")
     void feedbackRecordRules(String name, String[] overrides, List<String> expected) throws Exception {
-        assertThat(violations(CmsContract.FEEDBACK_RECORDS, Cms.feedback(overrides))).as(name)
-                .containsExactlyElementsOf(expected);
+        assertThat(violationsOfCase(CmsContract.FEEDBACK_RECORDS, name)).as(name).containsExactlyElementsOf(expected);
     }
 
     static Stream<Arguments> actionAndContactCases() {
@@ -124,25 +130,60 @@ class ContractRulesTest {
     @MethodSource("actionAndContactCases")
     void actionAndContactRules(String name, FileContract file, List<String> row, List<String> expected)
             throws Exception {
-        assertThat(violations(file, row)).as(name).containsExactlyElementsOf(expected);
+        assertThat(violationsOfCase(file, name)).as(name).containsExactlyElementsOf(expected);
     }
 
     @org.junit.jupiter.api.Test
     void aRowTheParserCouldNotReadBreaksTheFormatRule() throws Exception {
         String csv = String.join(",", CmsContract.CONTACTS.columnNames()) + "\nK1,R1\n";
-        assertThat(violations(CmsContract.CONTACTS, csv)).contains("csv_format:field_count");
+        assertThat(violations(CmsContract.CONTACTS, csv)).singleElement().asList().contains("csv_format:field_count");
     }
 
-    static List<String> violations(FileContract file, List<String> row) throws Exception {
+    /** Each case's violations, by file and case name: found once for all cases, as a drop of many rows. */
+    private static Map<String, List<String>> found;
+
+    static synchronized List<String> violationsOfCase(FileContract file, String name) throws Exception {
+        if (found == null) {
+            Map<FileContract, List<String>> names = new LinkedHashMap<>();
+            Map<FileContract, List<List<String>>> rows = new LinkedHashMap<>();
+            feedbackCases().map(Arguments::get).forEach(a -> {
+                names.computeIfAbsent(CmsContract.FEEDBACK_RECORDS, f -> new ArrayList<>()).add((String) a[0]);
+                rows.computeIfAbsent(CmsContract.FEEDBACK_RECORDS, f -> new ArrayList<>())
+                        .add(Cms.feedback((String[]) a[1]));
+            });
+            actionAndContactCases().map(Arguments::get).forEach(a -> {
+                names.computeIfAbsent((FileContract) a[1], f -> new ArrayList<>()).add((String) a[0]);
+                @SuppressWarnings("unchecked")
+                List<String> row = (List<String>) a[2];
+                rows.computeIfAbsent((FileContract) a[1], f -> new ArrayList<>()).add(row);
+            });
+            Map<String, List<String>> all = new HashMap<>();
+            for (FileContract f : names.keySet()) {
+                List<List<String>> perRow = violations(f, rows.get(f));
+                for (int i = 0; i < perRow.size(); i++) {
+                    all.put(f.table() + ":" + names.get(f).get(i), perRow.get(i));
+                }
+            }
+            found = all;
+        }
+        return found.get(file.table() + ":" + name);
+    }
+
+    /** Each row's violations, in row order: the rows as one drop's file, checked in one run. */
+    static List<List<String>> violations(FileContract file, List<List<String>> rows) throws Exception {
         StringBuilder csv = new StringBuilder();
         try (CSVPrinter p = new CSVPrinter(csv, CSVFormat.RFC4180)) {
             p.printRecord(file.columnNames());
-            p.printRecord(row);
+            for (List<String> row : rows) {
+                p.printRecord(row);
+            }
         }
-        return violations(file, csv.toString());
+        List<List<String>> perRow = violations(file, csv.toString());
+        assertThat(perRow).as("a result for every row").hasSize(rows.size());
+        return perRow;
     }
 
-    static List<String> violations(FileContract file, String csv) throws Exception {
+    static List<List<String>> violations(FileContract file, String csv) throws Exception {
         SparkSession spark = TestSpark.session();
         CmsCsvParser parser = new CmsCsvParser(file);
         List<Row> rows = parser.parse("E1", "cms/E1/" + file.file(),
@@ -153,6 +194,7 @@ class ContractRulesTest {
         ContractRules rules = new ContractRules(file, ContractRules.referenceCodeLists());
         // as the nightly job runs them: Deequ checks, one per rule, with row-level results
         RowRules.Result checked = new RowRules(QualityPolicy.defaults(), null).check(file.table(), raw, rules.rules(), 1);
-        return checked.rows().selectExpr(RowRules.VIOLATIONS).head().getList(0);
+        return checked.rows().orderBy("line").selectExpr(RowRules.VIOLATIONS).collectAsList().stream()
+                .map(r -> r.<String>getList(0)).toList();
     }
 }

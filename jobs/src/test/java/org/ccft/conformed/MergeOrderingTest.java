@@ -16,11 +16,13 @@ import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
 /**
  * The conformed layer does not depend on the order drops arrive in: the same drops loaded over several
  * nights, late and twice, give the same tables and marts as all of them loaded in one night.
  */
+@WholeJob
 public class MergeOrderingTest {
 
     /** A drop of feedback records only (actions and contacts empty). */

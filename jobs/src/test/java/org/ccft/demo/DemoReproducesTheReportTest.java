@@ -22,11 +22,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
 /**
  * {@code ccft demo}, run as a user runs it: six years of drops over two nights, and the front page of
  * the seed annual report (2022-23, with 2021-22 in brackets) comes out of the published marts.
  */
+@WholeJob
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoReproducesTheReportTest {
 

@@ -20,11 +20,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
 /**
  * Each mart of marts.md against a small fixture whose answers were worked out by hand (in the
  * comments), loaded by the real nightly job into a real warehouse.
  */
+@WholeJob
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MartsFixtureTest {
 

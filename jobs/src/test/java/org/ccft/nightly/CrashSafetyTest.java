@@ -22,6 +22,7 @@ import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
 /**
  * kill -9 at every step boundary and inside Delta writes, then run again: the warehouse comes out as an
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at the point; the next child finds the dead run (its lock free, its execution still marked going),
  * marks it failed and restarts it where it stopped, and is itself killed at the next point.
  */
+@WholeJob
 class CrashSafetyTest {
 
     /** Every point at which a run is killed, in the order a run reaches them. */

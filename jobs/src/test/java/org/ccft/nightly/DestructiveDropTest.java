@@ -16,6 +16,7 @@ import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
 /**
  * The guards on drops that could delete data for good: a FULL export from the future is refused; one
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for one run (and the run records that it did); a later complete FULL export brings back what a
  * truncated one deleted; a file over the size limit is refused with its size.
  */
+@WholeJob
 class DestructiveDropTest {
 
     /** Ten corporate stage 1 complaints, R1 to R10, all last changed on 1 June 2022. */

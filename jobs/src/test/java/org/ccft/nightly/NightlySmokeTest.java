@@ -18,7 +18,9 @@ import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
+@WholeJob
 class NightlySmokeTest {
 
     @TempDir

@@ -17,8 +17,10 @@ import org.ccft.testing.CrashPoints;
 import org.ccft.testing.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
 /** What a platform team relies on: schedules, tags, maintenance (one run at a time and history: CrashSafetyTest). */
+@WholeJob
 class OperationsTest {
 
     static JsonNode martVersions(String published) throws Exception {

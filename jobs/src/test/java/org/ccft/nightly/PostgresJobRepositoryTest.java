@@ -22,8 +22,10 @@ import org.ccft.marts.MartDefinition;
 import org.ccft.published.ServingDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
 /** The job repository on a real PostgreSQL server: runs recorded there, listed from there, locked there. */
+@WholeJob
 class PostgresJobRepositoryTest {
 
     @Test

@@ -17,8 +17,10 @@ import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
 /** A damaged drop is refused whole and named; the other drops load; a folder without a manifest waits. */
+@WholeJob
 class RefusedDropTest {
 
     static DropWriter drop(Path landing, String id, List<List<String>> records) {

@@ -15,11 +15,13 @@ import org.ccft.testing.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
+import org.ccft.testing.WholeJob;
 
 /**
  * A run that fails in a middle step leaves the previous marts published; run again, Spring Batch
  * restarts it where it stopped, and the marts come out as an unbroken run's.
  */
+@WholeJob
 class RestartTest {
 
     static final String GOOD_SAT = """

@@ -20,6 +20,7 @@ import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
 /**
  * A case whose every personal column holds a unique marker is loaded over three nights (an incremental,
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * no file under the warehouse holds the marker's bytes; the other case is untouched, and the erasure
  * record names the request, not the person.
  */
+@WholeJob
 class ErasureTest {
 
     static final String MARKER = "ZQX7ERASEME";

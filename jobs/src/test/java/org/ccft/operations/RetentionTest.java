@@ -19,6 +19,7 @@ import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
 /**
  * {@code ccft maintain} applies the retention policy: the raw rows of a case closed more than six years
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * closed one under the legal hold (family safeguarding: child protection), and the
  * landing folder of a drop settled more than three months ago goes while yesterday's stays.
  */
+@WholeJob
 class RetentionTest {
 
     @Test

@@ -18,11 +18,13 @@ import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
 /**
  * {@code ccft rotate-key}: a new key in the key file, the old one retired beside it, the team's lists
  * published again under new pseudonyms, and the tags made under the old key named.
  */
+@WholeJob
 class RotateKeyTest {
 
     @Test

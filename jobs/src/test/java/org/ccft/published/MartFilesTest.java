@@ -47,7 +47,8 @@ class MartFilesTest {
     void theWorkbookHasContentsAndTypedCellsThatAreNeverFormulas(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("w.xlsx");
         MartDefinition definition = new MartDefinition("Tricky text", "internal", "Labels that look like formulas.",
-                "one row per label", null, null, null, Map.of("label", "A label.", "n", "A number.", "d", "A date."), null);
+                "one row per label", null, null, null, Map.of("label", "A label.", "n", "A number.", "d", "A date."), null,
+                List.of(), List.of());
         DataDictionary dictionary = DataDictionary.of(List.of(new DataDictionary.Entry("tricky", 3, definition,
                 StructType.fromDDL("label STRING, n INT, d DATE"))), "2023-04-06");
         try (Connection db = DuckDb.inMemory(); Statement sql = db.createStatement();

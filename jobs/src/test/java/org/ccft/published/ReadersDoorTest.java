@@ -24,12 +24,14 @@ import org.ccft.testing.Warehouse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
 /**
  * The published marts in readers' hands, on a warehouse loaded by the real nightly job: four open
  * corporate stage-1 complaints received 2022-06-01 (MergeOrderingTest's D1), so At a Glance 2022-23
  * has corporate_stage1 = 4 and the team's worklist four open stages.
  */
+@WholeJob
 class ReadersDoorTest {
 
     @TempDir

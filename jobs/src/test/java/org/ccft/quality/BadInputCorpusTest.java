@@ -26,6 +26,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
 /**
  * Every case of the bad-input corpus that does not stop the run, landed as one night's drops and
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rule, file and line, and the good rows of its drop still load. The critical cases, which stop the
  * run, are in {@link QualityGateTest}.
  */
+@WholeJob
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputCorpusTest {
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.ccft.dq.QualityCatalog;
 import org.ccft.testing.TestSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckSuiteTest {
 
-    static final DeclaredCheck.Catalog CATALOG = DeclaredCheck.load();
+    static final DeclaredCheck.Catalog CATALOG = QualityCatalog.load();
 
     static List<DeclaredCheck> named(String... names) {
         return CATALOG.checks().stream().filter(c -> List.of(names).contains(c.name())).toList();

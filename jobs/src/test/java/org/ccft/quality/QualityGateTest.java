@@ -30,12 +30,14 @@ import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ccft.testing.WholeJob;
 
 /**
  * Critical failures stop the run before publishing and leave yesterday's marts published: a file
  * without a required column (the corpus's critical cases) and a drop far smaller than usual. The
  * policy is configuration: the same drops pass at another severity. {@code ccft dq} reports it all.
  */
+@WholeJob
 class QualityGateTest {
 
     /** Judge volumes after one earlier run, so that the test needs few nights. */

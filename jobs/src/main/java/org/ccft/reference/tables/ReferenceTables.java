@@ -1,7 +1,9 @@
 package org.ccft.reference.tables;
 
 import java.sql.Date;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -24,6 +26,10 @@ import org.ccft.lakehouse.WarehouseLayout;
  */
 public final class ReferenceTables {
 
+    /** A reference table: its rows, and a print of what they were made from (unchanged, it is not rewritten). */
+    public record Table(String name, Dataset<Row> rows, String fingerprint) {
+    }
+
     private final SparkSession spark;
     private final WarehouseLayout layout;
 
@@ -34,32 +40,39 @@ public final class ReferenceTables {
 
     /** Writes each reference table, unless it holds these rows already (so the marts reading it stay as they are). */
     public void write() {
-        write("service_areas", "code STRING, name STRING, send_service BOOLEAN, report_group STRING",
+        tables(spark, BankHolidays.england()).forEach(t ->
+                DeltaTables.overwriteUnlessUnchanged(t.rows(), layout.reference(t.name()), t.fingerprint()));
+    }
+
+    /** The reference tables, made from the versioned files, by name (what {@link #write()} writes). */
+    public static List<Table> tables(SparkSession spark, BankHolidays holidays) {
+        List<Table> tables = new ArrayList<>();
+        tables.add(table(spark, "service_areas", "code STRING, name STRING, send_service BOOLEAN, report_group STRING",
                 ServiceArea.all().stream().map(a -> RowFactory.create(a.code(), a.name(), a.sendService(),
-                        a.reportGroup())).toList());
-        write("themes", "code STRING, name STRING",
-                Theme.all().stream().map(t -> RowFactory.create(t.code(), t.name())).toList());
-        write("complaint_timescales", "procedure STRING, stage INT, target_working_days INT, "
+                        a.reportGroup())).toList()));
+        tables.add(table(spark, "themes", "code STRING, name STRING",
+                Theme.all().stream().map(t -> RowFactory.create(t.code(), t.name())).toList()));
+        tables.add(table(spark, "complaint_timescales", "procedure STRING, stage INT, target_working_days INT, "
                         + "extended_working_days INT, valid_from DATE, valid_to DATE",
                 ComplaintTimescale.all().stream().map(t -> RowFactory.create(t.procedure(), t.stage(),
                         t.targetWorkingDays(), t.extendedWorkingDays(), Date.valueOf(t.validFrom()),
-                        t.validTo() == null ? null : Date.valueOf(t.validTo()))).toList());
-        write("spc_measures", "measure STRING, name STRING, unit STRING, improvement STRING, shift_points INT, "
-                        + "trend_points INT",
+                        t.validTo() == null ? null : Date.valueOf(t.validTo()))).toList()));
+        tables.add(table(spark, "spc_measures", "measure STRING, name STRING, unit STRING, improvement STRING, "
+                        + "shift_points INT, trend_points INT",
                 SpcMeasure.all().stream().map(m -> RowFactory.create(m.measure(), m.name(), m.unit(),
-                        m.improvement(), m.shiftPoints(), m.trendPoints())).toList());
-        writeWorkingDays(BankHolidays.england());
+                        m.improvement(), m.shiftPoints(), m.trendPoints())).toList()));
+        tables.add(workingDays(spark, holidays));
+        return tables;
     }
 
-    private void write(String table, String ddl, List<Row> rows) {
-        DeltaTables.overwriteUnlessUnchanged(spark.createDataFrame(rows, StructType.fromDDL(ddl)),
-                layout.reference(table), Fingerprint.of(ddl, rows.toString()));
+    private static Table table(SparkSession spark, String name, String ddl, List<Row> rows) {
+        return new Table(name, spark.createDataFrame(rows, StructType.fromDDL(ddl)), Fingerprint.of(ddl, rows.toString()));
     }
 
-    void writeWorkingDays(BankHolidays holidays) {
+    static Table workingDays(SparkSession spark, BankHolidays holidays) {
         List<Date> dates = holidays.dates().stream().map(Date::valueOf).toList();
         spark.createDataset(dates, Encoders.DATE()).toDF("date").createOrReplaceTempView("bank_holidays");
-        DeltaTables.overwriteUnlessUnchanged(spark.sql("""
+        return new Table("working_days", spark.sql("""
                 WITH days AS (
                   SELECT explode(sequence(DATE'%d-01-01', DATE'%d-12-31', INTERVAL 1 DAY)) AS date
                 ),
@@ -72,7 +85,7 @@ public final class ReferenceTables {
                 SELECT date, is_working_day, is_bank_holiday,
                        sum(CASE WHEN is_working_day THEN 1 ELSE 0 END) OVER (ORDER BY date) AS working_day_seq
                 FROM flagged
-                """.formatted(holidays.firstYear(), holidays.lastYear())), layout.reference("working_days"),
+                """.formatted(holidays.firstYear(), holidays.lastYear())),
                 Fingerprint.of("working_days v1", dates.toString()));
     }
 }
