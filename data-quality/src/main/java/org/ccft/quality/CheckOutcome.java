@@ -7,9 +7,19 @@ import java.util.List;
  * status, the figure it measured and a sentence with the numbers; for a row or file problem, where
  * it is; for a failed dataset check, some of the keys that broke it (record ids, never content).
  */
-public record CheckOutcome(String step, String layer, String check, String table, Severity severity, Status status,
-                           Double metric, long failing, String figures, List<String> offenders, String file,
-                           Long line) {
+public record CheckOutcome(
+        String step,
+        String layer,
+        String check,
+        String table,
+        Severity severity,
+        Status status,
+        Double metric,
+        long failing,
+        String figures,
+        List<String> offenders,
+        String file,
+        Long line) {
 
     public enum Status {
         /** The data met the check. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,8 +18,9 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Option;
 
 /**
- * Runs declared checks with Deequ: checks that share their SQL are verified together in one pass over
- * its rows. A broken check names up to {@value #OFFENDERS} of the rows that broke it by their key.
+ * Runs declared checks with Deequ: checks that share their SQL are verified together in one pass
+ * over its rows. A broken check names up to {@value #OFFENDERS} of the rows that broke it by their
+ * key.
  */
 public final class CheckSuite {
 
@@ -37,7 +39,7 @@ public final class CheckSuite {
     public List<CheckOutcome> run(List<DeclaredCheck> checks, long runId) {
         Map<String, List<DeclaredCheck>> bySql = new LinkedHashMap<>();
         checks.forEach(c -> bySql.computeIfAbsent(c.data().strip(), k -> new ArrayList<>()).add(c));
-        List<java.util.concurrent.Callable<List<CheckOutcome>>> work = new ArrayList<>();
+        List<Callable<List<CheckOutcome>>> work = new ArrayList<>();
         bySql.forEach((sql, group) -> work.add(() -> runGroup(sql, group, runId)));
         return Deequ.together(work).stream().flatMap(List::stream).toList();
     }
@@ -49,8 +51,20 @@ public final class CheckSuite {
         for (DeclaredCheck c : group) {
             Severity s = policy.severity(c.name(), c.severity());
             if (s == Severity.OFF) {
-                outcomes.add(new CheckOutcome(c.step(), c.layer(), c.name(), c.table(), s,
-                        CheckOutcome.Status.SKIPPED, null, 0, "switched off by configuration", List.of(), null, null));
+                outcomes.add(
+                        new CheckOutcome(
+                                c.step(),
+                                c.layer(),
+                                c.name(),
+                                c.table(),
+                                s,
+                                CheckOutcome.Status.SKIPPED,
+                                null,
+                                0,
+                                "switched off by configuration",
+                                List.of(),
+                                null,
+                                null));
                 continue;
             }
             severities.put(c, s);
@@ -82,11 +96,23 @@ public final class CheckSuite {
                     offenders = offenders(c, data, rowLevel);
                 }
                 Severity s = e.getValue();
-                // A dataset check cannot quarantine a row: an error-severity one is reported as a warning.
+                // A dataset check cannot quarantine a row: an error-severity one is reported as a
+                // warning.
                 Severity shown = s == Severity.ERROR ? Severity.WARNING : s;
-                outcomes.add(new CheckOutcome(c.step(), c.layer(), c.name(), c.table(), s,
-                        CheckOutcome.statusFor(shown, broken), ratio, failing,
-                        failing + " of " + total + " rows break it: " + c.description(), offenders, null, null));
+                outcomes.add(
+                        new CheckOutcome(
+                                c.step(),
+                                c.layer(),
+                                c.name(),
+                                c.table(),
+                                s,
+                                CheckOutcome.statusFor(shown, broken),
+                                ratio,
+                                failing,
+                                failing + " of " + total + " rows break it: " + c.description(),
+                                offenders,
+                                null,
+                                null));
             }
         } finally {
             data.unpersist();
@@ -104,17 +130,28 @@ public final class CheckSuite {
         return Deequ.satisfies(c.name(), "coalesce((" + c.satisfies() + "), false)");
     }
 
-    private static List<String> offenders(DeclaredCheck c, Dataset<Row> data, Dataset<Row> rowLevel) {
+    private static List<String> offenders(
+            DeclaredCheck c, Dataset<Row> data, Dataset<Row> rowLevel) {
         Dataset<Row> broken;
         if (c.unique() != null) {
-            String cols = c.unique().stream().map(u -> "`" + u + "`").collect(Collectors.joining(", "));
-            broken = data.selectExpr("*", "count(*) OVER (PARTITION BY " + cols + ") AS _copies").where("_copies > 1");
+            String cols =
+                    c.unique().stream().map(u -> "`" + u + "`").collect(Collectors.joining(", "));
+            broken =
+                    data.selectExpr("*", "count(*) OVER (PARTITION BY " + cols + ") AS _copies")
+                            .where("_copies > 1");
         } else if (c.complete() != null) {
             broken = data.where("`" + c.complete() + "` IS NULL");
         } else {
             broken = rowLevel.where("NOT `" + c.name() + "`");
         }
-        return broken.selectExpr("CAST(`" + c.key() + "` AS STRING)").distinct().orderBy(c.key()).limit(OFFENDERS)
-                .collectAsList().stream().map(row -> row.getString(0)).toList();
+        return broken
+                .selectExpr("CAST(`" + c.key() + "` AS STRING)")
+                .distinct()
+                .orderBy(c.key())
+                .limit(OFFENDERS)
+                .collectAsList()
+                .stream()
+                .map(row -> row.getString(0))
+                .toList();
     }
 }

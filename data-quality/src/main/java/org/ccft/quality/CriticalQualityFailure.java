@@ -3,14 +3,29 @@ package org.ccft.quality;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A critical check broke: the run stops before publishing, and yesterday's marts stay published. */
+/**
+ * A critical check broke: the run stops before publishing, and yesterday's marts stay published.
+ */
 public class CriticalQualityFailure extends RuntimeException {
 
     public CriticalQualityFailure(List<CheckOutcome> failed) {
-        super("critical data-quality check failed, nothing is published: " + failed.stream()
-                .map(o -> o.check() + (o.file() == null ? "" : " in " + o.file()
-                        + (o.line() == null ? "" : " line " + o.line())) + ": " + o.figures())
-                .collect(Collectors.joining("; ")));
+        super(
+                "critical data-quality check failed, nothing is published: "
+                        + failed.stream()
+                                .map(
+                                        o ->
+                                                o.check()
+                                                        + (o.file() == null
+                                                                ? ""
+                                                                : " in "
+                                                                        + o.file()
+                                                                        + (o.line() == null
+                                                                                ? ""
+                                                                                : " line "
+                                                                                        + o.line()))
+                                                        + ": "
+                                                        + o.figures())
+                                .collect(Collectors.joining("; ")));
     }
 
     /** Throws when any outcome failed. */

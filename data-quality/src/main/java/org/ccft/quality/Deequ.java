@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import scala.Option;
@@ -27,8 +32,7 @@ import scala.runtime.AbstractFunction1;
  */
 final class Deequ {
 
-    private Deequ() {
-    }
+    private Deequ() {}
 
     static <T> Seq<T> seq(List<T> items) {
         return JavaConverters.asScalaBuffer(new ArrayList<>(items)).toSeq();
@@ -45,8 +49,14 @@ final class Deequ {
 
     /** A Check holding one constraint: every row satisfies {@code predicate}. */
     static Check satisfies(String name, String predicate) {
-        return check(name).satisfies(predicate, name, equalTo(1.0), Option.empty(),
-                scala.collection.immutable.List$.MODULE$.empty(), Option.empty());
+        return check(name)
+                .satisfies(
+                        predicate,
+                        name,
+                        equalTo(1.0),
+                        Option.empty(),
+                        scala.collection.immutable.List$.MODULE$.empty(),
+                        Option.empty());
     }
 
     static Check unique(String name, List<String> columns) {
@@ -59,7 +69,8 @@ final class Deequ {
 
     /** Runs the checks and extra analyzers in one pass over {@code data}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static VerificationResult verify(Dataset<Row> data, List<Check> checks, List<Analyzer<?, ?>> analyzers) {
+    static VerificationResult verify(
+            Dataset<Row> data, List<Check> checks, List<Analyzer<?, ?>> analyzers) {
         VerificationRunBuilder run = new VerificationSuite().onData(data).addChecks(seq(checks));
         if (!analyzers.isEmpty()) {
             run = run.addRequiredAnalyzers((Seq) seq(analyzers));
@@ -71,29 +82,30 @@ final class Deequ {
      * Runs independent pieces of work at once: each is a small Spark job whose cost is mostly
      * scheduling, so a few in flight together finish sooner. Results keep the order of the work.
      */
-    static <T> List<T> together(List<java.util.concurrent.Callable<T>> work) {
+    static <T> List<T> together(List<Callable<T>> work) {
         if (work.size() <= 1) {
             return work.stream().map(Deequ::call).toList();
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.min(4, work.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, work.size()));
         try {
             List<T> out = new ArrayList<>();
-            for (java.util.concurrent.Future<T> f : pool.invokeAll(work)) {
+            for (Future<T> f : pool.invokeAll(work)) {
                 out.add(f.get());
             }
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdown();
         }
     }
 
-    private static <T> T call(java.util.concurrent.Callable<T> c) {
+    private static <T> T call(Callable<T> c) {
         try {
             return c.call();
         } catch (RuntimeException e) {
@@ -107,12 +119,19 @@ final class Deequ {
     static Map<String, ConstraintResult> constraintResults(VerificationResult result) {
         Map<String, ConstraintResult> out = new LinkedHashMap<>();
         Map<Check, CheckResult> checks = JavaConverters.mapAsJavaMap(result.checkResults());
-        checks.forEach((check, checkResult) -> out.put(check.description(),
-                JavaConverters.seqAsJavaList(checkResult.constraintResults()).get(0)));
+        checks.forEach(
+                (check, checkResult) ->
+                        out.put(
+                                check.description(),
+                                JavaConverters.seqAsJavaList(checkResult.constraintResults())
+                                        .get(0)));
         return out;
     }
 
-    /** The constraint's metric as a number, or null when it could not be computed (an empty dataset). */
+    /**
+     * The constraint's metric as a number, or null when it could not be computed (an empty
+     * dataset).
+     */
     static Double value(ConstraintResult result) {
         if (result.metric().isEmpty()) {
             return null;
@@ -129,7 +148,8 @@ final class Deequ {
         return VerificationResult.rowLevelResultsAsDataFrame(data.sparkSession(), result, data);
     }
 
-    private static final class Assertion extends AbstractFunction1<Object, Object> implements Serializable {
+    private static final class Assertion extends AbstractFunction1<Object, Object>
+            implements Serializable {
         private final double expected;
 
         Assertion(double expected) {

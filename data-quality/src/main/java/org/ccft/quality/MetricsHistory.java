@@ -1,12 +1,16 @@
 package org.ccft.quality;
 
+import com.amazon.deequ.VerificationResult;
 import com.amazon.deequ.analyzers.Analyzer;
+import com.amazon.deequ.analyzers.runners.AnalyzerContext;
 import com.amazon.deequ.metrics.Metric;
 import com.amazon.deequ.repository.AnalysisResult;
 import com.amazon.deequ.repository.ResultKey;
 import com.amazon.deequ.repository.fs.FileSystemMetricsRepository;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -25,25 +29,42 @@ public final class MetricsHistory {
         this.repository = new FileSystemMetricsRepository(spark, path);
     }
 
-    /** Keeps a verification's metrics under the run, step and table (replacing what a restart wrote before). */
-    void save(long runId, String step, String table, com.amazon.deequ.VerificationResult result) {
+    /**
+     * Keeps a verification's metrics under the run, step and table (replacing what a restart wrote
+     * before).
+     */
+    void save(long runId, String step, String table, VerificationResult result) {
         synchronized (repository) {
-            repository.save(new ResultKey(runId, toScala(Map.of("step", step, "table", table))),
-                    new com.amazon.deequ.analyzers.runners.AnalyzerContext(result.metrics()));
+            repository.save(
+                    new ResultKey(runId, toScala(Map.of("step", step, "table", table))),
+                    new AnalyzerContext(result.metrics()));
         }
     }
 
-    /** What each analyzer measured in earlier runs, oldest first, at most {@code window} values each. */
-    Map<Analyzer<?, ?>, List<Double>> before(long runId, String step, String table,
-                                             java.util.Collection<Analyzer<?, ?>> analyzers, int window) {
+    /**
+     * What each analyzer measured in earlier runs, oldest first, at most {@code window} values
+     * each.
+     */
+    Map<Analyzer<?, ?>, List<Double>> before(
+            long runId,
+            String step,
+            String table,
+            Collection<Analyzer<?, ?>> analyzers,
+            int window) {
         List<AnalysisResult> results;
         synchronized (repository) {
-            results = new ArrayList<>(JavaConverters.seqAsJavaList(repository.load()
-                    .withTagValues(toScala(Map.of("step", step, "table", table))).get()));
+            results =
+                    new ArrayList<>(
+                            JavaConverters.seqAsJavaList(
+                                    repository
+                                            .load()
+                                            .withTagValues(
+                                                    toScala(Map.of("step", step, "table", table)))
+                                            .get()));
         }
         results.removeIf(r -> r.resultKey().dataSetDate() >= runId);
         results.sort(Comparator.comparingLong(r -> r.resultKey().dataSetDate()));
-        Map<Analyzer<?, ?>, List<Double>> out = new java.util.LinkedHashMap<>();
+        Map<Analyzer<?, ?>, List<Double>> out = new LinkedHashMap<>();
         for (Analyzer<?, ?> analyzer : analyzers) {
             List<Double> values = new ArrayList<>();
             for (AnalysisResult r : results) {
@@ -68,7 +89,8 @@ public final class MetricsHistory {
     }
 
     private static scala.collection.immutable.Map<String, String> toScala(Map<String, String> map) {
-        return scala.collection.immutable.Map$.MODULE$.<String, String>empty()
+        return scala.collection.immutable.Map$.MODULE$
+                .<String, String>empty()
                 .$plus$plus(JavaConverters.mapAsScalaMap(map));
     }
 }

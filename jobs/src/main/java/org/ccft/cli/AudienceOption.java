@@ -4,7 +4,10 @@ import org.ccft.marts.Audience;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code --audience public|internal|team}: a name the marts' definitions use; anything else is a usage error. */
+/**
+ * {@code --audience public|internal|team}: a name the marts' definitions use; anything else is a
+ * usage error.
+ */
 final class AudienceOption implements ITypeConverter<Audience> {
 
     @Override

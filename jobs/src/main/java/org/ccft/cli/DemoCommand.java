@@ -11,39 +11,52 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ccft.config.CcftProperties;
 import org.ccft.demo.DemoLanding;
 import org.ccft.dq.QualityReport;
-import org.ccft.marts.Publication;
-import org.ccft.config.CcftProperties;
+import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.Audience;
+import org.ccft.marts.Publication;
+import org.ccft.nightly.NightlyRunner;
 import org.ccft.published.MartReader;
 import org.ccft.published.ReleaseInfo;
 import org.ccft.published.ReleaseWriter;
 import org.ccft.published.report.AnnualReport;
 import org.ccft.published.report.ReportWriter;
-import org.ccft.nightly.NightlyRunner;
-import org.ccft.lakehouse.WarehouseLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generates six financial years of realistic CMS drops and SAT figures (calibrated to the",
-                "seed annual report and DfE's SEN2 statistics), loads them with the nightly job over two nights",
-                "(the second brings a late drop and a re-sent one), prints the At a Glance page, and",
-                "names the dashboards it published and the annual report it wrote (staff and public versions)."},
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generates six financial years of realistic CMS drops and SAT figures (calibrated to the",
+            "seed annual report and DfE's SEN2 statistics), loads them with the nightly job over two nights",
+            "(the second brings a late drop and a re-sent one), prints the At a Glance page, and",
+            "names the dashboards it published and the annual report it wrote (staff and public versions)."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a nightly run failed", "2:bad command line"})
 public final class DemoCommand implements Callable<Integer> {
 
     static final String MARKER = ".ccft-demo";
 
-    @Option(names = "--dir", defaultValue = "demo", description = "folder for landing/ and warehouse/ (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--dir",
+            defaultValue = "demo",
+            description = "folder for landing/ and warehouse/ (default: ${DEFAULT-VALUE})")
     Path dir;
 
-    @Option(names = "--scale", defaultValue = "1", description = "volume multiplier; 1 reproduces the report (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--scale",
+            defaultValue = "1",
+            description = "volume multiplier; 1 reproduces the report (default: ${DEFAULT-VALUE})")
     double scale;
 
-    @Option(names = "--seed", defaultValue = "20230331", description = "random seed (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "20230331",
+            description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--generate-only", description = "write the landing area and stop")
@@ -74,23 +87,35 @@ public final class DemoCommand implements Callable<Integer> {
         Path warehouse = dir.resolve("warehouse");
         DemoLanding demo = new DemoLanding(landing, scale, seed);
         DemoLanding.Summary written = demo.write();
-        System.err.printf("demo: wrote %d drops (%s .. %s), rows %s, %d SAT months%n", written.drops(),
-                written.firstExport(), written.lastExport(), written.rows(), written.satMonths());
+        System.err.printf(
+                "demo: wrote %d drops (%s .. %s), rows %s, %d SAT months%n",
+                written.drops(),
+                written.firstExport(),
+                written.lastExport(),
+                written.rows(),
+                written.satMonths());
         if (generateOnly) {
             System.out.println("landing: " + landing.toAbsolutePath());
             return ExitCode.OK;
         }
-        // The demo's pseudonym key sits beside its warehouse, not in the user's home (unless one is configured).
-        try (var ctx = WarehouseContext.start(warehouse.toString(),
-                Map.of("ccft.pseudonymisation.key-file", dir.resolve("pseudonymisation.key").toString(),
-                        "ccft.pseudonymisation.demo", true))) {
+        // The demo's pseudonym key sits beside its warehouse, not in the user's home (unless one is
+        // configured).
+        try (var ctx =
+                WarehouseContext.start(
+                        warehouse.toString(),
+                        Map.of(
+                                "ccft.pseudonymisation.key-file",
+                                dir.resolve("pseudonymisation.key").toString(),
+                                "ccft.pseudonymisation.demo",
+                                true))) {
             NightlyRunner runner = ctx.getBean(NightlyRunner.class);
             NightlyRunner.Outcome first = runner.run(landing.toString());
             first.summary().forEach(l -> System.err.println("night 1: " + l));
             if (first.exitCode() != ExitCode.OK) {
                 return first.exitCode();
             }
-            System.err.println("demo: landing the late and the re-sent drops: " + demo.writeHeldBack());
+            System.err.println(
+                    "demo: landing the late and the re-sent drops: " + demo.writeHeldBack());
             NightlyRunner.Outcome second = runner.run(landing.toString());
             second.summary().forEach(l -> System.err.println("night 2: " + l));
             if (second.exitCode() != ExitCode.OK) {
@@ -98,38 +123,80 @@ public final class DemoCommand implements Callable<Integer> {
             }
             SparkSession spark = ctx.getBean(SparkSession.class);
             WarehouseLayout layout = ctx.getBean(WarehouseLayout.class);
-            Publication.Published published = new Publication(layout, spark.sparkContext().hadoopConfiguration())
-                    .registerViews(spark);
+            Publication.Published published =
+                    new Publication(layout, spark.sparkContext().hadoopConfiguration())
+                            .registerViews(spark);
             List<String> years = demo.calibration().financialYears();
             String year = years.get(years.size() - 1);
-            printAtAGlance(spark.sql("SELECT measure, value, previous_year_value FROM at_a_glance "
-                    + "WHERE financial_year = '" + year + "'").collectAsList(), year);
+            printAtAGlance(
+                    spark.sql(
+                                    "SELECT measure, value, previous_year_value FROM at_a_glance "
+                                            + "WHERE financial_year = '"
+                                            + year
+                                            + "'")
+                            .collectAsList(),
+                    year);
             System.out.println();
             List<NightlyRunner.Outcome> nights = List.of(first, second);
             for (int n = 0; n < nights.size(); n++) {
-                QualityReport quality = QualityReport.of(spark, layout,
-                        nights.get(n).execution().getJobInstance().getInstanceId());
-                System.out.println("data quality, night " + (n + 1) + ": " + quality.verdict() + " ("
-                        + quality.quarantinedRows().size() + " rows quarantined)");
+                QualityReport quality =
+                        QualityReport.of(
+                                spark,
+                                layout,
+                                nights.get(n).execution().getJobInstance().getInstanceId());
+                System.out.println(
+                        "data quality, night "
+                                + (n + 1)
+                                + ": "
+                                + quality.verdict()
+                                + " ("
+                                + quality.quarantinedRows().size()
+                                + " rows quarantined)");
             }
-            System.out.println("warehouse: " + warehouse.toAbsolutePath() + " (marts as at " + published.asAtDate() + ")");
-            System.out.println("query it:  bin/ccft sql --warehouse " + warehouse + " \"SELECT * FROM at_a_glance\"");
+            System.out.println(
+                    "warehouse: "
+                            + warehouse.toAbsolutePath()
+                            + " (marts as at "
+                            + published.asAtDate()
+                            + ")");
+            System.out.println(
+                    "query it:  bin/ccft sql --warehouse "
+                            + warehouse
+                            + " \"SELECT * FROM at_a_glance\"");
             System.out.println("checks:    bin/ccft dq --warehouse " + warehouse);
-            System.out.println("Excel:     " + warehouse.resolve("published/files/internal/" + ReleaseWriter.WORKBOOK));
-            System.out.println("notebooks: notebooks/*.ipynb, with CCFT_WAREHOUSE=" + warehouse.toAbsolutePath());
-            System.out.println("dashboard: " + warehouse.resolve("published/site/internal/index.html").toAbsolutePath()
-                    + " (staff)");
-            System.out.println("           " + warehouse.resolve("published/site/public/index.html").toAbsolutePath()
-                    + " (the public, after disclosure control)");
+            System.out.println(
+                    "Excel:     "
+                            + warehouse.resolve(
+                                    "published/files/internal/" + ReleaseWriter.WORKBOOK));
+            System.out.println(
+                    "notebooks: notebooks/*.ipynb, with CCFT_WAREHOUSE="
+                            + warehouse.toAbsolutePath());
+            System.out.println(
+                    "dashboard: "
+                            + warehouse
+                                    .resolve("published/site/internal/index.html")
+                                    .toAbsolutePath()
+                            + " (staff)");
+            System.out.println(
+                    "           "
+                            + warehouse.resolve("published/site/public/index.html").toAbsolutePath()
+                            + " (the public, after disclosure control)");
             Path reports = dir.resolve("report");
             for (Audience audience : List.of(Audience.INTERNAL, Audience.PUBLIC)) {
                 MartReader marts = MartReader.open(warehouse.toString(), audience, null);
-                ReleaseInfo info = ReleaseInfo.of(marts, ctx.getBean(CcftProperties.class).getCouncil().getName());
-                ReportWriter.Written report = ReportWriter.write(new AnnualReport(marts, year).build(info), reports,
-                        ReportCommand.fileName(year, audience));
-                System.out.println((audience == Audience.PUBLIC ? "           " : "report:    ")
-                        + report.docx().toAbsolutePath() + " (and .pdf, .html" + (audience == Audience.PUBLIC
-                        ? "; the public version)" : ")"));
+                ReleaseInfo info =
+                        ReleaseInfo.of(
+                                marts, ctx.getBean(CcftProperties.class).getCouncil().getName());
+                ReportWriter.Written report =
+                        ReportWriter.write(
+                                new AnnualReport(marts, year).build(info),
+                                reports,
+                                ReportCommand.fileName(year, audience));
+                System.out.println(
+                        (audience == Audience.PUBLIC ? "           " : "report:    ")
+                                + report.docx().toAbsolutePath()
+                                + " (and .pdf, .html"
+                                + (audience == Audience.PUBLIC ? "; the public version)" : ")"));
             }
             System.err.printf("demo: done in %.1f s%n", (System.nanoTime() - started) / 1e9);
             return ExitCode.OK;
@@ -140,11 +207,14 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, Row> byMeasure = new LinkedHashMap<>();
         rows.forEach(r -> byMeasure.put(r.getString(0), r));
         System.out.println("At a Glance " + year + " (the year before in brackets)");
-        AT_A_GLANCE.forEach((measure, label) -> {
-            Row r = byMeasure.get(measure);
-            String previous = r == null || r.isNullAt(2) ? "-" : String.valueOf(r.getLong(2));
-            System.out.println(label + ": " + (r == null ? 0 : r.getLong(1)) + " (" + previous + ")");
-        });
+        AT_A_GLANCE.forEach(
+                (measure, label) -> {
+                    Row r = byMeasure.get(measure);
+                    String previous =
+                            r == null || r.isNullAt(2) ? "-" : String.valueOf(r.getLong(2));
+                    System.out.println(
+                            label + ": " + (r == null ? 0 : r.getLong(1)) + " (" + previous + ")");
+                });
     }
 
     /** A fresh demo folder: one we made before is cleared, anything else is left alone. */
@@ -153,7 +223,8 @@ public final class DemoCommand implements Callable<Integer> {
             boolean ours = Files.exists(dir.resolve(MARKER));
             try (Stream<Path> entries = Files.list(dir)) {
                 if (!ours && entries.findAny().isPresent()) {
-                    throw new IllegalArgumentException(dir + " exists and is not a ccft demo folder: choose another --dir");
+                    throw new IllegalArgumentException(
+                            dir + " exists and is not a ccft demo folder: choose another --dir");
                 }
             }
             for (String sub : List.of("landing", "warehouse")) {
@@ -166,6 +237,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(MARKER), "made by `ccft demo`; cleared and rebuilt by each run\n");
+        Files.writeString(
+                dir.resolve(MARKER), "made by `ccft demo`; cleared and rebuilt by each run\n");
     }
 }

@@ -2,12 +2,17 @@ package org.ccft.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
 import org.ccft.lakehouse.WarehouseFiles;
@@ -26,35 +31,53 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "erase", mixinStandardHelpOptions = true,
-        description = {"Erases a person's records (UK GDPR art. 17): every row of the cases or records named, in raw,",
-                "staging, quarantine and conformed, with their actions and contacts; then every earlier version of",
-                "those tables, so no file under the warehouse holds them; then builds and publishes the marts",
-                "without them. Writes an erasure record (ops/erasures/: the request's reference, when, rows per",
-                "table; no reference to the person) and prints it on stdout. The CMS must erase its own copy:",
-                "a later drop holding the case would load it again. Takes the nightly run's lock."},
+@Command(
+        name = "erase",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Erases a person's records (UK GDPR art. 17): every row of the cases or records named, in raw,",
+            "staging, quarantine and conformed, with their actions and contacts; then every earlier version of",
+            "those tables, so no file under the warehouse holds them; then builds and publishes the marts",
+            "without them. Writes an erasure record (ops/erasures/: the request's reference, when, rows per",
+            "table; no reference to the person) and prints it on stdout. The CMS must erase its own copy:",
+            "a later drop holding the case would load it again. Takes the nightly run's lock."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:erased (the record says how many rows; 0 when nothing was held)", "1:failed",
-                "2:bad command line", "6:a nightly run is going on this warehouse; nothing was done"})
+        exitCodeList = {
+            "0:erased (the record says how many rows; 0 when nothing was held)",
+            "1:failed",
+            "2:bad command line",
+            "6:a nightly run is going on this warehouse; nothing was done"
+        })
 public final class EraseCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EraseCommand.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Option(names = "--warehouse", description = "warehouse root (default: ccft.warehouse)")
     String warehouse;
 
-    @Option(names = "--case-ref", paramLabel = "REF", description = "a case to erase, every stage (repeatable)")
+    @Option(
+            names = "--case-ref",
+            paramLabel = "REF",
+            description = "a case to erase, every stage (repeatable)")
     List<String> caseRefs = List.of();
 
-    @Option(names = "--record-id", paramLabel = "ID", description = "a record to erase (repeatable)")
+    @Option(
+            names = "--record-id",
+            paramLabel = "ID",
+            description = "a record to erase (repeatable)")
     List<String> recordIds = List.of();
 
-    @Option(names = "--request", required = true, paramLabel = "REF",
-            description = "the erasure request's own reference (a ticket number), kept in the erasure record")
+    @Option(
+            names = "--request",
+            required = true,
+            paramLabel = "REF",
+            description =
+                    "the erasure request's own reference (a ticket number), kept in the erasure record")
     String request;
 
     @Override
@@ -70,14 +93,25 @@ public final class EraseCommand implements Callable<Integer> {
             WarehouseLayout layout = ctx.getBean(WarehouseLayout.class);
             try (RunLock lock = ctx.getBean(RunLock.Source.class).acquire()) {
                 var removed = new Erasure(spark, layout).erase(asked);
-                Optional<Publication.Published> published = new Republisher(spark, layout,
-                        ctx.getBean(CcftProperties.class)).republish();
-                WarehouseFiles files = new WarehouseFiles(spark.sparkContext().hadoopConfiguration());
-                int tags = new PublicationTags(layout, spark.sparkContext().hadoopConfiguration()).all().size();
+                Optional<Publication.Published> published =
+                        new Republisher(spark, layout, ctx.getBean(CcftProperties.class))
+                                .republish();
+                WarehouseFiles files =
+                        new WarehouseFiles(spark.sparkContext().hadoopConfiguration());
+                int tags =
+                        new PublicationTags(layout, spark.sparkContext().hadoopConfiguration())
+                                .all()
+                                .size();
                 int releases = Math.max(0, earlierReleases(layout, spark));
-                ErasureRecord record = Erasure.record(asked, removed,
-                        published.map(Publication.Published::release).orElse(null), tags, releases);
-                files.write(layout.erasures() + "/" + record.erasedAt().replace(':', '-') + ".json",
+                ErasureRecord record =
+                        Erasure.record(
+                                asked,
+                                removed,
+                                published.map(Publication.Published::release).orElse(null),
+                                tags,
+                                releases);
+                files.write(
+                        layout.erasures() + "/" + record.erasedAt().replace(':', '-') + ".json",
                         JSON.writeValueAsString(record));
                 record.lines().forEach(System.out::println);
                 return ExitCode.OK;
@@ -89,11 +123,14 @@ public final class EraseCommand implements Callable<Integer> {
     }
 
     /** Release folders other than the current one. */
-    private static int earlierReleases(WarehouseLayout layout, SparkSession spark) throws java.io.IOException {
-        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(layout.publishedReleases());
-        org.apache.hadoop.fs.FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        return fs.exists(folder) ? (int) java.util.Arrays.stream(fs.listStatus(folder))
-                .filter(org.apache.hadoop.fs.FileStatus::isDirectory).count() - 1 : 0;
+    private static int earlierReleases(WarehouseLayout layout, SparkSession spark)
+            throws IOException {
+        Path folder = new Path(layout.publishedReleases());
+        FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        return fs.exists(folder)
+                ? (int) Arrays.stream(fs.listStatus(folder)).filter(FileStatus::isDirectory).count()
+                        - 1
+                : 0;
     }
 
     private static Set<String> set(List<String> values) {

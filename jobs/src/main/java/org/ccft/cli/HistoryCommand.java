@@ -1,5 +1,6 @@
 package org.ccft.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,10 +18,14 @@ import org.springframework.batch.core.explore.JobExplorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"Lists the nightly runs, oldest first, one a line, as CSV on stdout, from the Spring Batch",
-                "job repository (a restarted run shows once per attempt): start, end, status, drops loaded and",
-                "refused, rows accepted and quarantined, marts published, the exit code it ended with."},
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lists the nightly runs, oldest first, one a line, as CSV on stdout, from the Spring Batch",
+            "job repository (a restarted run shows once per attempt): start, end, status, drops loaded and",
+            "refused, rows accepted and quarantined, marts published, the exit code it ended with."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:listed (nothing is listed before the first run)", "2:bad command line"})
 public final class HistoryCommand implements Callable<Integer> {
@@ -28,7 +33,9 @@ public final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--warehouse", description = "warehouse root (default: ccft.warehouse)")
     String warehouse;
 
-    @Option(names = "--limit", description = "the most recent runs to list (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--limit",
+            description = "the most recent runs to list (default: ${DEFAULT-VALUE})")
     int limit = 50;
 
     @Override
@@ -51,13 +58,39 @@ public final class HistoryCommand implements Callable<Integer> {
         return runs.subList(Math.max(0, runs.size() - limit), runs.size());
     }
 
-    static void print(List<RunSummary> runs, PrintStream out) throws java.io.IOException {
-        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("run_id", "execution_id",
-                "started", "ended", "status", "drops_loaded", "drops_refused", "rows_accepted", "rows_quarantined",
-                "marts_published", "as_at_date", "exit_code").build());
+    static void print(List<RunSummary> runs, PrintStream out) throws IOException {
+        CSVPrinter csv =
+                new CSVPrinter(
+                        out,
+                        CSVFormat.RFC4180
+                                .builder()
+                                .setHeader(
+                                        "run_id",
+                                        "execution_id",
+                                        "started",
+                                        "ended",
+                                        "status",
+                                        "drops_loaded",
+                                        "drops_refused",
+                                        "rows_accepted",
+                                        "rows_quarantined",
+                                        "marts_published",
+                                        "as_at_date",
+                                        "exit_code")
+                                .build());
         for (RunSummary r : runs) {
-            csv.printRecord(r.runId(), r.executionId(), r.started(), r.ended(), r.status(), r.dropsLoaded().size(),
-                    r.dropsRefused().size(), r.rowsAccepted(), r.rowsQuarantined(), r.martsPublished(), r.asAtDate(),
+            csv.printRecord(
+                    r.runId(),
+                    r.executionId(),
+                    r.started(),
+                    r.ended(),
+                    r.status(),
+                    r.dropsLoaded().size(),
+                    r.dropsRefused().size(),
+                    r.rowsAccepted(),
+                    r.rowsQuarantined(),
+                    r.martsPublished(),
+                    r.asAtDate(),
                     r.exitCode());
         }
         csv.flush();

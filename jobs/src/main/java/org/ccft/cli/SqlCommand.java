@@ -20,38 +20,59 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "sql", mixinStandardHelpOptions = true,
-        description = {"Answers a SELECT or WITH query over the published marts, by their names in marts.md, in",
-                "DuckDB's SQL dialect (close to PostgreSQL's), from the publication's Parquet files. Results on",
-                "stdout, reasons on stderr. Without QUERY: an interactive shell with history when stdin is a",
-                "terminal, else the query is read from stdin.",
-                "Only the published marts of your audience can be read: raw, staging, conformed and ops tables,",
-                "files, paths, settings, DDL and DML are refused (exit code 4) with the reason. Every query with",
-                "--audience team is written to <warehouse>/ops/access/team-queries.jsonl (when, who, which",
-                "marts, how many rows; never the rows)."},
+@Command(
+        name = "sql",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Answers a SELECT or WITH query over the published marts, by their names in marts.md, in",
+            "DuckDB's SQL dialect (close to PostgreSQL's), from the publication's Parquet files. Results on",
+            "stdout, reasons on stderr. Without QUERY: an interactive shell with history when stdin is a",
+            "terminal, else the query is read from stdin.",
+            "Only the published marts of your audience can be read: raw, staging, conformed and ops tables,",
+            "files, paths, settings, DDL and DML are refused (exit code 4) with the reason. Every query with",
+            "--audience team is written to <warehouse>/ops/access/team-queries.jsonl (when, who, which",
+            "marts, how many rows; never the rows)."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:answered", "2:bad command line",
-                "4:the query was refused or failed, nothing is published yet, or no such tag"})
+        exitCodeList = {
+            "0:answered",
+            "2:bad command line",
+            "4:the query was refused or failed, nothing is published yet, or no such tag"
+        })
 public final class SqlCommand implements Callable<Integer> {
 
     @Option(names = "--warehouse", description = "warehouse root (default: ccft.warehouse)")
     String warehouse;
 
-    @Option(names = "--audience", paramLabel = "AUDIENCE", defaultValue = "internal", converter = AudienceOption.class,
-            description = "whose marts to read: internal (default: exact aggregates, council staff), public (the "
-                    + "public marts after disclosure control: a suppressed figure is null and the row's suppressed "
-                    + "column names it) or team (also the complaints team's pseudonymous lists; every query is logged)")
+    @Option(
+            names = "--audience",
+            paramLabel = "AUDIENCE",
+            defaultValue = "internal",
+            converter = AudienceOption.class,
+            description =
+                    "whose marts to read: internal (default: exact aggregates, council staff), public (the "
+                            + "public marts after disclosure control: a suppressed figure is null and the row's suppressed "
+                            + "column names it) or team (also the complaints team's pseudonymous lists; every query is logged)")
     Audience audience;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "csv (default), table or json; the shell's "
-            + "default is table")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "csv (default), table or json; the shell's " + "default is table")
     AnswerFormat format;
 
-    @Option(names = "--as-of", paramLabel = "TAG",
-            description = "the marts as a tag has them (ccft publish --tag), instead of as published now")
+    @Option(
+            names = "--as-of",
+            paramLabel = "TAG",
+            description =
+                    "the marts as a tag has them (ccft publish --tag), instead of as published now")
     String asOf;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "e.g. \"SELECT * FROM at_a_glance\"")
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "QUERY",
+            description = "e.g. \"SELECT * FROM at_a_glance\"")
     String query;
 
     @Override
@@ -70,18 +91,26 @@ public final class SqlCommand implements Callable<Integer> {
             return ask(marts, log, query, format == null ? AnswerFormat.CSV : format, System.out);
         }
         if (System.console() == null) {
-            String stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines()
-                    .collect(Collectors.joining("\n"));
+            String stdin =
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                            .lines()
+                            .collect(Collectors.joining("\n"));
             return ask(marts, log, stdin, format == null ? AnswerFormat.CSV : format, System.out);
         }
         Path history = Path.of(System.getProperty("user.home"), ".ccft", "sql_history");
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-            return SqlShell.run(marts, log, format == null ? AnswerFormat.TABLE : format, terminal, history);
+            return SqlShell.run(
+                    marts, log, format == null ? AnswerFormat.TABLE : format, terminal, history);
         }
     }
 
     /** Answers one query, or says on stderr why not; logs it first when it is a team query. */
-    static int ask(MartReader marts, TeamAccessLog log, String query, AnswerFormat format, PrintStream out) {
+    static int ask(
+            MartReader marts,
+            TeamAccessLog log,
+            String query,
+            AnswerFormat format,
+            PrintStream out) {
         String source = marts.source().description();
         MartReader.Answer answer;
         try {

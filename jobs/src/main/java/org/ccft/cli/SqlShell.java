@@ -14,24 +14,41 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 
-/** The interactive shell of {@code ccft sql} at a terminal: line editing, history, queries over several lines. */
+/**
+ * The interactive shell of {@code ccft sql} at a terminal: line editing, history, queries over
+ * several lines.
+ */
 public final class SqlShell {
 
-    private SqlShell() {
-    }
+    private SqlShell() {}
 
     /**
-     * Reads queries (ending with ';') at a prompt, with history kept in {@code history}, until end of
-     * input or .quit; answers go to the terminal, reasons for refusals to stderr.
+     * Reads queries (ending with ';') at a prompt, with history kept in {@code history}, until end
+     * of input or .quit; answers go to the terminal, reasons for refusals to stderr.
      */
-    public static int run(MartReader marts, TeamAccessLog log, AnswerFormat format, Terminal terminal, Path history)
+    public static int run(
+            MartReader marts,
+            TeamAccessLog log,
+            AnswerFormat format,
+            Terminal terminal,
+            Path history)
             throws IOException {
         Files.createDirectories(history.getParent());
-        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("ccft")
-                .variable(LineReader.HISTORY_FILE, history).build();
+        LineReader reader =
+                LineReaderBuilder.builder()
+                        .terminal(terminal)
+                        .appName("ccft")
+                        .variable(LineReader.HISTORY_FILE, history)
+                        .build();
         PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-        out.println("ccft sql: " + marts.audience().label() + " marts, " + marts.source().description()
-                + ", as at " + marts.source().asAtDate() + ". End a query with ';'. .marts lists them, .quit ends.");
+        out.println(
+                "ccft sql: "
+                        + marts.audience().label()
+                        + " marts, "
+                        + marts.source().description()
+                        + ", as at "
+                        + marts.source().asAtDate()
+                        + ". End a query with ';'. .marts lists them, .quit ends.");
         StringBuilder pending = new StringBuilder();
         try {
             while (true) {
@@ -49,8 +66,10 @@ public final class SqlShell {
                     if (trimmed.equals(".quit") || trimmed.equals(".exit")) {
                         return ExitCode.OK;
                     }
-                    out.println(trimmed.equals(".marts") ? String.join("\n", marts.marts())
-                            : ".marts lists the marts you may read; .quit ends; a query ends with ';'");
+                    out.println(
+                            trimmed.equals(".marts")
+                                    ? String.join("\n", marts.marts())
+                                    : ".marts lists the marts you may read; .quit ends; a query ends with ';'");
                     continue;
                 }
                 pending.append(line).append('\n');

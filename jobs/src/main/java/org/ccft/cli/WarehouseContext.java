@@ -14,26 +14,31 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class WarehouseContext {
 
-    private WarehouseContext() {
-    }
+    private WarehouseContext() {}
 
     public static ConfigurableApplicationContext start(String warehouse, Map<String, Object> more) {
         return start(warehouse, more, new Class<?>[0]);
     }
 
-    /** With further configuration classes beside the nightly job's (fault injection in tests, say). */
-    public static ConfigurableApplicationContext start(String warehouse, Map<String, Object> more,
-                                                       Class<?>... extraSources) {
+    /**
+     * With further configuration classes beside the nightly job's (fault injection in tests, say).
+     */
+    public static ConfigurableApplicationContext start(
+            String warehouse, Map<String, Object> more, Class<?>... extraSources) {
         Map<String, Object> props = new LinkedHashMap<>(more);
         if (warehouse != null) {
             props.put("ccft.warehouse", warehouse);
         }
-        return new SpringApplicationBuilder(NightlyJobConfig.class).sources(extraSources)
+        return new SpringApplicationBuilder(NightlyJobConfig.class)
+                .sources(extraSources)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                // As arguments, not defaults: they must win over application.yml and the environment.
-                .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                        .toArray(String[]::new));
+                // As arguments, not defaults: they must win over application.yml and the
+                // environment.
+                .run(
+                        props.entrySet().stream()
+                                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                                .toArray(String[]::new));
     }
 }

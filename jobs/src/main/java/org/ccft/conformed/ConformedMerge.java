@@ -4,43 +4,48 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
+import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
-import org.ccft.schemas.FileContract;
+import org.apache.spark.sql.types.StructType;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseLayout;
+import org.ccft.schemas.FileContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Upserts a batch of good rows into a conformed table with MERGE. For each key the row with the
  * greatest last_modified is the truth, a tie going to the later export_id; a tombstone replaces the
- * record's content and stays, so that an older row arriving late cannot bring the record back. A FULL
- * export speaks for every record as at its extraction, both ways: a record last changed before its
- * extracted_at and absent from it gets a tombstone dated at that extracted_at, and a record it holds
- * counts as at that extracted_at too, so a later complete FULL export brings back what an earlier
- * truncated one deleted (consistent data ranks the same either way: a FULL export holds each record's
- * latest version). The result does not depend on the order drops arrive in.
- * The table has deletion vectors: MERGE writes the night's rows and marks the versions they replace,
- * rather than rewriting the files holding them. It is partitioned by financial year, and a night
- * without a FULL export bounds its MERGE to the years its records are in or come from
- * ({@link TouchedYears}), so the other years' files are not opened.
+ * record's content and stays, so that an older row arriving late cannot bring the record back. A
+ * FULL export speaks for every record as at its extraction, both ways: a record last changed before
+ * its extracted_at and absent from it gets a tombstone dated at that extracted_at, and a record it
+ * holds counts as at that extracted_at too, so a later complete FULL export brings back what an
+ * earlier truncated one deleted (consistent data ranks the same either way: a FULL export holds
+ * each record's latest version). The result does not depend on the order drops arrive in. The table
+ * has deletion vectors: MERGE writes the night's rows and marks the versions they replace, rather
+ * than rewriting the files holding them. It is partitioned by financial year, and a night without a
+ * FULL export bounds its MERGE to the years its records are in or come from ({@link TouchedYears}),
+ * so the other years' files are not opened.
  */
 public final class ConformedMerge {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConformedMerge.class);
+
     /** The version a row speaks for, while it is merged: never stored. */
     private static final String AS_AT = "_as_at";
 
     /** A FULL export the warehouse holds (or is loading now). */
-    public record FullExport(String exportId, java.sql.Timestamp extractedAt, boolean inThisBatch) {
-    }
+    public record FullExport(String exportId, Timestamp extractedAt, boolean inThisBatch) {}
 
     private final SparkSession spark;
     private final WarehouseLayout layout;
@@ -58,8 +63,10 @@ public final class ConformedMerge {
 
         batch.createOrReplaceTempView("merge_batch");
         boolean targetExists = DeltaTables.exists(spark, target);
-        // The table's own rows matter only to a FULL export in this batch (what it omits is deleted):
-        // without one, the night reads tonight's rows, and MERGE touches only the files holding their keys.
+        // The table's own rows matter only to a FULL export in this batch (what it omits is
+        // deleted):
+        // without one, the night reads tonight's rows, and MERGE touches only the files holding
+        // their keys.
         boolean fullExportTonight = fullExports.stream().anyMatch(FullExport::inThisBatch);
         if (targetExists && !fullExportTonight && batch.isEmpty()) {
             LOG.info("conformed {}: nothing new tonight", contract.table());
@@ -70,16 +77,25 @@ public final class ConformedMerge {
         } else {
             batch.limit(0).createOrReplaceTempView("merge_target");
         }
-        spark.createDataFrame(fullExports.stream()
-                        .map(f -> org.apache.spark.sql.RowFactory.create(f.exportId(), f.extractedAt(), f.inThisBatch()))
-                        .toList(),
-                org.apache.spark.sql.types.StructType.fromDDL(
-                        "export_id STRING, extracted_at TIMESTAMP, in_this_batch BOOLEAN"))
+        spark.createDataFrame(
+                        fullExports.stream()
+                                .map(
+                                        f ->
+                                                RowFactory.create(
+                                                        f.exportId(),
+                                                        f.extractedAt(),
+                                                        f.inThisBatch()))
+                                .toList(),
+                        StructType.fromDDL(
+                                "export_id STRING, extracted_at TIMESTAMP, in_this_batch BOOLEAN"))
                 .createOrReplaceTempView("merge_full_exports");
-        Set<String> fullIds = fullExports.stream().map(FullExport::exportId).collect(Collectors.toSet());
+        Set<String> fullIds =
+                fullExports.stream().map(FullExport::exportId).collect(Collectors.toSet());
         rawKeys(contract, fullIds).createOrReplaceTempView("merge_full_export_keys");
 
-        Dataset<Row> source = spark.sql("""
+        Dataset<Row> source =
+                spark.sql(
+                                """
                 WITH candidates AS (
                   -- what the batch brings, and (for a FULL export in this batch) what the warehouse holds
                   SELECT %1$s AS k, last_modified, is_deleted, true AS from_batch FROM merge_batch
@@ -113,11 +129,15 @@ public final class ConformedMerge {
                   FROM versioned
                 )
                 SELECT * FROM ranked WHERE rn = 1
-                """.formatted(key, tombstoneColumns)).drop("rn");
+                """
+                                        .formatted(key, tombstoneColumns))
+                        .drop("rn");
         YearPartitioning years = YearPartitioning.of(contract);
-        // A deleted record keeps only its key, version and year: its content is gone from every layer past raw.
-        source = source.withColumn(years.column(), years.value())
-                .selectExpr(deletedContentNulled(batch, contract.key(), years.column()));
+        // A deleted record keeps only its key, version and year: its content is gone from every
+        // layer past raw.
+        source =
+                source.withColumn(years.column(), years.value())
+                        .selectExpr(deletedContentNulled(batch, contract.key(), years.column()));
 
         if (!targetExists) {
             DeltaTables.createForMerge(source.drop(AS_AT), target, years.column());
@@ -128,14 +148,26 @@ public final class ConformedMerge {
             try {
                 Column sameRecord = col("t." + key).equalTo(col("s." + key));
                 // A FULL export's omissions may be anywhere: then the whole table is in play.
-                Column inPlay = fullExportTonight ? lit(true)
-                        : new TouchedYears(spark, contract, years).of(night, target);
-                DeltaTable.forPath(spark, target).as("t")
+                Column inPlay =
+                        fullExportTonight
+                                ? lit(true)
+                                : new TouchedYears(spark, contract, years).of(night, target);
+                DeltaTable.forPath(spark, target)
+                        .as("t")
                         .merge(night.as("s"), sameRecord.and(inPlay))
-                        .whenMatched(col("s." + AS_AT).gt(asAt("t", fullExports)).or(col("s." + AS_AT)
-                                .equalTo(asAt("t", fullExports)).and(col("s.export_id").gt(col("t.export_id")))))
-                        .updateAll() // the source's _as_at is not the table's: updateAll leaves it out
-                        .whenNotMatched().insertAll()
+                        .whenMatched(
+                                col("s." + AS_AT)
+                                        .gt(asAt("t", fullExports))
+                                        .or(
+                                                col("s." + AS_AT)
+                                                        .equalTo(asAt("t", fullExports))
+                                                        .and(
+                                                                col("s.export_id")
+                                                                        .gt(col("t.export_id")))))
+                        .updateAll() // the source's _as_at is not the table's: updateAll leaves it
+                        // out
+                        .whenNotMatched()
+                        .insertAll()
                         .execute();
             } finally {
                 night.unpersist();
@@ -146,14 +178,23 @@ public final class ConformedMerge {
 
     /**
      * The version a stored row speaks for: its last_modified, or for a row (or tombstone) of a FULL
-     * export, that export's extracted_at if later. Written with columns over the exports' ids, not SQL text.
+     * export, that export's extracted_at if later. Written with columns over the exports' ids, not
+     * SQL text.
      */
     private static Column asAt(String alias, List<FullExport> fullExports) {
         Column lastModified = col(alias + ".last_modified");
         Column asAt = lastModified;
         for (FullExport f : fullExports) {
-            asAt = org.apache.spark.sql.functions.when(col(alias + ".export_id").equalTo(lit(f.exportId())),
-                    org.apache.spark.sql.functions.greatest(lastModified, lit(f.extractedAt()))).otherwise(asAt);
+            asAt =
+                    org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .when(
+                                    col(alias + ".export_id").equalTo(lit(f.exportId())),
+                                    org.apache.spark.sql.functions.greatest(
+                                            lastModified, lit(f.extractedAt())))
+                            .otherwise(asAt);
         }
         return asAt;
     }
@@ -161,34 +202,65 @@ public final class ConformedMerge {
     private Dataset<Row> rawKeys(FileContract contract, Set<String> exportIds) {
         String raw = layout.raw(contract.table());
         if (exportIds.isEmpty() || !DeltaTables.exists(spark, raw)) {
-            return spark.createDataFrame(List.of(), org.apache.spark.sql.types.StructType.fromDDL(
-                    "export_id STRING, k STRING"));
+            return spark.createDataFrame(
+                    List.of(), StructType.fromDDL("export_id STRING, k STRING"));
         }
         return DeltaTables.read(spark, raw)
-                .where(col("export_id").isin(exportIds.toArray()).and(col(contract.key()).isNotNull()))
-                .selectExpr("export_id", "`" + contract.key() + "` AS k").distinct();
+                .where(
+                        col("export_id")
+                                .isin(exportIds.toArray())
+                                .and(col(contract.key()).isNotNull()))
+                .selectExpr("export_id", "`" + contract.key() + "` AS k")
+                .distinct();
     }
 
     /** A tombstone row in the batch's schema: key, version and provenance; everything else null. */
     private static String tombstoneProjection(Dataset<Row> batch, String key) {
-        return java.util.Arrays.stream(batch.schema().fields()).map(f -> switch (f.name()) {
-            case "last_modified" -> "extracted_at AS last_modified";
-            case "is_deleted" -> "true AS is_deleted";
-            case "export_id" -> "export_id";
-            case "source_file" -> "concat('cms/', export_id, '/manifest.json') AS source_file";
-            case "source_line" -> "CAST(0 AS BIGINT) AS source_line";
-            default -> f.name().equals(key) ? "k AS `" + key + "`"
-                    : "CAST(NULL AS " + f.dataType().sql() + ") AS `" + f.name() + "`";
-        }).collect(Collectors.joining(", "));
+        return Arrays.stream(batch.schema().fields())
+                .map(
+                        f ->
+                                switch (f.name()) {
+                                    case "last_modified" -> "extracted_at AS last_modified";
+                                    case "is_deleted" -> "true AS is_deleted";
+                                    case "export_id" -> "export_id";
+                                    case "source_file" ->
+                                            "concat('cms/', export_id, '/manifest.json') AS source_file";
+                                    case "source_line" -> "CAST(0 AS BIGINT) AS source_line";
+                                    default ->
+                                            f.name().equals(key)
+                                                    ? "k AS `" + key + "`"
+                                                    : "CAST(NULL AS "
+                                                            + f.dataType().sql()
+                                                            + ") AS `"
+                                                            + f.name()
+                                                            + "`";
+                                })
+                .collect(Collectors.joining(", "));
     }
 
-    private static String[] deletedContentNulled(Dataset<Row> batch, String key, String yearColumn) {
-        Set<String> kept = Set.of(key, "last_modified", "is_deleted", "export_id", "source_file", "source_line");
-        return java.util.stream.Stream.concat(
-                java.util.Arrays.stream(batch.schema().fields()).map(StructField::name).map(n -> kept.contains(n)
-                        ? "`" + n + "`"
-                        : "CASE WHEN is_deleted THEN NULL ELSE `" + n + "` END AS `" + n + "`"),
-                java.util.stream.Stream.of("`" + yearColumn + "`", AS_AT))
+    private static String[] deletedContentNulled(
+            Dataset<Row> batch, String key, String yearColumn) {
+        Set<String> kept =
+                Set.of(
+                        key,
+                        "last_modified",
+                        "is_deleted",
+                        "export_id",
+                        "source_file",
+                        "source_line");
+        return Stream.concat(
+                        Arrays.stream(batch.schema().fields())
+                                .map(StructField::name)
+                                .map(
+                                        n ->
+                                                kept.contains(n)
+                                                        ? "`" + n + "`"
+                                                        : "CASE WHEN is_deleted THEN NULL ELSE `"
+                                                                + n
+                                                                + "` END AS `"
+                                                                + n
+                                                                + "`"),
+                        Stream.of("`" + yearColumn + "`", AS_AT))
                 .toArray(String[]::new);
     }
 }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** Splits a whole number by weights (largest remainder: exact totals, fair rounding), in shuffled order. */
+/**
+ * Splits a whole number by weights (largest remainder: exact totals, fair rounding), in shuffled
+ * order.
+ */
 final class Allocation {
 
-    private Allocation() {
-    }
+    private Allocation() {}
 
     static List<String> of(Map<String, Integer> weights, int n, Random random) {
         double total = weights.values().stream().mapToInt(Integer::intValue).sum();

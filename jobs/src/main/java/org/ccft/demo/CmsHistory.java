@@ -8,40 +8,72 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.ccft.lakehouse.FinancialYear;
 import org.ccft.reference.ComplaintTimescale;
 import org.ccft.reference.calendar.WorkingDayCalendar;
 import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
-import org.ccft.lakehouse.FinancialYear;
 
 /**
- * Generates the council's CMS history for the demo: every feedback record with its versions (created,
- * responded, corrected, deleted in error), the commitments made in responses (actions) and the agreed
- * updates to complainants who need reasonable adjustments (contacts). Seeded: the same seed and scale
- * give the same history, byte for byte.
+ * Generates the council's CMS history for the demo: every feedback record with its versions
+ * (created, responded, corrected, deleted in error), the commitments made in responses (actions)
+ * and the agreed updates to complainants who need reasonable adjustments (contacts). Seeded: the
+ * same seed and scale give the same history, byte for byte.
  */
 final class CmsHistory {
 
     /** One row version of one record: what an export taken after {@code lastModified} shows. */
-    record Version(FileContract file, String key, Instant lastModified, List<String> values) {
-    }
+    record Version(FileContract file, String key, Instant lastModified, List<String> values) {}
 
-    private static final String[] FIRST = {"Alex", "Sam", "Jordan", "Taylor", "Morgan", "Casey", "Riley", "Jamie",
-            "Robin", "Charlie", "Avery", "Quinn"};
-    private static final String[] LAST = {"Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson",
-            "Davies", "Patel", "Robinson", "Wright", "Thompson"};
-    private static final String[] ADJUSTMENTS = {"LARGE_PRINT", "EASY_READ", "COLOURED_PAPER", "ELECTRONIC",
-            "WEEKLY_UPDATE", "SINGLE_POINT_OF_CONTACT", "BRAILLE"};
-    private static final String[] ACTION_KINDS = {"APOLOGY", "REMEDY_PAYMENT", "ASSESSMENT", "SERVICE_IMPROVEMENT",
-            "TRAINING", "PROCESS_REVIEW"};
+    private static final String[] FIRST = {
+        "Alex", "Sam", "Jordan", "Taylor", "Morgan", "Casey", "Riley", "Jamie", "Robin", "Charlie",
+        "Avery", "Quinn"
+    };
+    private static final String[] LAST = {
+        "Smith",
+        "Jones",
+        "Taylor",
+        "Brown",
+        "Williams",
+        "Wilson",
+        "Johnson",
+        "Davies",
+        "Patel",
+        "Robinson",
+        "Wright",
+        "Thompson"
+    };
+    private static final String[] ADJUSTMENTS = {
+        "LARGE_PRINT",
+        "EASY_READ",
+        "COLOURED_PAPER",
+        "ELECTRONIC",
+        "WEEKLY_UPDATE",
+        "SINGLE_POINT_OF_CONTACT",
+        "BRAILLE"
+    };
+    private static final String[] ACTION_KINDS = {
+        "APOLOGY",
+        "REMEDY_PAYMENT",
+        "ASSESSMENT",
+        "SERVICE_IMPROVEMENT",
+        "TRAINING",
+        "PROCESS_REVIEW"
+    };
 
     private final DemoCalibration calibration;
     private final double scale;
@@ -58,14 +90,19 @@ final class CmsHistory {
         this.random = new Random(seed);
     }
 
-    /** Every version of every record, for the financial years of the calibration, in order of last_modified. */
+    /**
+     * Every version of every record, for the financial years of the calibration, in order of
+     * last_modified.
+     */
     List<Version> generate() {
         List<FeedbackItem> all = new ArrayList<>();
         for (String year : calibration.financialYears()) {
             all.addAll(year(year));
         }
-        startEveryCaseAtStage1(all.stream().filter(c -> c.isComplaint() && !c.deletedInError).toList());
-        new ResponseYearCalibration(calibration, this::scaled, random, calendar, timescales).apply(all);
+        startEveryCaseAtStage1(
+                all.stream().filter(c -> c.isComplaint() && !c.deletedInError).toList());
+        new ResponseYearCalibration(calibration, this::scaled, random, calendar, timescales)
+                .apply(all);
         linkStages(all);
         linkOmbudsmanCases(all);
         for (FeedbackItem item : all) {
@@ -90,15 +127,22 @@ final class CmsHistory {
         LocalDate end = start.plusYears(1).minusDays(1);
         Map<String, Integer> targets = calibration.received().get(fy);
         List<FeedbackItem> items = new ArrayList<>();
-        targets.forEach((measure, count) -> {
-            int n = scaled(count);
-            List<LocalDate> dates = spread(start, end, n);
-            for (LocalDate d : dates) {
-                items.add(item(measure, d));
-            }
-        });
-        allocate(items, i -> i.isComplaint() && "STATUTORY".equals(i.procedure), "statutory_complaint");
-        allocate(items, i -> i.isComplaint() && "CORPORATE".equals(i.procedure), "corporate_complaint");
+        targets.forEach(
+                (measure, count) -> {
+                    int n = scaled(count);
+                    List<LocalDate> dates = spread(start, end, n);
+                    for (LocalDate d : dates) {
+                        items.add(item(measure, d));
+                    }
+                });
+        allocate(
+                items,
+                i -> i.isComplaint() && "STATUTORY".equals(i.procedure),
+                "statutory_complaint");
+        allocate(
+                items,
+                i -> i.isComplaint() && "CORPORATE".equals(i.procedure),
+                "corporate_complaint");
         allocate(items, i -> "COMPLIMENT".equals(i.feedbackType), "compliment");
         allocate(items, i -> "LGO_ENQUIRY".equals(i.feedbackType), "lgo_enquiry");
         allocate(items, i -> i.serviceArea == null, "other");
@@ -123,7 +167,8 @@ final class CmsHistory {
 
     private void allocate(List<FeedbackItem> items, Predicate<FeedbackItem> which, String mix) {
         List<FeedbackItem> chosen = items.stream().filter(which).toList();
-        List<String> areas = Allocation.of(calibration.serviceAreas().get(mix), chosen.size(), random);
+        List<String> areas =
+                Allocation.of(calibration.serviceAreas().get(mix), chosen.size(), random);
         for (int i = 0; i < chosen.size(); i++) {
             chosen.get(i).serviceArea = areas.get(i);
             chosen.get(i).team = teamOf(areas.get(i));
@@ -135,9 +180,15 @@ final class CmsHistory {
         return area.replace('_', ' ').toLowerCase() + " " + patches[random.nextInt(patches.length)];
     }
 
-    /** Primary themes by the calibrated shares: of complaints and enquiries together, and of ombudsman enquiries. */
+    /**
+     * Primary themes by the calibrated shares: of complaints and enquiries together, and of
+     * ombudsman enquiries.
+     */
     private void themes(List<FeedbackItem> items) {
-        primaryThemes(items.stream().filter(i -> i.isComplaint() || "ENQUIRY".equals(i.feedbackType)).toList());
+        primaryThemes(
+                items.stream()
+                        .filter(i -> i.isComplaint() || "ENQUIRY".equals(i.feedbackType))
+                        .toList());
         primaryThemes(items.stream().filter(i -> "LGO_ENQUIRY".equals(i.feedbackType)).toList());
     }
 
@@ -146,7 +197,7 @@ final class CmsHistory {
         List<String> codes = new ArrayList<>(calibration.themes().keySet());
         for (int i = 0; i < themed.size(); i++) {
             List<String> t = new ArrayList<>(List.of(primary.get(i)));
-            if (random.nextDouble() < 0.4) {
+            if (random.nextDouble() < calibration.chance("second_theme")) {
                 String second = codes.get(random.nextInt(codes.size()));
                 if (!t.contains(second)) {
                     t.add(second);
@@ -158,32 +209,46 @@ final class CmsHistory {
 
     private void complaintDetails(List<FeedbackItem> items) {
         List<FeedbackItem> complaints = items.stream().filter(FeedbackItem::isComplaint).toList();
-        List<String> roles = Allocation.of(calibration.complainantRoles(), complaints.size(), random);
-        List<String> outcomes = Allocation.of(calibration.complaintOutcomes(), complaints.size(), random);
-        List<Boolean> extended = Allocation.share(calibration.extendedShare(), complaints.size(), random);
-        List<Boolean> adjustments = Allocation.share(calibration.reasonableAdjustmentsShare(), complaints.size(), random);
+        List<String> roles =
+                Allocation.of(calibration.complainantRoles(), complaints.size(), random);
+        List<String> outcomes =
+                Allocation.of(calibration.complaintOutcomes(), complaints.size(), random);
+        List<Boolean> extended =
+                Allocation.share(calibration.extendedShare(), complaints.size(), random);
+        List<Boolean> adjustments =
+                Allocation.share(
+                        calibration.reasonableAdjustmentsShare(), complaints.size(), random);
         long youngPeople = roles.stream().filter("YOUNG_PERSON"::equals).count();
-        Deque<Boolean> advocated = new ArrayDeque<>(
-                Allocation.share(calibration.youngPersonAdvocateShare(), (int) youngPeople, random));
+        Deque<Boolean> advocated =
+                new ArrayDeque<>(
+                        Allocation.share(
+                                calibration.youngPersonAdvocateShare(), (int) youngPeople, random));
         for (int i = 0; i < complaints.size(); i++) {
             FeedbackItem c = complaints.get(i);
             c.complainantRole = roles.get(i);
             c.outcome = outcomes.get(i);
             c.extensionAgreed = extended.get(i);
-            c.advocate = "YOUNG_PERSON".equals(c.complainantRole)
-                    ? (advocated.pop() ? (random.nextBoolean() ? "NYAS" : "VOICEABILITY") : "NONE")
-                    : "NONE";
-            c.nonResidentParent = "PARENT".equals(c.complainantRole) && random.nextDouble() < 0.07;
+            c.advocate =
+                    "YOUNG_PERSON".equals(c.complainantRole)
+                            ? (advocated.pop()
+                                    ? (random.nextBoolean() ? "NYAS" : "VOICEABILITY")
+                                    : "NONE")
+                            : "NONE";
+            c.nonResidentParent =
+                    "PARENT".equals(c.complainantRole)
+                            && random.nextDouble() < calibration.chance("non_resident_parent");
             if (adjustments.get(i)) {
                 c.adjustments = List.of(ADJUSTMENTS[random.nextInt(ADJUSTMENTS.length)]);
             }
         }
         List<FeedbackItem> stageOnes = complaints.stream().filter(c -> c.stage == 1).toList();
-        List<Boolean> reopened = Allocation.share(calibration.reopenedShare(), stageOnes.size(), random);
+        List<Boolean> reopened =
+                Allocation.share(calibration.reopenedShare(), stageOnes.size(), random);
         for (int i = 0; i < stageOnes.size(); i++) {
             stageOnes.get(i).reopened = reopened.get(i);
         }
-        List<FeedbackItem> lgo = items.stream().filter(i -> "LGO_ENQUIRY".equals(i.feedbackType)).toList();
+        List<FeedbackItem> lgo =
+                items.stream().filter(i -> "LGO_ENQUIRY".equals(i.feedbackType)).toList();
         List<String> lgoOutcomes = Allocation.of(calibration.lgoOutcomes(), lgo.size(), random);
         for (int i = 0; i < lgo.size(); i++) {
             lgo.get(i).outcome = lgoOutcomes.get(i);
@@ -195,18 +260,29 @@ final class CmsHistory {
         List<Boolean> late = Allocation.share(calibration.lateShare(), complaints.size(), random);
         for (int i = 0; i < complaints.size(); i++) {
             FeedbackItem c = complaints.get(i);
-            int days = ComplaintTimescale.find(timescales, c.procedure, c.stage, c.received).orElseThrow()
-                    .workingDays(c.extensionAgreed);
-            int k = late.get(i) ? days + 1 + random.nextInt(15) : Math.max(1, days / 3 + random.nextInt(days - days / 3 + 1));
+            int days =
+                    ComplaintTimescale.find(timescales, c.procedure, c.stage, c.received)
+                            .orElseThrow()
+                            .workingDays(c.extensionAgreed);
+            int k =
+                    late.get(i)
+                            ? days + 1 + random.nextInt(15)
+                            : Math.max(1, days / 3 + random.nextInt(days - days / 3 + 1));
             c.response = calendar.addWorkingDays(c.received, k).orElse(null);
         }
         for (FeedbackItem i : items) {
             switch (i.feedbackType) {
                 case "LGO_ENQUIRY" -> i.response = i.received.plusDays(40 + random.nextInt(260));
-                case "ENQUIRY", "RESOLVING_PROFESSIONAL_DIFFERENCES", "CORRESPONDENCE",
-                     "SAFEGUARDING_PARTNERSHIP_BOARD", "SOCIAL_WORK_ENGLAND", "REPRESENTATION" ->
-                        i.response = calendar.addWorkingDays(i.received, 5 + random.nextInt(16)).orElse(null);
-                default -> { }
+                case "ENQUIRY",
+                        "RESOLVING_PROFESSIONAL_DIFFERENCES",
+                        "CORRESPONDENCE",
+                        "SAFEGUARDING_PARTNERSHIP_BOARD",
+                        "SOCIAL_WORK_ENGLAND",
+                        "REPRESENTATION" ->
+                        i.response =
+                                calendar.addWorkingDays(i.received, 5 + random.nextInt(16))
+                                        .orElse(null);
+                default -> {}
             }
         }
     }
@@ -223,8 +299,12 @@ final class CmsHistory {
                 i.enquirySource = measure.substring("enquiries_".length()).toUpperCase();
             }
             case "lgo_enquiries" -> i.feedbackType = "LGO_ENQUIRY";
-            case "resolving_professional_differences", "correspondence", "safeguarding_partnership_board",
-                 "social_work_england", "representation" -> i.feedbackType = measure.toUpperCase();
+            case "resolving_professional_differences",
+                    "correspondence",
+                    "safeguarding_partnership_board",
+                    "social_work_england",
+                    "representation" ->
+                    i.feedbackType = measure.toUpperCase();
             default -> {
                 i.feedbackType = "COMPLAINT";
                 i.procedure = measure.substring(0, measure.indexOf('_')).toUpperCase();
@@ -236,8 +316,11 @@ final class CmsHistory {
         i.complainantName = first + " " + last;
         i.complainantEmail = (first + "." + last + nextId + "@example.org").toLowerCase();
         i.childName = FIRST[random.nextInt(FIRST.length)] + " " + last;
-        i.summary = "Concerns raised by " + first + ", about \"the plan\", communication and delays;\n"
-                + "asked for a response in writing.";
+        i.summary =
+                "Concerns raised by "
+                        + first
+                        + ", about \"the plan\", communication and delays;\n"
+                        + "asked for a response in writing.";
         return i;
     }
 
@@ -259,31 +342,46 @@ final class CmsHistory {
 
     /**
      * A stage 2 (3) complaint continues an earlier stage 1 (2) of the same procedure: it shares its
-     * case_ref. It takes a stage answered in the 60 days before it was received, not already continued,
-     * at random; failing one, the earliest stage received before it still waiting (so every case starts
-     * at stage 1).
+     * case_ref. It takes a stage answered in the 60 days before it was received, not already
+     * continued, at random; failing one, the earliest stage received before it still waiting (so
+     * every case starts at stage 1).
      */
     private void linkStages(List<FeedbackItem> all) {
-        List<FeedbackItem> complaints = all.stream().filter(c -> c.isComplaint() && !c.deletedInError)
-                .sorted(Comparator.comparing((FeedbackItem c) -> c.received).thenComparing(c -> c.recordId)).toList();
-        Map<String, java.util.NavigableMap<LocalDate, List<FeedbackItem>>> answered = new HashMap<>();
+        List<FeedbackItem> complaints =
+                all.stream()
+                        .filter(c -> c.isComplaint() && !c.deletedInError)
+                        .sorted(
+                                Comparator.comparing((FeedbackItem c) -> c.received)
+                                        .thenComparing(c -> c.recordId))
+                        .toList();
+        Map<String, NavigableMap<LocalDate, List<FeedbackItem>>> answered = new HashMap<>();
         Map<String, Deque<FeedbackItem>> waiting = new HashMap<>();
-        java.util.Set<FeedbackItem> continued = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<FeedbackItem> continued = Collections.newSetFromMap(new IdentityHashMap<>());
         for (FeedbackItem c : complaints) {
             if (c.response != null) {
-                answered.computeIfAbsent(c.procedure + c.stage, k -> new java.util.TreeMap<>())
-                        .computeIfAbsent(c.response, k -> new ArrayList<>()).add(c);
+                answered.computeIfAbsent(c.procedure + c.stage, k -> new TreeMap<>())
+                        .computeIfAbsent(c.response, k -> new ArrayList<>())
+                        .add(c);
             }
         }
         for (FeedbackItem c : complaints) {
             String earlierStage = c.procedure + (c.stage - 1);
             if (c.stage > 1) {
-                List<FeedbackItem> recent = answered.getOrDefault(earlierStage, new java.util.TreeMap<>())
-                        .subMap(c.received.minusDays(60), true, c.received, false).values().stream()
-                        .flatMap(List::stream).filter(p -> !continued.contains(p)).toList();
-                FeedbackItem previous = recent.isEmpty() ? null : recent.get(random.nextInt(recent.size()));
+                List<FeedbackItem> recent =
+                        answered
+                                .getOrDefault(earlierStage, new TreeMap<>())
+                                .subMap(c.received.minusDays(60), true, c.received, false)
+                                .values()
+                                .stream()
+                                .flatMap(List::stream)
+                                .filter(p -> !continued.contains(p))
+                                .toList();
+                FeedbackItem previous =
+                        recent.isEmpty() ? null : recent.get(random.nextInt(recent.size()));
                 Deque<FeedbackItem> queue = waiting.getOrDefault(earlierStage, new ArrayDeque<>());
-                while (previous == null && !queue.isEmpty() && queue.peekFirst().received.isBefore(c.received)) {
+                while (previous == null
+                        && !queue.isEmpty()
+                        && queue.peekFirst().received.isBefore(c.received)) {
                     FeedbackItem head = queue.pollFirst();
                     previous = continued.contains(head) ? null : head;
                 }
@@ -300,20 +398,36 @@ final class CmsHistory {
     }
 
     /**
-     * Most ombudsman enquiries (six in ten) follow a complaint the council answered: they take the case_ref
-     * of a case whose last answer came before the enquiry, one not already taken, among the 30 latest.
+     * Most ombudsman enquiries (six in ten) follow a complaint the council answered: they take the
+     * case_ref of a case whose last answer came before the enquiry, one not already taken, among
+     * the 30 latest.
      */
     private void linkOmbudsmanCases(List<FeedbackItem> all) {
         Map<String, FeedbackItem> lastAnswer = new HashMap<>();
-        all.stream().filter(c -> c.isComplaint() && !c.deletedInError && c.response != null)
-                .forEach(c -> lastAnswer.merge(c.caseRef, c, (a, b) -> a.response.isAfter(b.response) ? a : b));
-        List<FeedbackItem> answered = lastAnswer.values().stream()
-                .sorted(Comparator.comparing((FeedbackItem c) -> c.response).thenComparing(c -> c.recordId)).toList();
-        List<FeedbackItem> enquiries = all.stream().filter(i -> "LGO_ENQUIRY".equals(i.feedbackType))
-                .sorted(Comparator.comparing((FeedbackItem i) -> i.received).thenComparing(i -> i.recordId)).toList();
-        java.util.Set<String> taken = new java.util.HashSet<>();
+        all.stream()
+                .filter(c -> c.isComplaint() && !c.deletedInError && c.response != null)
+                .forEach(
+                        c ->
+                                lastAnswer.merge(
+                                        c.caseRef,
+                                        c,
+                                        (a, b) -> a.response.isAfter(b.response) ? a : b));
+        List<FeedbackItem> answered =
+                lastAnswer.values().stream()
+                        .sorted(
+                                Comparator.comparing((FeedbackItem c) -> c.response)
+                                        .thenComparing(c -> c.recordId))
+                        .toList();
+        List<FeedbackItem> enquiries =
+                all.stream()
+                        .filter(i -> "LGO_ENQUIRY".equals(i.feedbackType))
+                        .sorted(
+                                Comparator.comparing((FeedbackItem i) -> i.received)
+                                        .thenComparing(i -> i.recordId))
+                        .toList();
+        Set<String> taken = new HashSet<>();
         for (FeedbackItem lgo : enquiries) {
-            if (random.nextDouble() >= 0.6) {
+            if (random.nextDouble() >= calibration.chance("lgo_follows_a_complaint")) {
                 continue;
             }
             int lo = 0;
@@ -327,8 +441,10 @@ final class CmsHistory {
                 }
             }
             int before = lo;
-            List<FeedbackItem> recent = answered.subList(Math.max(0, before - 30), before).stream()
-                    .filter(c -> !taken.contains(c.caseRef)).toList();
+            List<FeedbackItem> recent =
+                    answered.subList(Math.max(0, before - 30), before).stream()
+                            .filter(c -> !taken.contains(c.caseRef))
+                            .toList();
             if (!recent.isEmpty()) {
                 FeedbackItem c = recent.get(random.nextInt(recent.size()));
                 taken.add(c.caseRef);
@@ -339,23 +455,31 @@ final class CmsHistory {
     }
 
     /**
-     * The history has a first day: an escalation dated on or before the first stage it could continue
-     * (of its procedure) moves, with its response, to a week after that one, so that every case in
-     * the data starts at stage 1. Only the first weeks of the first year are touched.
+     * The history has a first day: an escalation dated on or before the first stage it could
+     * continue (of its procedure) moves, with its response, to a week after that one, so that every
+     * case in the data starts at stage 1. Only the first weeks of the first year are touched.
      */
     private static void startEveryCaseAtStage1(List<FeedbackItem> complaints) {
         for (int stage = 2; stage <= 3; stage++) {
             int earlierStage = stage - 1;
             int thisStage = stage;
             for (String procedure : List.of("STATUTORY", "CORPORATE")) {
-                var first = complaints.stream().filter(c -> procedure.equals(c.procedure) && c.stage == earlierStage)
-                        .map(c -> c.received).min(Comparator.naturalOrder());
+                var first =
+                        complaints.stream()
+                                .filter(
+                                        c ->
+                                                procedure.equals(c.procedure)
+                                                        && c.stage == earlierStage)
+                                .map(c -> c.received)
+                                .min(Comparator.naturalOrder());
                 if (first.isEmpty()) {
                     continue;
                 }
                 for (FeedbackItem c : complaints) {
-                    if (procedure.equals(c.procedure) && c.stage == thisStage && !c.received.isAfter(first.get())) {
-                        long days = java.time.temporal.ChronoUnit.DAYS.between(c.received, first.get()) + 7;
+                    if (procedure.equals(c.procedure)
+                            && c.stage == thisStage
+                            && !c.received.isAfter(first.get())) {
+                        long days = ChronoUnit.DAYS.between(c.received, first.get()) + 7;
                         c.received = c.received.plusDays(days);
                         c.response = c.response == null ? null : c.response.plusDays(days);
                     }
@@ -367,10 +491,17 @@ final class CmsHistory {
     private void feedbackVersions(FeedbackItem i) {
         Instant created = at(i.received, 10);
         versions.add(feedbackRow(i, created, false, false));
-        if (random.nextDouble() < 0.05) { // a correction: the team is changed a few days later (before any answer)
+        // a correction: the team is changed a few days later (before any answer)
+        if (random.nextDouble() < calibration.chance("team_corrected")) {
             i.team = teamOf(i.serviceArea);
-            boolean answeredSoon = i.response != null && i.response.isBefore(i.received.plusDays(3));
-            versions.add(feedbackRow(i, at(answeredSoon ? i.received : i.received.plusDays(2), 11), false, false));
+            boolean answeredSoon =
+                    i.response != null && i.response.isBefore(i.received.plusDays(3));
+            versions.add(
+                    feedbackRow(
+                            i,
+                            at(answeredSoon ? i.received : i.received.plusDays(2), 11),
+                            false,
+                            false));
         }
         if (i.deletedInError) {
             versions.add(feedbackRow(i, at(i.received.plusDays(3), 12), false, true));
@@ -381,7 +512,8 @@ final class CmsHistory {
         }
     }
 
-    private Version feedbackRow(FeedbackItem i, Instant lastModified, boolean responded, boolean deleted) {
+    private Version feedbackRow(
+            FeedbackItem i, Instant lastModified, boolean responded, boolean deleted) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("record_id", i.recordId);
         v.put("case_ref", i.caseRef);
@@ -407,14 +539,20 @@ final class CmsHistory {
         } else {
             v.put("status", compliment ? "CLOSED" : "OPEN");
         }
-        v.put("reasonable_adjustments", i.adjustments.isEmpty() ? null : String.join("|", i.adjustments));
+        v.put(
+                "reasonable_adjustments",
+                i.adjustments.isEmpty() ? null : String.join("|", i.adjustments));
         v.put("last_modified", lastModified.toString());
         v.put("is_deleted", flag(deleted));
         v.put("complainant_name", i.complainantName);
         v.put("complainant_email", i.complainantEmail);
         v.put("child_name", i.childName);
         v.put("summary", i.summary);
-        return new Version(CmsContract.FEEDBACK_RECORDS, i.recordId, lastModified, row(CmsContract.FEEDBACK_RECORDS, v));
+        return new Version(
+                CmsContract.FEEDBACK_RECORDS,
+                i.recordId,
+                lastModified,
+                row(CmsContract.FEEDBACK_RECORDS, v));
     }
 
     private void commitments(FeedbackItem c) {
@@ -429,10 +567,22 @@ final class CmsHistory {
             v.put("action_id", id);
             v.put("record_id", c.recordId);
             v.put("kind", ACTION_KINDS[random.nextInt(ACTION_KINDS.length)]);
-            v.put("description", "We will arrange this for " + c.childName + " and write to " + c.complainantName);
-            v.put("owner_team", random.nextDouble() < 0.1 ? null : c.team);
+            v.put(
+                    "description",
+                    "We will arrange this for "
+                            + c.childName
+                            + " and write to "
+                            + c.complainantName);
+            v.put(
+                    "owner_team",
+                    random.nextDouble() < calibration.chance("commitment_without_owner")
+                            ? null
+                            : c.team);
             v.put("agreed_date", c.response.toString());
-            LocalDate due = random.nextDouble() < 0.12 ? null : c.response.plusDays(20 + random.nextInt(40));
+            LocalDate due =
+                    random.nextDouble() < calibration.chance("commitment_without_due_date")
+                            ? null
+                            : c.response.plusDays(20 + random.nextInt(40));
             v.put("due_date", due == null ? null : due.toString());
             v.put("status", "OPEN");
             v.put("is_deleted", "N");
@@ -440,18 +590,24 @@ final class CmsHistory {
             v.put("last_modified", agreed.toString());
             versions.add(new Version(CmsContract.ACTIONS, id, agreed, row(CmsContract.ACTIONS, v)));
             double fate = random.nextDouble();
-            if (fate < 0.05) {
+            if (fate < calibration.chance("commitment_cancelled")) {
                 Instant cancelled = at(c.response.plusDays(10), 12);
                 v.put("status", "CANCELLED");
                 v.put("last_modified", cancelled.toString());
-                versions.add(new Version(CmsContract.ACTIONS, id, cancelled, row(CmsContract.ACTIONS, v)));
-            } else if (fate < 0.92) {
+                versions.add(
+                        new Version(
+                                CmsContract.ACTIONS, id, cancelled, row(CmsContract.ACTIONS, v)));
+            } else if (fate
+                    < calibration.chance("commitment_cancelled")
+                            + calibration.chance("commitment_done")) {
                 LocalDate done = c.response.plusDays(10 + random.nextInt(60));
                 Instant completed = at(done, 12);
                 v.put("completed_date", done.toString());
                 v.put("status", "DONE");
                 v.put("last_modified", completed.toString());
-                versions.add(new Version(CmsContract.ACTIONS, id, completed, row(CmsContract.ACTIONS, v)));
+                versions.add(
+                        new Version(
+                                CmsContract.ACTIONS, id, completed, row(CmsContract.ACTIONS, v)));
             }
         }
     }
@@ -459,21 +615,35 @@ final class CmsHistory {
     private void agreedUpdates(FeedbackItem c) {
         LocalDate until = c.response != null ? c.response : c.received.plusDays(60);
         int k = 1;
-        for (LocalDate due = c.received.plusDays(7); !due.isAfter(until); due = due.plusDays(7), k++) {
+        for (LocalDate due = c.received.plusDays(7);
+                !due.isAfter(until);
+                due = due.plusDays(7), k++) {
             String id = c.recordId.replace("FB", "CT") + "-" + k;
             double fate = random.nextDouble();
-            LocalDate sent = fate < 0.85 ? due.minusDays(random.nextInt(2)) : fate < 0.95 ? due.plusDays(1 + random.nextInt(3)) : null;
+            LocalDate sent =
+                    fate < calibration.chance("update_sent_on_time")
+                            ? due.minusDays(random.nextInt(2))
+                            : fate
+                                            < calibration.chance("update_sent_on_time")
+                                                    + calibration.chance("update_sent_late")
+                                    ? due.plusDays(1 + random.nextInt(3))
+                                    : null;
             Map<String, String> v = new LinkedHashMap<>();
             v.put("contact_id", id);
             v.put("record_id", c.recordId);
             v.put("due_date", due.toString());
             v.put("sent_date", sent == null ? null : sent.toString());
             v.put("adjustment", c.adjustments.get(0));
-            v.put("adjustment_met", sent == null ? null : flag(random.nextDouble() < 0.9));
+            v.put(
+                    "adjustment_met",
+                    sent == null
+                            ? null
+                            : flag(random.nextDouble() < calibration.chance("adjustment_met")));
             Instant modified = at(sent == null ? due.plusDays(1) : sent, 13);
             v.put("last_modified", modified.toString());
             v.put("is_deleted", "N");
-            versions.add(new Version(CmsContract.CONTACTS, id, modified, row(CmsContract.CONTACTS, v)));
+            versions.add(
+                    new Version(CmsContract.CONTACTS, id, modified, row(CmsContract.CONTACTS, v)));
         }
     }
 

@@ -16,24 +16,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.ccft.lakehouse.FinancialYear;
 import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
-import org.ccft.lakehouse.FinancialYear;
 
 /**
  * Writes the demo's landing area: a FULL export a year before the end of the last financial year,
- * then weekly INCREMENTAL exports up to a few days after it, each with feedback records, actions and
- * contacts; a few bad rows; the SAT's monthly EHCP file; and DfE's SEN2 statistics as published. Two drops
- * are held back for a second night: one late (its export_id sorts before drops already loaded) and one sent twice.
+ * then weekly INCREMENTAL exports up to a few days after it, each with feedback records, actions
+ * and contacts; a few bad rows; the SAT's monthly EHCP file; and DfE's SEN2 statistics as
+ * published. Two drops are held back for a second night: one late (its export_id sorts before drops
+ * already loaded) and one sent twice.
  */
 public final class DemoLanding {
 
-    static final DateTimeFormatter EXPORT_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter EXPORT_ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** What was written. */
-    public record Summary(int drops, int heldBack, Map<String, Long> rows, int satMonths, String firstExport,
-                          String lastExport) {
-    }
+    public record Summary(
+            int drops,
+            int heldBack,
+            Map<String, Long> rows,
+            int satMonths,
+            String firstExport,
+            String lastExport) {}
 
     private final Path landing;
     private final DemoCalibration calibration;
@@ -41,8 +47,11 @@ public final class DemoLanding {
     private final long seed;
     private final List<Drop> heldBack = new ArrayList<>();
 
-    private record Drop(String exportId, String type, Instant extractedAt, Map<FileContract, List<List<String>>> rows) {
-    }
+    private record Drop(
+            String exportId,
+            String type,
+            Instant extractedAt,
+            Map<FileContract, List<List<String>>> rows) {}
 
     public DemoLanding(Path landing, double scale, long seed) {
         this.landing = landing;
@@ -63,9 +72,12 @@ public final class DemoLanding {
         Instant full = lastYearEnd.minusYears(2).atTime(2, 0).toInstant(ZoneOffset.UTC);
         List<Instant> schedule = new ArrayList<>();
         schedule.add(full);
-        // Weekly until the first export taken a week or more after the year ends: it carries the last days.
+        // Weekly until the first export taken a week or more after the year ends: it carries the
+        // last days.
         Instant until = lastYearEnd.plusDays(7).atTime(2, 0).toInstant(ZoneOffset.UTC);
-        for (Instant t = full.plusSeconds(7 * 86400L); !t.isAfter(until); t = t.plusSeconds(7 * 86400L)) {
+        for (Instant t = full.plusSeconds(7 * 86400L);
+                !t.isAfter(until);
+                t = t.plusSeconds(7 * 86400L)) {
             schedule.add(t);
         }
         List<Drop> drops = drops(history, schedule);
@@ -74,8 +86,12 @@ public final class DemoLanding {
         Drop late = drops.get(drops.size() - 4);
         Drop resent = drops.get(drops.size() - 3);
         heldBack.add(late);
-        heldBack.add(new Drop(EXPORT_ID.format(resent.extractedAt().plusSeconds(7200)), resent.type(),
-                resent.extractedAt().plusSeconds(7200), resent.rows()));
+        heldBack.add(
+                new Drop(
+                        EXPORT_ID.format(resent.extractedAt().plusSeconds(7200)),
+                        resent.type(),
+                        resent.extractedAt().plusSeconds(7200),
+                        resent.rows()));
         Map<String, Long> rows = new TreeMap<>();
         int written = 0;
         for (Drop d : drops) {
@@ -86,11 +102,21 @@ public final class DemoLanding {
             }
         }
         YearMonth lastMonth = YearMonth.from(lastYearEnd.minusDays(1));
-        List<SatMonthlyFigures.Month> months = SatMonthlyFigures.between(YearMonth.of(2019, 1), lastMonth,
-                calibration.councilLaCode(), scale, random);
+        List<SatMonthlyFigures.Month> months =
+                SatMonthlyFigures.between(
+                        YearMonth.of(2019, 1),
+                        lastMonth,
+                        calibration.councilLaCode(),
+                        scale,
+                        random);
         writeSat(months);
         writeDfeStatistics();
-        return new Summary(written, heldBack.size(), rows, months.size(), drops.get(0).exportId(),
+        return new Summary(
+                written,
+                heldBack.size(),
+                rows,
+                months.size(),
+                drops.get(0).exportId(),
                 drops.get(drops.size() - 1).exportId());
     }
 
@@ -105,8 +131,9 @@ public final class DemoLanding {
     }
 
     /**
-     * The FULL export holds each record's latest version at its extracted_at (deleted records left out);
-     * each incremental, the latest version of every record changed since the export before it.
+     * The FULL export holds each record's latest version at its extracted_at (deleted records left
+     * out); each incremental, the latest version of every record changed since the export before
+     * it.
      */
     private List<Drop> drops(List<CmsHistory.Version> history, List<Instant> schedule) {
         List<Map<String, CmsHistory.Version>> latest = new ArrayList<>();
@@ -126,25 +153,34 @@ public final class DemoLanding {
             CmsContract.CMS_FILES.forEach(f -> rows.put(f, new ArrayList<>()));
             boolean isFull = i == 0;
             for (CmsHistory.Version v : latest.get(i).values()) {
-                boolean deleted = "Y".equals(v.values().get(v.file().columnNames().indexOf("is_deleted")));
+                boolean deleted =
+                        "Y".equals(v.values().get(v.file().columnNames().indexOf("is_deleted")));
                 if (!(isFull && deleted)) {
                     rows.get(v.file()).add(v.values());
                 }
             }
-            drops.add(new Drop(EXPORT_ID.format(schedule.get(i)), isFull ? "FULL" : "INCREMENTAL", schedule.get(i), rows));
+            drops.add(
+                    new Drop(
+                            EXPORT_ID.format(schedule.get(i)),
+                            isFull ? "FULL" : "INCREMENTAL",
+                            schedule.get(i),
+                            rows));
         }
         return drops;
     }
 
-    /** A handful of rows that break the contract, spread over the incrementals: quarantined, counted nowhere. */
+    /**
+     * A handful of rows that break the contract, spread over the incrementals: quarantined, counted
+     * nowhere.
+     */
     private void addBadRows(List<Drop> drops) {
         String[][] faults = {
-                {"service_area", "SEND"},                 // a code not on the list
-                {"received_date", "13/02/2023"},          // dd/mm/yyyy
-                {"response_date", "2020-01-01"},          // a response before receipt
-                {"procedure", null},                      // a complaint with no procedure
-                {"stage", "4"},                           // no such stage
-                {"non_resident_parent", "Yes"},           // not a flag
+            {"service_area", "SEND"}, // a code not on the list
+            {"received_date", "13/02/2023"}, // dd/mm/yyyy
+            {"response_date", "2020-01-01"}, // a response before receipt
+            {"procedure", null}, // a complaint with no procedure
+            {"stage", "4"}, // no such stage
+            {"non_resident_parent", "Yes"}, // not a flag
         };
         FileContract f = CmsContract.FEEDBACK_RECORDS;
         for (int k = 0; k < faults.length; k++) {
@@ -180,19 +216,33 @@ public final class DemoLanding {
         Path folder = landing.resolve("dfe/sen2");
         Files.createDirectories(folder);
         for (String file : List.of("timeliness_20_week.csv", "requests.csv", "caseload.csv")) {
-            try (var in = DemoLanding.class.getClassLoader().getResourceAsStream("demo/dfe-sen2/" + file)) {
+            try (var in =
+                    DemoLanding.class
+                            .getClassLoader()
+                            .getResourceAsStream("demo/dfe-sen2/" + file)) {
                 Files.write(folder.resolve(file), in.readAllBytes());
             }
         }
     }
 
     private void writeSat(List<SatMonthlyFigures.Month> months) throws IOException {
-        StringBuilder csv = new StringBuilder("month,requests_received,assessments_agreed,plans_issued,"
-                + "plans_issued_within_20_weeks,plans_maintained\n");
+        StringBuilder csv =
+                new StringBuilder(
+                        "month,requests_received,assessments_agreed,plans_issued,"
+                                + "plans_issued_within_20_weeks,plans_maintained\n");
         for (SatMonthlyFigures.Month m : months) {
-            csv.append(m.month()).append(',').append(m.requests()).append(',').append(m.assessmentsAgreed()).append(',')
-                    .append(m.plansIssued()).append(',').append(m.within20Weeks()).append(',')
-                    .append(m.plansMaintained()).append('\n');
+            csv.append(m.month())
+                    .append(',')
+                    .append(m.requests())
+                    .append(',')
+                    .append(m.assessmentsAgreed())
+                    .append(',')
+                    .append(m.plansIssued())
+                    .append(',')
+                    .append(m.within20Weeks())
+                    .append(',')
+                    .append(m.plansMaintained())
+                    .append('\n');
         }
         Path sat = landing.resolve("sat");
         Files.createDirectories(sat);

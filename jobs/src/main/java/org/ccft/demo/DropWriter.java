@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.ccft.drops.LandingArea;
+import org.ccft.landing.LandingArea;
 
 /**
- * Writes a CMS drop the way the CMS does: the CSV files (RFC 4180, UTF-8), then {@code manifest.json}
- * last, with each file's data-row count and SHA-256.
+ * Writes a CMS drop the way the CMS does: the CSV files (RFC 4180, UTF-8), then {@code
+ * manifest.json} last, with each file's data-row count and SHA-256.
  */
 public final class DropWriter {
 
@@ -67,15 +67,22 @@ public final class DropWriter {
     public Path write() throws IOException {
         Path folder = folder();
         Files.createDirectories(folder);
-        ObjectNode manifest = JSON.createObjectNode()
-                .put("export_id", exportId).put("export_type", exportType).put("extracted_at", extractedAt.toString());
+        ObjectNode manifest =
+                JSON.createObjectNode()
+                        .put("export_id", exportId)
+                        .put("export_type", exportType)
+                        .put("extracted_at", extractedAt.toString());
         ArrayNode listed = manifest.putArray("files");
         for (var f : files.entrySet()) {
             Files.write(folder.resolve(f.getKey()), f.getValue());
-            listed.addObject().put("name", f.getKey()).put("rows", rows.get(f.getKey()))
+            listed.addObject()
+                    .put("name", f.getKey())
+                    .put("rows", rows.get(f.getKey()))
                     .put("sha256", LandingArea.sha256(f.getValue()));
         }
-        Files.writeString(folder.resolve("manifest.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
+        Files.writeString(
+                folder.resolve("manifest.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
         return folder;
     }
 }

@@ -3,7 +3,10 @@ package org.ccft.demo;
 import java.time.LocalDate;
 import java.util.List;
 
-/** One generated feedback record (a complaint stage, compliment, enquiry...), as the CMS would hold it. */
+/**
+ * One generated feedback record (a complaint stage, compliment, enquiry...), as the CMS would hold
+ * it.
+ */
 final class FeedbackItem {
     String recordId;
     String caseRef;

@@ -17,23 +17,28 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The Statutory Assessment Team's monthly EHCP figures for the demo, spread from DfE's published SEN2
- * figures for Cambridgeshire (per calendar year) so that each calendar year's months add up to them.
+ * The Statutory Assessment Team's monthly EHCP figures for the demo, spread from DfE's published
+ * SEN2 figures for Cambridgeshire (per calendar year) so that each calendar year's months add up to
+ * them.
  */
 final class SatMonthlyFigures {
 
     /** One month's figures, as the SAT's file states them. */
-    record Month(YearMonth month, long requests, long assessmentsAgreed, long plansIssued, long within20Weeks,
-                 long plansMaintained) {
-    }
+    record Month(
+            YearMonth month,
+            long requests,
+            long assessmentsAgreed,
+            long plansIssued,
+            long within20Weeks,
+            long plansMaintained) {}
 
     /** Seasonal shape of a year (more plans before the summer and in the autumn term). */
     private static final int[] SEASON = {7, 8, 9, 8, 8, 9, 10, 6, 8, 9, 9, 9};
 
-    private SatMonthlyFigures() {
-    }
+    private SatMonthlyFigures() {}
 
-    static List<Month> between(YearMonth first, YearMonth last, String laCode, double scale, Random random) {
+    static List<Month> between(
+            YearMonth first, YearMonth last, String laCode, double scale, Random random) {
         Map<Integer, Map<String, String>> plans = byYear("timeliness_20_week.csv", laCode);
         Map<Integer, Map<String, String>> requests = byYear("requests.csv", laCode);
         Map<Integer, Map<String, String>> caseload = byYear("caseload.csv", laCode);
@@ -42,28 +47,57 @@ final class SatMonthlyFigures {
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             int y = m.getYear();
             if (!plans.containsKey(y)) {
-                throw new IllegalArgumentException("DfE SEN2 has no figures of " + laCode + " for " + y);
+                throw new IllegalArgumentException(
+                        "DfE SEN2 has no figures of " + laCode + " for " + y);
             }
-            long[][] months = spreadByYear.computeIfAbsent(y, year -> {
-                Map<String, String> p = plans.get(year);
-                Map<String, String> r = requests.get(year);
-                long issued = Math.round(number(p.get("plans_issued_den")) * scale);
-                long within = Math.round(number(p.get("plans_issued_within_20_weeks")) * scale);
-                long requested = Math.round(number(r.get("requests_received_in_year")) * scale);
-                // decided_to_assess is `x` (not available) before 2023: requests less those refused.
-                long agreed = Math.round((isNumber(r.get("requests_decided_to_assess"))
-                        ? number(r.get("requests_decided_to_assess"))
-                        : number(r.get("requests_received_in_year")) - number(r.get("requests_decided_not_to_assess")))
-                        * scale);
-                long[] issuedByMonth = spread(issued, random);
-                return new long[][] {issuedByMonth, spreadOver(within, issuedByMonth, random), spread(requested, random),
-                        spread(agreed, random)};
-            });
+            long[][] months =
+                    spreadByYear.computeIfAbsent(
+                            y,
+                            year -> {
+                                Map<String, String> p = plans.get(year);
+                                Map<String, String> r = requests.get(year);
+                                long issued = Math.round(number(p.get("plans_issued_den")) * scale);
+                                long within =
+                                        Math.round(
+                                                number(p.get("plans_issued_within_20_weeks"))
+                                                        * scale);
+                                long requested =
+                                        Math.round(
+                                                number(r.get("requests_received_in_year")) * scale);
+                                // decided_to_assess is `x` (not available) before 2023: requests
+                                // less those refused.
+                                long agreed =
+                                        Math.round(
+                                                (isNumber(r.get("requests_decided_to_assess"))
+                                                                ? number(
+                                                                        r.get(
+                                                                                "requests_decided_to_assess"))
+                                                                : number(
+                                                                                r.get(
+                                                                                        "requests_received_in_year"))
+                                                                        - number(
+                                                                                r.get(
+                                                                                        "requests_decided_not_to_assess")))
+                                                        * scale);
+                                long[] issuedByMonth = spread(issued, random);
+                                return new long[][] {
+                                    issuedByMonth,
+                                    spreadOver(within, issuedByMonth, random),
+                                    spread(requested, random),
+                                    spread(agreed, random)
+                                };
+                            });
             int i = m.getMonthValue() - 1;
             long issued = months[0][i];
             long within = Math.min(months[1][i], issued);
-            out.add(new Month(m, months[2][i], months[3][i], issued, within,
-                    Math.round(maintained(caseload, m) * scale)));
+            out.add(
+                    new Month(
+                            m,
+                            months[2][i],
+                            months[3][i],
+                            issued,
+                            within,
+                            Math.round(maintained(caseload, m) * scale)));
         }
         return out;
     }
@@ -79,19 +113,23 @@ final class SatMonthlyFigures {
     }
 
     /**
-     * Plans issued within 20 weeks: shared over the months in proportion to the plans each issued, each
-     * month's share jittered (±30%) so that timeliness moves from month to month as it does in life.
+     * Plans issued within 20 weeks: shared over the months in proportion to the plans each issued,
+     * each month's share jittered (±30%) so that timeliness moves from month to month as it does in
+     * life.
      */
     private static long[] spreadOver(long total, long[] issuedByMonth, Random random) {
         Map<String, Integer> weights = new LinkedHashMap<>();
         for (int i = 0; i < 12; i++) {
-            weights.put(String.valueOf(i), (int) Math.round(issuedByMonth[i] * (70 + 60 * random.nextDouble())));
+            weights.put(
+                    String.valueOf(i),
+                    (int) Math.round(issuedByMonth[i] * (70 + 60 * random.nextDouble())));
         }
         long[] out = new long[12];
         if (weights.values().stream().mapToInt(Integer::intValue).sum() == 0) {
             return out;
         }
-        Allocation.of(weights, (int) total, random).forEach(month -> out[Integer.parseInt(month)]++);
+        Allocation.of(weights, (int) total, random)
+                .forEach(month -> out[Integer.parseInt(month)]++);
         return out;
     }
 
@@ -101,7 +139,8 @@ final class SatMonthlyFigures {
             weights.put(String.valueOf(i), SEASON[i]);
         }
         long[] out = new long[12];
-        Allocation.of(weights, (int) total, random).forEach(month -> out[Integer.parseInt(month)]++);
+        Allocation.of(weights, (int) total, random)
+                .forEach(month -> out[Integer.parseInt(month)]++);
         return out;
     }
 
@@ -116,12 +155,23 @@ final class SatMonthlyFigures {
         return Double.parseDouble(v);
     }
 
-    /** The council's rows of a DfE file, by calendar year (academic 201819 counts as January 2019). */
+    /**
+     * The council's rows of a DfE file, by calendar year (academic 201819 counts as January 2019).
+     */
     private static Map<Integer, Map<String, String>> byYear(String file, String laCode) {
         Map<Integer, Map<String, String>> out = new HashMap<>();
-        try (InputStream in = SatMonthlyFigures.class.getClassLoader().getResourceAsStream("demo/dfe-sen2/" + file);
-             CSVParser csv = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8),
-                     CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+        try (InputStream in =
+                        SatMonthlyFigures.class
+                                .getClassLoader()
+                                .getResourceAsStream("demo/dfe-sen2/" + file);
+                CSVParser csv =
+                        CSVParser.parse(
+                                new InputStreamReader(in, StandardCharsets.UTF_8),
+                                CSVFormat.RFC4180
+                                        .builder()
+                                        .setHeader()
+                                        .setSkipHeaderRecord(true)
+                                        .build())) {
             for (CSVRecord r : csv) {
                 Map<String, String> row = new HashMap<>();
                 csv.getHeaderNames().forEach(h -> row.put(h.replace("\uFEFF", ""), r.get(h)));
@@ -129,7 +179,9 @@ final class SatMonthlyFigures {
                     continue;
                 }
                 String period = row.get("time_period");
-                int year = Integer.parseInt(period.length() == 6 ? "20" + period.substring(4) : period);
+                int year =
+                        Integer.parseInt(
+                                period.length() == 6 ? "20" + period.substring(4) : period);
                 out.put(year, row);
             }
         } catch (IOException e) {

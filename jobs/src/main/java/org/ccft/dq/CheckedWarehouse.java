@@ -9,11 +9,11 @@ import org.ccft.lakehouse.WarehouseFiles;
 import org.ccft.lakehouse.WarehouseLayout;
 
 /**
- * The warehouse as last checked and passed: a fingerprint of everything the warehouse checks read and
- * are judged by (each table's version, the marts' versions, the as-at date, the checks, the policy,
- * the code) and the run that checked it. A run finding the same fingerprint has nothing new to check:
- * the same checks over the same data say what they said, so that run's outcomes are recorded again
- * instead of measured again.
+ * The warehouse as last checked and passed: a fingerprint of everything the warehouse checks read
+ * and are judged by (each table's version, the marts' versions, the as-at date, the checks, the
+ * policy, the code) and the run that checked it. A run finding the same fingerprint has nothing new
+ * to check: the same checks over the same data say what they said, so that run's outcomes are
+ * recorded again instead of measured again.
  */
 public final class CheckedWarehouse {
 
@@ -27,21 +27,30 @@ public final class CheckedWarehouse {
         this.file = layout.checkedWarehouse();
     }
 
-    /** The run that last checked (and passed) a warehouse with this fingerprint, if the last one did. */
+    /**
+     * The run that last checked (and passed) a warehouse with this fingerprint, if the last one
+     * did.
+     */
     public Optional<Long> checkedBy(String fingerprint) {
-        return files.read(file).map(text -> {
-            try {
-                return JSON.readTree(text);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
-            }
-        }).filter(last -> fingerprint.equals(last.path("fingerprint").asText())).map(last -> last.path("run_id").asLong());
+        return files.read(file)
+                .map(
+                        text -> {
+                            try {
+                                return JSON.readTree(text);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException("cannot read " + file, e);
+                            }
+                        })
+                .filter(last -> fingerprint.equals(last.path("fingerprint").asText()))
+                .map(last -> last.path("run_id").asLong());
     }
 
     /** Records that this run checked, and passed, the warehouse with this fingerprint. */
     public void passed(String fingerprint, long runId) {
         try {
-            files.write(file, JSON.writeValueAsString(Map.of("fingerprint", fingerprint, "run_id", runId)));
+            files.write(
+                    file,
+                    JSON.writeValueAsString(Map.of("fingerprint", fingerprint, "run_id", runId)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,17 +1,37 @@
 package org.ccft.lakehouse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
-import org.apache.spark.sql.delta.DeltaLog;
-import scala.Option;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
+import scala.Option;
+import scala.collection.JavaConverters;
 
 /** Writes to Delta tables the way every layer needs them: atomic, idempotent, restartable. */
 public final class DeltaTables {
 
-    private DeltaTables() {
-    }
+    private DeltaTables() {}
 
     public static boolean exists(SparkSession spark, String path) {
         return DeltaTable.isDeltaTable(spark, path);
@@ -27,10 +47,11 @@ public final class DeltaTables {
     }
 
     /**
-     * As {@link #replaceWhere(Dataset, String, String)}, for a table with these properties: set when it is
-     * created, and added in one commit to a table made before they were.
+     * As {@link #replaceWhere(Dataset, String, String)}, for a table with these properties: set
+     * when it is created, and added in one commit to a table made before they were.
      */
-    public static void replaceWhere(Dataset<Row> rows, String path, String predicate, java.util.Map<String, String> properties) {
+    public static void replaceWhere(
+            Dataset<Row> rows, String path, String predicate, Map<String, String> properties) {
         SparkSession spark = rows.sparkSession();
         if (!exists(spark, path)) {
             var writer = rows.write().format("delta").mode("overwrite");
@@ -39,26 +60,33 @@ public final class DeltaTables {
             return;
         }
         var configuration = snapshot(spark, path).metadata().configuration();
-        java.util.Map<String, String> missing = new java.util.TreeMap<>();
-        properties.forEach((k, v) -> {
-            if (!v.equals(configuration.getOrElse(k, () -> null))) {
-                missing.put(k, v);
-            }
-        });
+        Map<String, String> missing = new TreeMap<>();
+        properties.forEach(
+                (k, v) -> {
+                    if (!v.equals(configuration.getOrElse(k, () -> null))) {
+                        missing.put(k, v);
+                    }
+                });
         if (!missing.isEmpty()) {
-            spark.sql("ALTER TABLE delta.`" + path.replace("`", "``") + "` SET TBLPROPERTIES (" + missing.entrySet()
-                    .stream().map(e -> "'" + e.getKey() + "' = '" + e.getValue() + "'")
-                    .collect(java.util.stream.Collectors.joining(", ")) + ")");
+            spark.sql(
+                    "ALTER TABLE delta.`"
+                            + path.replace("`", "``")
+                            + "` SET TBLPROPERTIES ("
+                            + missing.entrySet().stream()
+                                    .map(e -> "'" + e.getKey() + "' = '" + e.getValue() + "'")
+                                    .collect(Collectors.joining(", "))
+                            + ")");
         }
         replaceWhere(rows, path, predicate);
     }
 
     /**
-     * A figure of the table's last operation ({@code numDeletedRows}, {@code numTargetRowsDeleted}...),
-     * or 0 when no version was written after {@code before}: what a DELETE or MERGE did, without
-     * scanning the table again to count it.
+     * A figure of the table's last operation ({@code numDeletedRows}, {@code
+     * numTargetRowsDeleted}...), or 0 when no version was written after {@code before}: what a
+     * DELETE or MERGE did, without scanning the table again to count it.
      */
-    public static long operationMetric(SparkSession spark, String path, long before, String metric) {
+    public static long operationMetric(
+            SparkSession spark, String path, long before, String metric) {
         if (latestVersion(spark, path) == before) {
             return 0;
         }
@@ -74,33 +102,48 @@ public final class DeltaTables {
 
     /**
      * Creates (or replaces) a table kept by MERGE: with deletion vectors, a MERGE marks the rows it
-     * replaces as deleted and writes only the new versions, instead of copying every other row of each
-     * file it touches, so its writes are in proportion to what changed. Partitioned by
-     * {@code partitionColumn}, so that a MERGE bounded to some of its values opens only their files.
+     * replaces as deleted and writes only the new versions, instead of copying every other row of
+     * each file it touches, so its writes are in proportion to what changed. Partitioned by {@code
+     * partitionColumn}, so that a MERGE bounded to some of its values opens only their files.
      */
     public static void createForMerge(Dataset<Row> rows, String path, String partitionColumn) {
-        rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-                .option(DELETION_VECTORS, "true").partitionBy(partitionColumn).save(path);
+        rows.write()
+                .format("delta")
+                .mode("overwrite")
+                .option("overwriteSchema", "true")
+                .option(DELETION_VECTORS, "true")
+                .partitionBy(partitionColumn)
+                .save(path);
     }
 
     /**
-     * Partitions by {@code column} a table made before it was (one rewrite, once), the column's value
-     * computed from each row; a table already partitioned so is left alone.
+     * Partitions by {@code column} a table made before it was (one rewrite, once), the column's
+     * value computed from each row; a table already partitioned so is left alone.
      */
-    public static void partitionOnce(SparkSession spark, String path, String column,
-                                     org.apache.spark.sql.Column value) {
-        if (partitionColumns(spark, path).equals(java.util.List.of(column))) {
+    public static void partitionOnce(SparkSession spark, String path, String column, Column value) {
+        if (partitionColumns(spark, path).equals(List.of(column))) {
             return;
         }
-        read(spark, path).withColumn(column, value).write().format("delta").mode("overwrite")
-                .option("overwriteSchema", "true").partitionBy(column).save(path);
+        read(spark, path)
+                .withColumn(column, value)
+                .write()
+                .format("delta")
+                .mode("overwrite")
+                .option("overwriteSchema", "true")
+                .partitionBy(column)
+                .save(path);
     }
 
     /** Turns deletion vectors on for a table created before they were (one commit, once). */
     public static void enableDeletionVectors(SparkSession spark, String path) {
         var configuration = snapshot(spark, path).metadata().configuration();
         if (!"true".equals(configuration.getOrElse(DELETION_VECTORS, () -> "false"))) {
-            spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES ('" + DELETION_VECTORS + "' = 'true')");
+            spark.sql(
+                    "ALTER TABLE delta.`"
+                            + path
+                            + "` SET TBLPROPERTIES ('"
+                            + DELETION_VECTORS
+                            + "' = 'true')");
         }
     }
 
@@ -108,107 +151,127 @@ public final class DeltaTables {
 
     /**
      * Replaces a whole table, unless the rows would come from the same inputs as the last write: a
-     * write records {@code inputs} (a fingerprint of what the rows are computed from) in its commit,
-     * and a write with the same fingerprint as the table's newest commit is skipped. Returns whether
-     * it wrote.
+     * write records {@code inputs} (a fingerprint of what the rows are computed from) in its
+     * commit, and a write with the same fingerprint as the table's newest commit is skipped.
+     * Returns whether it wrote.
      */
     public static boolean overwriteUnlessUnchanged(Dataset<Row> rows, String path, String inputs) {
         String stamp = INPUTS_STAMP + inputs;
         if (lastWrittenFrom(rows.sparkSession(), path, stamp)) {
             return false;
         }
-        rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-                .option("userMetadata", stamp).save(path);
+        rows.write()
+                .format("delta")
+                .mode("overwrite")
+                .option("overwriteSchema", "true")
+                .option("userMetadata", stamp)
+                .save(path);
         return true;
     }
 
     /**
      * {@link #replaceWhere}, unless the table's newest commit was this same replacement (the same
-     * {@code inputs} fingerprint, which must cover the predicate): then it is skipped. Returns whether it wrote.
+     * {@code inputs} fingerprint, which must cover the predicate): then it is skipped. Returns
+     * whether it wrote.
      */
-    public static boolean replaceWhereUnlessUnchanged(Dataset<Row> rows, String path, String predicate, String inputs) {
+    public static boolean replaceWhereUnlessUnchanged(
+            Dataset<Row> rows, String path, String predicate, String inputs) {
         String stamp = INPUTS_STAMP + inputs;
         if (lastWrittenFrom(rows.sparkSession(), path, stamp)) {
             return false;
         }
         var write = rows.write().format("delta").mode("overwrite").option("userMetadata", stamp);
-        (exists(rows.sparkSession(), path) ? write.option("replaceWhere", predicate) : write).save(path);
+        (exists(rows.sparkSession(), path) ? write.option("replaceWhere", predicate) : write)
+                .save(path);
         return true;
     }
 
     private static final String INPUTS_STAMP = "ccft-inputs:";
 
-    /** Whether the table's newest commit carries this inputs stamp (so writing it again would change nothing). */
+    /**
+     * Whether the table's newest commit carries this inputs stamp (so writing it again would change
+     * nothing).
+     */
     private static boolean lastWrittenFrom(SparkSession spark, String path, String stamp) {
         return lastCommitMetadata(spark, path).filter(stamp::equals).isPresent();
     }
 
-    /** The user metadata of the table's newest commit, if the table exists and the commit has any. */
-    static java.util.Optional<String> lastCommitMetadata(SparkSession spark, String path) {
+    /**
+     * The user metadata of the table's newest commit, if the table exists and the commit has any.
+     */
+    static Optional<String> lastCommitMetadata(SparkSession spark, String path) {
         long version = latestVersion(spark, path);
         if (version < 0) {
-            return java.util.Optional.empty(); // no table there yet
+            return Optional.empty(); // no table there yet
         }
-        return commitActions(spark, path, version).stream().filter(a -> a.has("commitInfo")).findFirst()
-                .map(a -> a.path("commitInfo").path("userMetadata")).filter(m -> m.isTextual())
+        return commitActions(spark, path, version).stream()
+                .filter(a -> a.has("commitInfo"))
+                .findFirst()
+                .map(a -> a.path("commitInfo").path("userMetadata"))
+                .filter(m -> m.isTextual())
                 .map(m -> m.asText());
     }
 
     /** The actions of one commit of a table's log, in order (none if the commit's file is gone). */
-    private static java.util.List<com.fasterxml.jackson.databind.JsonNode> commitActions(SparkSession spark, String path,
-                                                                                       long version) {
-        org.apache.hadoop.fs.Path commit = new org.apache.hadoop.fs.Path(path + "/_delta_log/"
-                + String.format("%020d.json", version));
-        java.util.List<com.fasterxml.jackson.databind.JsonNode> actions = new java.util.ArrayList<>();
+    private static List<JsonNode> commitActions(SparkSession spark, String path, long version) {
+        Path commit = new Path(path + "/_delta_log/" + String.format("%020d.json", version));
+        List<JsonNode> actions = new ArrayList<>();
         try {
-            org.apache.hadoop.fs.FileSystem fs = commit.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileSystem fs = commit.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(commit)) {
                 return actions;
             }
-            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(commit),
-                    java.nio.charset.StandardCharsets.UTF_8))) {
+            try (var in =
+                    new BufferedReader(
+                            new InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     actions.add(JSON.readTree(line));
                 }
             }
             return actions;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + commit, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + commit, e);
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * The table's newest version, -1 if there is no table: the log's listing, no Spark job (this JVM's
-     * cached snapshot, brought up to date).
+     * The table's newest version, -1 if there is no table: the log's listing, no Spark job (this
+     * JVM's cached snapshot, brought up to date).
      */
     public static long latestVersion(SparkSession spark, String path) {
         return snapshot(spark, path).version();
     }
 
     /** The columns the table is partitioned by, in order (none for a table not partitioned). */
-    public static java.util.List<String> partitionColumns(SparkSession spark, String path) {
-        return scala.collection.JavaConverters.seqAsJavaList(snapshot(spark, path).metadata().partitionColumns());
+    public static List<String> partitionColumns(SparkSession spark, String path) {
+        return JavaConverters.seqAsJavaList(snapshot(spark, path).metadata().partitionColumns());
     }
 
     /**
-     * The Parquet files that make up a version of a table with no deletion vectors: every row of the
-     * version is in exactly these files, so readers other than Delta's can read them as they are.
-     * Refuses a table whose readers need more than the files (deletion vectors, column mapping).
+     * The Parquet files that make up a version of a table with no deletion vectors: every row of
+     * the version is in exactly these files, so readers other than Delta's can read them as they
+     * are. Refuses a table whose readers need more than the files (deletion vectors, column
+     * mapping).
      */
-    public static java.util.List<String> filesAt(SparkSession spark, String path, long version) {
+    public static List<String> filesAt(SparkSession spark, String path, long version) {
         var written = filesOfOverwrite(spark, path, version);
         if (written.isPresent()) {
             return written.get();
         }
-        var snapshot = DeltaLog.forTable(spark, path).getSnapshotAt(version, Option.empty(), Option.empty());
+        var snapshot =
+                DeltaLog.forTable(spark, path)
+                        .getSnapshotAt(version, Option.empty(), Option.empty());
         if (snapshot.protocol().minReaderVersion() != 1) {
-            throw new IllegalStateException(path + " needs Delta reader protocol " + snapshot.protocol().minReaderVersion()
-                    + ": its files alone are not its rows");
+            throw new IllegalStateException(
+                    path
+                            + " needs Delta reader protocol "
+                            + snapshot.protocol().minReaderVersion()
+                            + ": its files alone are not its rows");
         }
-        return java.util.List.of(readVersion(spark, path, version).inputFiles());
+        return List.of(readVersion(spark, path, version).inputFiles());
     }
 
     /**
@@ -216,34 +279,56 @@ public final class DeltaTables {
      * build): the files it added are all the version has. Empty for any other kind of commit, or a
      * table whose readers need more than its files.
      */
-    private static java.util.Optional<java.util.List<String>> filesOfOverwrite(SparkSession spark, String path,
-                                                                              long version) {
+    private static Optional<List<String>> filesOfOverwrite(
+            SparkSession spark, String path, long version) {
         var actions = commitActions(spark, path, version);
-        boolean overwrite = actions.stream().filter(a -> a.has("commitInfo")).map(a -> a.get("commitInfo"))
-                .anyMatch(info -> "WRITE".equals(info.path("operation").asText())
-                        && "Overwrite".equals(info.path("operationParameters").path("mode").asText())
-                        && info.path("operationParameters").path("replaceWhere").isMissingNode());
-        boolean filesAlone = actions.stream().noneMatch(a -> a.has("protocol")
-                && a.get("protocol").path("minReaderVersion").asInt() != 1
-                || a.has("add") && a.get("add").has("deletionVector"));
+        boolean overwrite =
+                actions.stream()
+                        .filter(a -> a.has("commitInfo"))
+                        .map(a -> a.get("commitInfo"))
+                        .anyMatch(
+                                info ->
+                                        "WRITE".equals(info.path("operation").asText())
+                                                && "Overwrite"
+                                                        .equals(
+                                                                info.path("operationParameters")
+                                                                        .path("mode")
+                                                                        .asText())
+                                                && info.path("operationParameters")
+                                                        .path("replaceWhere")
+                                                        .isMissingNode());
+        boolean filesAlone =
+                actions.stream()
+                        .noneMatch(
+                                a ->
+                                        a.has("protocol")
+                                                        && a.get("protocol")
+                                                                        .path("minReaderVersion")
+                                                                        .asInt()
+                                                                != 1
+                                                || a.has("add")
+                                                        && a.get("add").has("deletionVector"));
         if (!overwrite || !filesAlone) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        org.apache.hadoop.fs.Path table = new org.apache.hadoop.fs.Path(path);
+        Path table = new Path(path);
         try {
-            table = table.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(table);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot reach " + path, e);
+            table =
+                    table.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                            .makeQualified(table);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach " + path, e);
         }
-        java.util.List<String> files = new java.util.ArrayList<>();
+        List<String> files = new ArrayList<>();
         for (var a : actions) {
             if (a.has("add")) {
                 // Paths in the log are relative URIs, escaped.
-                files.add(new org.apache.hadoop.fs.Path(table, new org.apache.hadoop.fs.Path(
-                        java.net.URI.create(a.get("add").path("path").asText()))).toString());
+                files.add(
+                        new Path(table, new Path(URI.create(a.get("add").path("path").asText())))
+                                .toString());
             }
         }
-        return java.util.Optional.of(files);
+        return Optional.of(files);
     }
 
     /** The reader and writer protocol versions of the table's newest snapshot. */
@@ -252,8 +337,11 @@ public final class DeltaTables {
         return new int[] {protocol.minReaderVersion(), protocol.minWriterVersion()};
     }
 
-    /** The table's newest snapshot: this JVM's cached one, brought up to date from the log's listing. */
-    private static org.apache.spark.sql.delta.Snapshot snapshot(SparkSession spark, String path) {
+    /**
+     * The table's newest snapshot: this JVM's cached one, brought up to date from the log's
+     * listing.
+     */
+    private static Snapshot snapshot(SparkSession spark, String path) {
         return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty());
     }
 
@@ -266,21 +354,23 @@ public final class DeltaTables {
     }
 
     /** What {@link #sqlList} accepts: values that need no escaping in a Spark SQL literal. */
-    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[^'\\\\\\p{Cntrl}]*");
+    private static final Pattern PLAIN = Pattern.compile("[^'\\\\\\p{Cntrl}]*");
 
     /**
-     * SQL literal list of quoted strings, for the IN predicates Delta's replaceWhere needs (it takes SQL
-     * text). A value holding a quote, a backslash or a control character is refused, not escaped (Spark
-     * reads a backslash in a literal as an escape), so no value can change the predicate's meaning.
+     * SQL literal list of quoted strings, for the IN predicates Delta's replaceWhere needs (it
+     * takes SQL text). A value holding a quote, a backslash or a control character is refused, not
+     * escaped (Spark reads a backslash in a literal as an escape), so no value can change the
+     * predicate's meaning.
      */
-    public static String sqlList(java.util.Collection<String> values) {
+    public static String sqlList(Collection<String> values) {
         if (values.isEmpty()) {
             return "(NULL)";
         }
         StringBuilder b = new StringBuilder("(");
         for (String v : values) {
             if (!PLAIN.matcher(v).matches()) {
-                throw new IllegalArgumentException("not a plain value, refused in a SQL predicate: " + v);
+                throw new IllegalArgumentException(
+                        "not a plain value, refused in a SQL predicate: " + v);
             }
             if (b.length() > 1) {
                 b.append(", ");

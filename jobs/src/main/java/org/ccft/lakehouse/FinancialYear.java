@@ -1,12 +1,12 @@
 package org.ccft.lakehouse;
 
+import java.sql.Date;
 import java.time.LocalDate;
 
 /** Counting years are financial years, 1 April to 31 March, written {@code 2022-23}. */
 public final class FinancialYear {
 
-    private FinancialYear() {
-    }
+    private FinancialYear() {}
 
     public static String of(LocalDate date) {
         if (date == null) {
@@ -16,7 +16,7 @@ public final class FinancialYear {
         return start + "-" + String.format("%02d", (start + 1) % 100);
     }
 
-    public static String of(java.sql.Date date) {
+    public static String of(Date date) {
         return date == null ? null : of(date.toLocalDate());
     }
 

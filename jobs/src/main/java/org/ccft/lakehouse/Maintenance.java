@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -15,22 +16,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every Delta table of the warehouse lean: compacts small files (OPTIMIZE) and removes files no
- * version within the retention needs (VACUUM). Nothing anyone reads is removed: the retention is
+ * Keeps every Delta table of the warehouse lean: compacts small files (OPTIMIZE) and removes files
+ * no version within the retention needs (VACUUM). Nothing anyone reads is removed: the retention is
  * stretched to cover the versions published now, and tagged publications are kept as their own
  * tables, which hold only the files of their one version.
  */
 public final class Maintenance {
 
     private static final Logger LOG = LoggerFactory.getLogger(Maintenance.class);
-    /** Delta's own floor: shorter retentions need its safety check turned off, which we do only when asked. */
+
+    /**
+     * Delta's own floor: shorter retentions need its safety check turned off, which we do only when
+     * asked.
+     */
     public static final double DELTA_MINIMUM_HOURS = 168;
+
     /** The tables whose rows are (or came from) personal data, by their path under the root. */
-    private static final java.util.regex.Pattern PERSONAL = java.util.regex.Pattern.compile("(raw|staging|quarantine)/");
+    private static final Pattern PERSONAL = Pattern.compile("(raw|staging|quarantine)/");
 
     /** One table's files before and after. */
-    public record TableResult(String table, long filesBefore, long bytesBefore, long filesAfter, long bytesAfter) {
-    }
+    public record TableResult(
+            String table, long filesBefore, long bytesBefore, long filesAfter, long bytesAfter) {}
 
     private final SparkSession spark;
     private final WarehouseLayout layout;
@@ -41,15 +47,17 @@ public final class Maintenance {
     }
 
     /**
-     * Compacts and vacuums every table, keeping what versions of the last {@code retainHours} need; the
-     * tables that hold personal data or rows of it (raw, staging, quarantine) keep
-     * {@code personalRetainHours}, never stretched for a publication, so rows erased or past their
+     * Compacts and vacuums every table, keeping what versions of the last {@code retainHours} need;
+     * the tables that hold personal data or rows of it (raw, staging, quarantine) keep {@code
+     * personalRetainHours}, never stretched for a publication, so rows erased or past their
      * retention leave storage on time.
      */
     public List<TableResult> run(double retainHours, double personalRetainHours) {
         if (Math.min(retainHours, personalRetainHours) < DELTA_MINIMUM_HOURS) {
-            LOG.warn("retention {} h is under Delta's {} h floor: running with its safety check off",
-                    Math.min(retainHours, personalRetainHours), DELTA_MINIMUM_HOURS);
+            LOG.warn(
+                    "retention {} h is under Delta's {} h floor: running with its safety check off",
+                    Math.min(retainHours, personalRetainHours),
+                    DELTA_MINIMUM_HOURS);
             spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
         }
         List<TableResult> results = new ArrayList<>();
@@ -59,10 +67,18 @@ public final class Maintenance {
                 DeltaTable delta = DeltaTable.forPath(spark, table);
                 delta.optimize().executeCompaction();
                 String name = table.substring(layout.root().length() + 1);
-                TableHistory.vacuum(spark, delta, PERSONAL.matcher(name).lookingAt() ? personalRetainHours : retainHours);
+                TableHistory.vacuum(
+                        spark,
+                        delta,
+                        PERSONAL.matcher(name).lookingAt() ? personalRetainHours : retainHours);
                 long[] after = dataFiles(table);
-                LOG.info("maintained {}: {} files ({} bytes) → {} files ({} bytes)", name, before[0], before[1],
-                        after[0], after[1]);
+                LOG.info(
+                        "maintained {}: {} files ({} bytes) → {} files ({} bytes)",
+                        name,
+                        before[0],
+                        before[1],
+                        after[0],
+                        after[1]);
                 results.add(new TableResult(name, before[0], before[1], after[0], after[1]));
             }
         } finally {
@@ -88,8 +104,12 @@ public final class Maintenance {
         return tables.stream().map(t -> layout.root() + t).toList();
     }
 
-    /** Adds each table under {@code dir} by its path after the root's ({@code rootLength} characters). */
-    private static void collect(FileSystem fs, Path dir, int rootLength, int depth, List<String> tables)
+    /**
+     * Adds each table under {@code dir} by its path after the root's ({@code rootLength}
+     * characters).
+     */
+    private static void collect(
+            FileSystem fs, Path dir, int rootLength, int depth, List<String> tables)
             throws IOException {
         if (fs.exists(new Path(dir, "_delta_log"))) {
             tables.add(dir.toString().substring(rootLength));
@@ -115,7 +135,8 @@ public final class Maintenance {
             long bytes = 0;
             while (files.hasNext()) {
                 LocatedFileStatus f = files.next();
-                if (f.getPath().getName().endsWith(".parquet") && !f.getPath().toString().contains("/_delta_log/")) {
+                if (f.getPath().getName().endsWith(".parquet")
+                        && !f.getPath().toString().contains("/_delta_log/")) {
                     count++;
                     bytes += f.getLen();
                 }

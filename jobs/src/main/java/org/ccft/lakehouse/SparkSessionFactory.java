@@ -1,5 +1,12 @@
 package org.ccft.lakehouse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Date;
+import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
@@ -12,39 +19,47 @@ import org.ccft.config.CcftProperties;
  */
 public final class SparkSessionFactory {
 
-    private SparkSessionFactory() {
-    }
+    private SparkSessionFactory() {}
 
     public static SparkSession getOrCreate(CcftProperties.Spark settings) {
         return getOrCreate(settings, null);
     }
 
     /**
-     * @param warehouse the warehouse root: Spark's scratch and spill folders go under its {@code ops/}
-     *                  when it is on the local file system and {@code ccft.spark.local-dir} says nowhere else
+     * @param warehouse the warehouse root: Spark's scratch and spill folders go under its {@code
+     *     ops/} when it is on the local file system and {@code ccft.spark.local-dir} says nowhere
+     *     else
      */
     public static SparkSession getOrCreate(CcftProperties.Spark settings, String warehouse) {
         SparkConf conf = new SparkConf(true);
         scratch(settings, warehouse).ifPresent(dir -> conf.setIfMissing("spark.local.dir", dir));
-        if (!conf.contains("spark.master") && settings.getMaster() != null && !settings.getMaster().isBlank()) {
+        if (!conf.contains("spark.master")
+                && settings.getMaster() != null
+                && !settings.getMaster().isBlank()) {
             conf.setMaster(settings.getMaster());
         }
         conf.setIfMissing("spark.app.name", settings.getAppName())
-            .set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-            .set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-            .setIfMissing("spark.sql.shuffle.partitions", String.valueOf(settings.getShufflePartitions()))
-            .setIfMissing("spark.ui.enabled", "false")
-            .setIfMissing("spark.sql.session.timeZone", "UTC")
-            // Dates that the strict parser rejects are bad input, not a reason to fail the job.
-            .setIfMissing("spark.sql.legacy.timeParserPolicy", "CORRECTED")
-            .setIfMissing("spark.databricks.delta.snapshotPartitions", "2")
-            // Local folders: Delta's log store for the local file system, not HDFS's, whose renames fork a
-            // shell per commit (about a tenth of a small write). Safe with one writer at a time, which the
-            // nightly run lock ensures. Object stores keep their own.
-            .setIfMissing("spark.delta.logStore.file.impl", "io.delta.storage.LocalLogStore")
-            .setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false")
-            // Folders and files the warehouse writes through Hadoop: owner and group only.
-            .setIfMissing("spark.hadoop.fs.permissions.umask-mode", "007");
+                .set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .set(
+                        "spark.sql.catalog.spark_catalog",
+                        "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                .setIfMissing(
+                        "spark.sql.shuffle.partitions",
+                        String.valueOf(settings.getShufflePartitions()))
+                .setIfMissing("spark.ui.enabled", "false")
+                .setIfMissing("spark.sql.session.timeZone", "UTC")
+                // Dates that the strict parser rejects are bad input, not a reason to fail the job.
+                .setIfMissing("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+                .setIfMissing("spark.databricks.delta.snapshotPartitions", "2")
+                // Local folders: Delta's log store for the local file system, not HDFS's, whose
+                // renames fork a
+                // shell per commit (about a tenth of a small write). Safe with one writer at a
+                // time, which the
+                // nightly run lock ensures. Object stores keep their own.
+                .setIfMissing("spark.delta.logStore.file.impl", "io.delta.storage.LocalLogStore")
+                .setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false")
+                // Folders and files the warehouse writes through Hadoop: owner and group only.
+                .setIfMissing("spark.hadoop.fs.permissions.umask-mode", "007");
         settings.getConf().forEach(conf::set);
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         registerFunctions(spark);
@@ -52,36 +67,46 @@ public final class SparkSessionFactory {
     }
 
     /**
-     * Where Spark spills rows and keeps its scratch files: the configured folder, else the warehouse's
-     * {@code ops/spark-local} (created owner-only), not the system's shared temporary folder. Spark
-     * removes what it wrote there when the process ends.
+     * Where Spark spills rows and keeps its scratch files: the configured folder, else the
+     * warehouse's {@code ops/spark-local} (created owner-only), not the system's shared temporary
+     * folder. Spark removes what it wrote there when the process ends.
      */
-    static java.util.Optional<String> scratch(CcftProperties.Spark settings, String warehouse) {
+    static Optional<String> scratch(CcftProperties.Spark settings, String warehouse) {
         String dir = settings.getLocalDir();
         if ((dir == null || dir.isBlank()) && warehouse != null) {
-            java.net.URI uri = new org.apache.hadoop.fs.Path(warehouse).toUri();
+            URI uri = new org.apache.hadoop.fs.Path(warehouse).toUri();
             if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
-                dir = java.nio.file.Path.of(uri.getPath()).resolve("ops").resolve("spark-local").toString();
+                dir =
+                        java.nio.file.Path.of(uri.getPath())
+                                .resolve("ops")
+                                .resolve("spark-local")
+                                .toString();
             }
         }
         if (dir == null || dir.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         java.nio.file.Path folder = java.nio.file.Path.of(dir).toAbsolutePath();
         try {
-            if (!java.nio.file.Files.exists(folder)) {
-                java.nio.file.Files.createDirectories(folder.getParent()); // the warehouse's own folders: umask
-                java.nio.file.Files.createDirectory(folder, java.nio.file.attribute.PosixFilePermissions
-                        .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            if (!Files.exists(folder)) {
+                Files.createDirectories(folder.getParent()); // the warehouse's own folders: umask
+                Files.createDirectory(
+                        folder,
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rwx------")));
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create Spark's scratch folder " + folder, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create Spark's scratch folder " + folder, e);
         }
-        return java.util.Optional.of(folder.toString());
+        return Optional.of(folder.toString());
     }
 
     /** SQL functions the marts and analysts share. */
     static void registerFunctions(SparkSession spark) {
-        spark.udf().register("financial_year", (UDF1<java.sql.Date, String>) FinancialYear::of, DataTypes.StringType);
+        spark.udf()
+                .register(
+                        "financial_year",
+                        (UDF1<Date, String>) FinancialYear::of,
+                        DataTypes.StringType);
     }
 }

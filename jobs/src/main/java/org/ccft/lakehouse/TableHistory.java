@@ -14,27 +14,33 @@ import org.apache.spark.sql.delta.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Option;
+import scala.runtime.AbstractFunction0;
 
 /**
- * A Delta table's history, and forgetting it. A DELETE leaves the deleted rows in the files of earlier
- * versions (and, with deletion vectors, in the current files too), and the log's statistics quote
- * column values: to erase rows for good, a table is reduced to its newest version alone, so that
- * nothing but what it holds now is left on storage.
+ * A Delta table's history, and forgetting it. A DELETE leaves the deleted rows in the files of
+ * earlier versions (and, with deletion vectors, in the current files too), and the log's statistics
+ * quote column values: to erase rows for good, a table is reduced to its newest version alone, so
+ * that nothing but what it holds now is left on storage.
  */
 public final class TableHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(TableHistory.class);
-    private static final String RETENTION_CHECK = "spark.databricks.delta.retentionDurationCheck.enabled";
-    /** A log file's version: commits, checksums and checkpoints, hidden checksum files of the file system too. */
-    private static final Pattern LOG_VERSION = Pattern.compile("^\\.?(\\d{20})\\..*");
-
-    private TableHistory() {
-    }
+    private static final String RETENTION_CHECK =
+            "spark.databricks.delta.retentionDurationCheck.enabled";
 
     /**
-     * Rewrites the files whose rows were deleted by deletion vector, removes every data file the newest
-     * version does not read, checkpoints the log and removes the log files before that checkpoint. Time
-     * travel to earlier versions of this table ends here; the table reads as it did.
+     * A log file's version: commits, checksums and checkpoints, hidden checksum files of the file
+     * system too.
+     */
+    private static final Pattern LOG_VERSION = Pattern.compile("^\\.?(\\d{20})\\..*");
+
+    private TableHistory() {}
+
+    /**
+     * Rewrites the files whose rows were deleted by deletion vector, removes every data file the
+     * newest version does not read, checkpoints the log and removes the log files before that
+     * checkpoint. Time travel to earlier versions of this table ends here; the table reads as it
+     * did.
      */
     public static void forget(SparkSession spark, String path) {
         if (!DeltaTables.exists(spark, path)) {
@@ -42,7 +48,11 @@ public final class TableHistory {
         }
         DeltaLog log = DeltaLog.forTable(spark, path);
         Snapshot snapshot = log.update(false, Option.empty(), Option.empty());
-        if ("true".equals(snapshot.metadata().configuration().getOrElse(DeltaTables.DELETION_VECTORS, () -> "false"))) {
+        if ("true"
+                .equals(
+                        snapshot.metadata()
+                                .configuration()
+                                .getOrElse(DeltaTables.DELETION_VECTORS, () -> "false"))) {
             spark.sql("REORG TABLE delta.`" + path.replace("`", "``") + "` APPLY (PURGE)");
         }
         String before = spark.conf().get(RETENTION_CHECK, null);
@@ -73,25 +83,34 @@ public final class TableHistory {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clear the log of " + path, e);
         }
-        LOG.info("{}: history before version {} forgotten ({} log files removed)", path, kept, removed);
+        LOG.info(
+                "{}: history before version {} forgotten ({} log files removed)",
+                path,
+                kept,
+                removed);
     }
 
     /**
-     * VACUUM, listing the table's files in a few Spark tasks per core (Delta's default is 10,000, which
-     * on a small table costs tens of seconds), and with its report, which Delta prints with Scala's
-     * println on stdout where the command's results go, sent to stderr instead.
+     * VACUUM, listing the table's files in a few Spark tasks per core (Delta's default is 10,000,
+     * which on a small table costs tens of seconds), and with its report, which Delta prints with
+     * Scala's println on stdout where the command's results go, sent to stderr instead.
      */
     static void vacuum(SparkSession spark, DeltaTable table, double retainHours) {
         String listing = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
         String before = spark.conf().get(listing, null);
-        spark.conf().set(listing, String.valueOf(Math.max(8, spark.sparkContext().defaultParallelism() * 4)));
+        spark.conf()
+                .set(
+                        listing,
+                        String.valueOf(Math.max(8, spark.sparkContext().defaultParallelism() * 4)));
         try {
-            scala.Console$.MODULE$.withOut(System.err, new scala.runtime.AbstractFunction0<Object>() {
-                @Override
-                public Object apply() {
-                    return table.vacuum(retainHours);
-                }
-            });
+            scala.Console$.MODULE$.withOut(
+                    System.err,
+                    new AbstractFunction0<Object>() {
+                        @Override
+                        public Object apply() {
+                            return table.vacuum(retainHours);
+                        }
+                    });
         } finally {
             if (before == null) {
                 spark.conf().unset(listing);

@@ -18,9 +18,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Small text files the warehouse keeps beside its tables (the published pointer, tags, run summaries),
- * through Hadoop's file system so that they live wherever the warehouse does. A file is written whole
- * or not at all: to a temporary name first, then renamed over the old one.
+ * Small text files the warehouse keeps beside its tables (the published pointer, tags, run
+ * summaries), through Hadoop's file system so that they live wherever the warehouse does. A file is
+ * written whole or not at all: to a temporary name first, then renamed over the old one.
  */
 public final class WarehouseFiles {
 
@@ -47,11 +47,15 @@ public final class WarehouseFiles {
 
     public void write(String file, String text) {
         Path path = new Path(file);
-        Path next = new Path(path.getParent(), "." + path.getName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Path next =
+                new Path(
+                        path.getParent(),
+                        "." + path.getName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             FileContext fc = FileContext.getFileContext(path.toUri(), hadoop);
             fc.mkdir(path.getParent(), null, true);
-            try (OutputStream out = fc.create(next, EnumSet.of(CreateFlag.CREATE, CreateFlag.OVERWRITE))) {
+            try (OutputStream out =
+                    fc.create(next, EnumSet.of(CreateFlag.CREATE, CreateFlag.OVERWRITE))) {
                 out.write(text.getBytes(StandardCharsets.UTF_8));
             }
             fc.rename(next, path, Options.Rename.OVERWRITE);

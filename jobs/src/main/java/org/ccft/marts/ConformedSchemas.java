@@ -10,15 +10,15 @@ import org.ccft.schemas.FileContract;
 /** The schema of a conformed table, from its contract: what a table not yet loaded looks like. */
 final class ConformedSchemas {
 
-    private ConformedSchemas() {
-    }
+    private ConformedSchemas() {}
 
     static StructType of(FileContract contract) {
         StructType s = new StructType();
         for (ColumnSpec c : contract.analyticColumns()) {
             s = s.add(c.name(), type(c), true);
         }
-        return s.add("export_id", DataTypes.StringType).add("source_file", DataTypes.StringType)
+        return s.add("export_id", DataTypes.StringType)
+                .add("source_file", DataTypes.StringType)
                 .add("source_line", DataTypes.LongType)
                 .add(YearPartitioning.of(contract).column(), DataTypes.StringType);
     }

@@ -1,5 +1,6 @@
 package org.ccft.marts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,9 +14,9 @@ import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseLayout;
 
 /**
- * The data dictionary of the published marts: each mart's definition with its columns as they are in
- * the published Delta table (name and type), each column's meaning, and any column the definition
- * does not document, or documents but the table lacks, named as such.
+ * The data dictionary of the published marts: each mart's definition with its columns as they are
+ * in the published Delta table (name and type), each column's meaning, and any column the
+ * definition does not document, or documents but the table lacks, named as such.
  */
 public final class DataDictionary {
 
@@ -48,19 +49,27 @@ public final class DataDictionary {
     }
 
     /** The published marts, in catalog order, at their published versions. */
-    public static DataDictionary of(SparkSession spark, WarehouseLayout layout, Publication.Published published) {
+    public static DataDictionary of(
+            SparkSession spark, WarehouseLayout layout, Publication.Published published) {
         List<Entry> entries = new ArrayList<>();
         for (String mart : MartCatalog.MARTS) {
             Long version = published.marts().get(mart);
             if (version != null) {
-                entries.add(new Entry(mart, version, MartDefinition.of(mart),
-                        DeltaTables.readVersion(spark, layout.mart(mart), version).schema()));
+                entries.add(
+                        new Entry(
+                                mart,
+                                version,
+                                MartDefinition.of(mart),
+                                DeltaTables.readVersion(spark, layout.mart(mart), version)
+                                        .schema()));
             }
         }
         return new DataDictionary(entries, published.asAtDate());
     }
 
-    /** A dictionary of the given entries (for writing files of marts made elsewhere, as tests do). */
+    /**
+     * A dictionary of the given entries (for writing files of marts made elsewhere, as tests do).
+     */
     public static DataDictionary of(List<Entry> entries, String asAt) {
         return new DataDictionary(List.copyOf(entries), asAt);
     }
@@ -75,23 +84,46 @@ public final class DataDictionary {
 
     public String markdown() {
         StringBuilder b = new StringBuilder("# Data dictionary: the published marts\n\n");
-        b.append("Marts as at ").append(asAt).append(". Generated from each mart's definition (`marts/<mart>.yml`, ")
-                .append("next to its SQL) and its published Delta table. Marts marked *contract* are those of ")
-                .append("marts.md, whose names and meanings dashboards rely on. Each mart's audience says who may ")
-                .append("read it: *public* (aggregates that may leave the council once disclosure control has ")
-                .append("been applied), *internal* (exact figures, council staff), *team* (pseudonymous lists ")
+        b.append("Marts as at ")
+                .append(asAt)
+                .append(". Generated from each mart's definition (`marts/<mart>.yml`, ")
+                .append(
+                        "next to its SQL) and its published Delta table. Marts marked *contract* are those of ")
+                .append(
+                        "marts.md, whose names and meanings dashboards rely on. Each mart's audience says who may ")
+                .append(
+                        "read it: *public* (aggregates that may leave the council once disclosure control has ")
+                .append(
+                        "been applied), *internal* (exact figures, council staff), *team* (pseudonymous lists ")
                 .append("for the complaints team only).\n\n");
         for (Entry e : entries) {
-            b.append("- [").append(e.mart()).append("](#").append(e.mart()).append("): ")
-                    .append(e.definition().title()).append(" (").append(e.definition().audience()).append(")\n");
+            b.append("- [")
+                    .append(e.mart())
+                    .append("](#")
+                    .append(e.mart())
+                    .append("): ")
+                    .append(e.definition().title())
+                    .append(" (")
+                    .append(e.definition().audience())
+                    .append(")\n");
         }
         for (Entry e : entries) {
             MartDefinition d = e.definition();
-            b.append("\n## ").append(e.mart()).append("\n\n**").append(d.title()).append("**")
+            b.append("\n## ")
+                    .append(e.mart())
+                    .append("\n\n**")
+                    .append(d.title())
+                    .append("**")
                     .append(d.contract() == null ? "" : " (contract: " + d.contract() + ")")
-                    .append(". Published version ").append(e.version()).append(".\n\n")
-                    .append(d.description().trim()).append("\n\n- Audience: ").append(d.audience())
-                    .append("\n- Grain: ").append(d.grain()).append('\n');
+                    .append(". Published version ")
+                    .append(e.version())
+                    .append(".\n\n")
+                    .append(d.description().trim())
+                    .append("\n\n- Audience: ")
+                    .append(d.audience())
+                    .append("\n- Grain: ")
+                    .append(d.grain())
+                    .append('\n');
             if (d.report() != null) {
                 b.append("- In the annual report: ").append(d.report().trim()).append('\n');
             }
@@ -99,16 +131,30 @@ public final class DataDictionary {
                 b.append("- Note: ").append(d.notes().trim()).append('\n');
             }
             if (d.disclosure() != null) {
-                b.append("- Disclosure control (public release): ").append(d.disclosure().summary()).append('\n');
+                b.append("- Disclosure control (public release): ")
+                        .append(d.disclosure().summary())
+                        .append('\n');
             }
             b.append("\n| column | type | meaning |\n| --- | --- | --- |\n");
             for (StructField f : e.schema().fields()) {
                 String meaning = d.meaning(f.name(), shared);
-                b.append("| ").append(f.name()).append(" | ").append(f.dataType().simpleString()).append(" | ")
-                        .append(meaning == null ? "**undocumented**" : meaning.replace("|", "\\|").trim()).append(" |\n");
+                b.append("| ")
+                        .append(f.name())
+                        .append(" | ")
+                        .append(f.dataType().simpleString())
+                        .append(" | ")
+                        .append(
+                                meaning == null
+                                        ? "**undocumented**"
+                                        : meaning.replace("|", "\\|").trim())
+                        .append(" |\n");
             }
             for (String absent : e.documentedButAbsent()) {
-                b.append("| ").append(absent).append(" | **not in the table** | ").append(d.columns().get(absent)).append(" |\n");
+                b.append("| ")
+                        .append(absent)
+                        .append(" | **not in the table** | ")
+                        .append(d.columns().get(absent))
+                        .append(" |\n");
             }
         }
         return b.toString();
@@ -120,19 +166,31 @@ public final class DataDictionary {
         ArrayNode marts = root.putArray("marts");
         for (Entry e : entries) {
             MartDefinition d = e.definition();
-            ObjectNode m = marts.addObject().put("mart", e.mart()).put("version", e.version()).put("title", d.title())
-                    .put("audience", d.audience()).put("description", d.description().trim()).put("grain", d.grain())
-                    .put("contract", d.contract() != null).put("report", d.report()).put("notes", d.notes())
-                    .put("disclosure", d.disclosure() == null ? null : d.disclosure().summary());
+            ObjectNode m =
+                    marts.addObject()
+                            .put("mart", e.mart())
+                            .put("version", e.version())
+                            .put("title", d.title())
+                            .put("audience", d.audience())
+                            .put("description", d.description().trim())
+                            .put("grain", d.grain())
+                            .put("contract", d.contract() != null)
+                            .put("report", d.report())
+                            .put("notes", d.notes())
+                            .put(
+                                    "disclosure",
+                                    d.disclosure() == null ? null : d.disclosure().summary());
             ArrayNode columns = m.putArray("columns");
             for (StructField f : e.schema().fields()) {
-                columns.addObject().put("name", f.name()).put("type", f.dataType().simpleString())
+                columns.addObject()
+                        .put("name", f.name())
+                        .put("type", f.dataType().simpleString())
                         .put("meaning", d.meaning(f.name(), shared));
             }
         }
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

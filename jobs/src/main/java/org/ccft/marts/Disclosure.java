@@ -7,46 +7,53 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a public mart's figures add up, declared in its definition ({@code disclosure:} in
- * {@code marts/<mart>.yml}) so that one suppression step can protect them all
- * ({@code org.ccft.published.disclosure.PublicFigures}). A figure is named by what it counts and where:
- * {@code complaints_received} for {@code financial_year 2022-23, service_area SAT, procedure STATUTORY,
- * stage 1} is the same figure in every mart that shows it, and is suppressed in all of them or none.
+ * How a public mart's figures add up, declared in its definition ({@code disclosure:} in {@code
+ * marts/<mart>.yml}) so that one suppression step can protect them all ({@code
+ * org.ccft.published.disclosure.PublicFigures}). A figure is named by what it counts and where:
+ * {@code complaints_received} for {@code financial_year 2022-23, service_area SAT, procedure
+ * STATUTORY, stage 1} is the same figure in every mart that shows it, and is suppressed in all of
+ * them or none.
  *
- * @param withheld   why the public release leaves the mart out altogether (then nothing else is said)
- * @param exempt     why every figure of the mart is published exactly (At a Glance's headline totals;
- *                   figures DfE has already put through its own disclosure control)
- * @param keys       columns that place a row but are never added up over (the financial year)
- * @param breakdowns columns whose values cover every case, so a reader can add the rows up over them
- * @param labels     columns that only name a row's values (a service area's name)
- * @param counts     count columns, each the figure it shows, with coordinates the row does not hold
- * @param measure    a column whose values each name a figure (At a Glance's measures)
+ * @param withheld why the public release leaves the mart out altogether (then nothing else is said)
+ * @param exempt why every figure of the mart is published exactly (At a Glance's headline totals;
+ *     figures DfE has already put through its own disclosure control)
+ * @param keys columns that place a row but are never added up over (the financial year)
+ * @param breakdowns columns whose values cover every case, so a reader can add the rows up over
+ *     them
+ * @param labels columns that only name a row's values (a service area's name)
+ * @param counts count columns, each the figure it shows, with coordinates the row does not hold
+ * @param measure a column whose values each name a figure (At a Glance's measures)
  * @param previousYear columns that repeat last year's figure of another column
- * @param within     counts of a row that add up to another of the same row
- * @param derived    columns computed from counts (shares, rates, amounts): shown only when all those
- *                   counts are; {@code "records over theme"} is the total of records over the themes
- * @param rolling    counts that add up the last months of another count
+ * @param within counts of a row that add up to another of the same row
+ * @param derived columns computed from counts (shares, rates, amounts): shown only when all those
+ *     counts are; {@code "records over theme"} is the total of records over the themes
+ * @param rolling counts that add up the last months of another count
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record Disclosure(String withheld, String exempt, List<String> keys, List<String> breakdowns,
-                         List<String> labels, Map<String, Object> counts, Measure measure,
-                         @JsonProperty("previous_year") Map<String, String> previousYear,
-                         List<Within> within, Map<String, List<String>> derived, Map<String, Rolling> rolling) {
+public record Disclosure(
+        String withheld,
+        String exempt,
+        List<String> keys,
+        List<String> breakdowns,
+        List<String> labels,
+        Map<String, Object> counts,
+        Measure measure,
+        @JsonProperty("previous_year") Map<String, String> previousYear,
+        List<Within> within,
+        Map<String, List<String>> derived,
+        Map<String, Rolling> rolling) {
 
     /** A column whose value names a figure, and the column that holds the count. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public record Measure(String column, String value, Map<String, Map<String, String>> figures) {
-    }
+    public record Measure(String column, String value, Map<String, Map<String, String>> figures) {}
 
     /** The parts, counts of the same row, add up to the whole. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public record Within(String whole, List<String> parts) {
-    }
+    public record Within(String whole, List<String> parts) {}
 
     /** The sum of {@code of} over the last {@code months} months to the row's month. */
     @JsonIgnoreProperties(ignoreUnknown = false)
-    public record Rolling(String of, int months) {
-    }
+    public record Rolling(String of, int months) {}
 
     public Disclosure {
         keys = keys == null ? List.of() : List.copyOf(keys);

@@ -18,18 +18,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.ccft.reference.BankHolidays;
 import org.ccft.reference.tables.ReferenceTables;
-import scala.collection.Seq;
 import scala.collection.JavaConverters;
+import scala.collection.Seq;
 
 /**
  * Runs a mart's {@link MartCase}s: registers the sources as the nightly build does (the conformed
- * tables empty, the real reference tables), puts each case's given rows in place of the views
- * they name, builds the intermediate models and the marts the mart reads, and compares the mart's
- * rows with those expected. Runs in the session it is given, one case at a time.
+ * tables empty, the real reference tables), puts each case's given rows in place of the views they
+ * name, builds the intermediate models and the marts the mart reads, and compares the mart's rows
+ * with those expected. Runs in the session it is given, one case at a time.
  */
 public final class MartCases {
 
@@ -40,7 +39,9 @@ public final class MartCases {
     private final String councilLaCode;
     private final byte[] key;
 
-    /** The real reference tables, made from the versioned files, held in memory while the cases run. */
+    /**
+     * The real reference tables, made from the versioned files, held in memory while the cases run.
+     */
     public MartCases(SparkSession spark, String councilLaCode, byte[] key) {
         this.spark = spark;
         ReferenceTables.tables(spark, BankHolidays.england())
@@ -72,7 +73,8 @@ public final class MartCases {
             }
         }
         if (!unused.isEmpty()) {
-            throw new IllegalStateException(where + ": gives rows for " + unused + ", which the mart does not read");
+            throw new IllegalStateException(
+                    where + ": gives rows for " + unused + ", which the mart does not read");
         }
         Dataset<Row> rows = spark.sql(MartCatalog.sql(mart));
         if (c.where() != null) {
@@ -85,7 +87,8 @@ public final class MartCases {
     private Set<String> sourcesGiven(Set<String> given) {
         Set<String> sources = new LinkedHashSet<>();
         for (String view : given) {
-            boolean model = MartCatalog.INTERMEDIATE.contains(view) || MartCatalog.MARTS.contains(view);
+            boolean model =
+                    MartCatalog.INTERMEDIATE.contains(view) || MartCatalog.MARTS.contains(view);
             if (!model && spark.catalog().tableExists(view)) {
                 sources.add(view);
             }
@@ -96,7 +99,8 @@ public final class MartCases {
     /** The marts the mart reads, and the marts those read, in build order. */
     private static List<String> martsRead(String mart) {
         Set<String> needed = new TreeSet<>();
-        List<String> pending = new ArrayList<>(MartCatalog.READS_MARTS.getOrDefault(mart, List.of()));
+        List<String> pending =
+                new ArrayList<>(MartCatalog.READS_MARTS.getOrDefault(mart, List.of()));
         while (!pending.isEmpty()) {
             String next = pending.remove(pending.size() - 1);
             if (needed.add(next)) {
@@ -106,36 +110,49 @@ public final class MartCases {
         return MartCatalog.MARTS.stream().filter(needed::contains).toList();
     }
 
-    /** The given rows, typed by the view's own columns; a column the view does not have is an error. */
-    private void register(String view, StructType schema, List<Map<String, Object>> rows, String where) {
+    /**
+     * The given rows, typed by the view's own columns; a column the view does not have is an error.
+     */
+    private void register(
+            String view, StructType schema, List<Map<String, Object>> rows, String where) {
         Set<String> columns = new TreeSet<>(List.of(schema.fieldNames()));
         List<String> json = new ArrayList<>();
         for (Map<String, Object> row : rows == null ? List.<Map<String, Object>>of() : rows) {
             Set<String> unknown = new TreeSet<>(row.keySet());
             unknown.removeAll(columns);
             if (!unknown.isEmpty()) {
-                throw new IllegalStateException(where + ": " + view + " has no column " + unknown + "; it has "
-                        + columns);
+                throw new IllegalStateException(
+                        where + ": " + view + " has no column " + unknown + "; it has " + columns);
             }
             try {
                 json.add(JSON.writeValueAsString(row));
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException(where + ": a row of " + view + " cannot be read: " + row, e);
+                throw new IllegalStateException(
+                        where + ": a row of " + view + " cannot be read: " + row, e);
             }
         }
-        spark.read().schema(schema).option("mode", "FAILFAST").json(spark.createDataset(json, Encoders.STRING()))
+        spark.read()
+                .schema(schema)
+                .option("mode", "FAILFAST")
+                .json(spark.createDataset(json, Encoders.STRING()))
                 .createOrReplaceTempView(view);
     }
 
     /** Expected rows matched one to one with the mart's, on the columns the expected rows name. */
-    private static List<String> compare(Dataset<Row> rows, List<Map<String, Object>> expect, String where) {
+    private static List<String> compare(
+            Dataset<Row> rows, List<Map<String, Object>> expect, String where) {
         Set<String> named = new TreeSet<>();
         expect.forEach(e -> named.addAll(e.keySet()));
         List<String> has = List.of(rows.schema().fieldNames());
         for (String column : named) {
             if (!has.contains(column)) {
-                throw new IllegalStateException(where + ": expects a column " + column + " the mart does not give; "
-                        + "it gives " + has);
+                throw new IllegalStateException(
+                        where
+                                + ": expects a column "
+                                + column
+                                + " the mart does not give; "
+                                + "it gives "
+                                + has);
             }
         }
         // Compared and shown in the mart's own column order.
@@ -153,7 +170,8 @@ public final class MartCases {
         for (Map<String, Object> written : expect) {
             Map<String, Object> e = new LinkedHashMap<>();
             columns.stream().filter(written::containsKey).forEach(c -> e.put(c, written.get(c)));
-            Map<String, Object> match = unmatched.stream().filter(a -> matches(e, a)).findFirst().orElse(null);
+            Map<String, Object> match =
+                    unmatched.stream().filter(a -> matches(e, a)).findFirst().orElse(null);
             if (match == null) {
                 problems.add("expected, missing: " + e);
             } else {
@@ -181,10 +199,15 @@ public final class MartCases {
         return expected == null ? actual == null : expected.equals(actual);
     }
 
-    /** A value as a case writes it: numbers as decimals, dates and times as ISO text, arrays as lists. */
+    /**
+     * A value as a case writes it: numbers as decimals, dates and times as ISO text, arrays as
+     * lists.
+     */
     private static Object plain(Object v) {
         if (v instanceof Number n) {
-            return n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue()) : new BigDecimal(n.toString());
+            return n instanceof Double || n instanceof Float
+                    ? BigDecimal.valueOf(n.doubleValue())
+                    : new BigDecimal(n.toString());
         }
         if (v instanceof Date d) {
             return d.toLocalDate().toString();

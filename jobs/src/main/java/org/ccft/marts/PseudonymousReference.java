@@ -10,9 +10,9 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@code pseudonym(text)}: the reference by which the complaints team's lists name a case, a keyed hash
- * (HMAC-SHA256) of its case_ref, 'P' and the first 12 hex digits. Whoever holds the key can find the
- * case again; a mart alone cannot (UK GDPR art. 4(5)).
+ * {@code pseudonym(text)}: the reference by which the complaints team's lists name a case, a keyed
+ * hash (HMAC-SHA256) of its case_ref, 'P' and the first 12 hex digits. Whoever holds the key can
+ * find the case again; a mart alone cannot (UK GDPR art. 4(5)).
  */
 public final class PseudonymousReference implements UDF1<String, String> {
 

@@ -15,8 +15,8 @@ import org.ccft.lakehouse.WarehouseFiles;
 import org.ccft.lakehouse.WarehouseLayout;
 
 /**
- * What readers see: {@code published/current.json} names the Delta version of every mart. It moves in
- * one rename, after every step of a run has succeeded; until then the previous versions stay
+ * What readers see: {@code published/current.json} names the Delta version of every mart. It moves
+ * in one rename, after every step of a run has succeeded; until then the previous versions stay
  * published, whatever a failed run wrote.
  */
 public final class Publication {
@@ -24,18 +24,19 @@ public final class Publication {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * The published state: which run, as at which date, each mart's version, and the release holding
-     * the marts' files ({@code published/releases/<release>/}; null for a publication made before releases),
-     * and the id of the pseudonymisation key its team lists were made under (null before key ids).
+     * The published state: which run, as at which date, each mart's version, and the release
+     * holding the marts' files ({@code published/releases/<release>/}; null for a publication made
+     * before releases), and the id of the pseudonymisation key its team lists were made under (null
+     * before key ids).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Published(@JsonProperty("run_id") long runId,
-                            @JsonProperty("as_at_date") String asAtDate,
-                            @JsonProperty("published_at") String publishedAt,
-                            @JsonProperty("marts") Map<String, Long> marts,
-                            @JsonProperty("release") String release,
-                            @JsonProperty("key_id") String keyId) {
-    }
+    public record Published(
+            @JsonProperty("run_id") long runId,
+            @JsonProperty("as_at_date") String asAtDate,
+            @JsonProperty("published_at") String publishedAt,
+            @JsonProperty("marts") Map<String, Long> marts,
+            @JsonProperty("release") String release,
+            @JsonProperty("key_id") String keyId) {}
 
     private final WarehouseLayout layout;
     private final WarehouseFiles files;
@@ -59,15 +60,17 @@ public final class Publication {
 
     public void publish(Published published) {
         try {
-            files.write(layout.publishedPointer(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(published));
+            files.write(
+                    layout.publishedPointer(),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsString(published));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Writes the data dictionary of what is now published beside the pointer
-     * ({@code published/data-dictionary.md} and {@code .json}), for readers who never run the tool.
+     * Writes the data dictionary of what is now published beside the pointer ({@code
+     * published/data-dictionary.md} and {@code .json}), for readers who never run the tool.
      */
     public void writeDictionary(DataDictionary dictionary) {
         String folder = new Path(layout.publishedPointer()).getParent().toString();
@@ -77,10 +80,19 @@ public final class Publication {
 
     /** Registers every published mart, at its published version, as a view named for it. */
     public Published registerViews(SparkSession spark) {
-        Published p = current().orElseThrow(() -> new IllegalStateException(
-                "nothing is published in " + layout.root() + " yet: run `ccft nightly` first"));
-        p.marts().forEach((mart, version) ->
-                DeltaTables.readVersion(spark, layout.mart(mart), version).createOrReplaceTempView(mart));
+        Published p =
+                current()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "nothing is published in "
+                                                        + layout.root()
+                                                        + " yet: run `ccft nightly` first"));
+        p.marts()
+                .forEach(
+                        (mart, version) ->
+                                DeltaTables.readVersion(spark, layout.mart(mart), version)
+                                        .createOrReplaceTempView(mart));
         return p;
     }
 }

@@ -21,8 +21,7 @@ import scala.collection.JavaConverters;
  */
 public final class SqlReads {
 
-    private SqlReads() {
-    }
+    private SqlReads() {}
 
     /** The names the query reads, lower case, sorted. */
     public static Set<String> of(String sql) {
@@ -45,19 +44,24 @@ public final class SqlReads {
             named.add(parts.get(parts.size() - 1).toLowerCase(Locale.ROOT));
         }
         if (node instanceof UnresolvedWith with) {
-            JavaConverters.seqAsJavaList(with.cteRelations()).forEach(cte -> {
-                ctes.add(cte._1().toLowerCase(Locale.ROOT));
-                visit(cte._2(), named, ctes);
-            });
+            JavaConverters.seqAsJavaList(with.cteRelations())
+                    .forEach(
+                            cte -> {
+                                ctes.add(cte._1().toLowerCase(Locale.ROOT));
+                                visit(cte._2(), named, ctes);
+                            });
         }
-        JavaConverters.seqAsJavaList(node.children()).forEach(child -> visit((QueryPlan<?>) child, named, ctes));
-        JavaConverters.seqAsJavaList(node.expressions()).forEach(e -> visitExpression(e, named, ctes));
+        JavaConverters.seqAsJavaList(node.children())
+                .forEach(child -> visit((QueryPlan<?>) child, named, ctes));
+        JavaConverters.seqAsJavaList(node.expressions())
+                .forEach(e -> visitExpression(e, named, ctes));
     }
 
     private static void visitExpression(Expression e, Set<String> named, Set<String> ctes) {
         if (e instanceof SubqueryExpression subquery) {
             visit(subquery.plan(), named, ctes);
         }
-        JavaConverters.seqAsJavaList(e.children()).forEach(child -> visitExpression(child, named, ctes));
+        JavaConverters.seqAsJavaList(e.children())
+                .forEach(child -> visitExpression(child, named, ctes));
     }
 }

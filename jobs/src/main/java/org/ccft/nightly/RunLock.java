@@ -2,6 +2,7 @@ package org.ccft.nightly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -20,12 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One nightly run at a time per warehouse. The lock is one the operating system (or PostgreSQL) lets go
- * of when its holder dies, however it dies, so a killed run never blocks the next night: with the
- * embedded job repository it is an OS lock on {@code <warehouse>/ops/nightly.lock}; with PostgreSQL it is
- * a session advisory lock keyed by the warehouse. The file also says who holds it (pid, host, since
- * when): a file still naming a holder when the lock is free was left by a run that died, and is
- * reported and taken over.
+ * One nightly run at a time per warehouse. The lock is one the operating system (or PostgreSQL)
+ * lets go of when its holder dies, however it dies, so a killed run never blocks the next night:
+ * with the embedded job repository it is an OS lock on {@code <warehouse>/ops/nightly.lock}; with
+ * PostgreSQL it is a session advisory lock keyed by the warehouse. The file also says who holds it
+ * (pid, host, since when): a file still naming a holder when the lock is free was left by a run
+ * that died, and is reported and taken over.
  */
 public abstract class RunLock implements AutoCloseable {
 
@@ -43,7 +44,7 @@ public abstract class RunLock implements AutoCloseable {
         ProcessHandle self = ProcessHandle.current();
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
+            host = InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             host = "unknown";
         }
@@ -51,14 +52,20 @@ public abstract class RunLock implements AutoCloseable {
     }
 
     /**
-     * Where a warehouse's lock is taken (one bean, {@code JobRepositoryConfig#runLocks}): in PostgreSQL
-     * when the job repository is there ({@code postgres} its data source), else in the lock file.
+     * Where a warehouse's lock is taken (one bean, {@code JobRepositoryConfig#runLocks}): in
+     * PostgreSQL when the job repository is there ({@code postgres} its data source), else in the
+     * lock file.
      */
     public record Source(String warehouseRoot, String lockFile, DataSource postgres) {
 
-        /** Takes the lock for the warehouse, or throws {@link Held} at once naming the run that holds it. */
+        /**
+         * Takes the lock for the warehouse, or throws {@link Held} at once naming the run that
+         * holds it.
+         */
         public RunLock acquire() {
-            return postgres != null ? AdvisoryLock.acquire(warehouseRoot, postgres) : FileRunLock.acquire(lockFile);
+            return postgres != null
+                    ? AdvisoryLock.acquire(warehouseRoot, postgres)
+                    : FileRunLock.acquire(lockFile);
         }
     }
 
@@ -79,8 +86,12 @@ public abstract class RunLock implements AutoCloseable {
             Path file = Path.of(lockFile.replaceFirst("^file:", ""));
             try {
                 Files.createDirectories(file.getParent());
-                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE);
+                FileChannel channel =
+                        FileChannel.open(
+                                file,
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.READ,
+                                StandardOpenOption.WRITE);
                 FileLock lock;
                 try {
                     lock = channel.tryLock();
@@ -90,11 +101,16 @@ public abstract class RunLock implements AutoCloseable {
                 String recorded = read(channel);
                 if (lock == null) {
                     channel.close();
-                    throw new Held("another nightly run is going on this warehouse (" + (recorded.isBlank()
-                            ? "holder unknown" : recorded) + "): this run did not start; lock " + file);
+                    throw new Held(
+                            "another nightly run is going on this warehouse ("
+                                    + (recorded.isBlank() ? "holder unknown" : recorded)
+                                    + "): this run did not start; lock "
+                                    + file);
                 }
                 if (!recorded.isBlank()) {
-                    LOG.warn("cleared a stale lock left by a run that died ({}): its run is restarted", recorded);
+                    LOG.warn(
+                            "cleared a stale lock left by a run that died ({}): its run is restarted",
+                            recorded);
                 }
                 channel.truncate(0);
                 channel.write(ByteBuffer.wrap(holder().getBytes(StandardCharsets.UTF_8)), 0);
@@ -122,7 +138,10 @@ public abstract class RunLock implements AutoCloseable {
         }
     }
 
-    /** A PostgreSQL session advisory lock, held by one connection for the run; the server frees it if we die. */
+    /**
+     * A PostgreSQL session advisory lock, held by one connection for the run; the server frees it
+     * if we die.
+     */
     static final class AdvisoryLock extends RunLock {
         private final Connection connection;
         private final String key;
@@ -137,26 +156,33 @@ public abstract class RunLock implements AutoCloseable {
             try {
                 Connection c = postgres.getConnection();
                 c.setAutoCommit(true);
-                try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+                try (PreparedStatement s =
+                        c.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
                     s.setString(1, key);
                     try (ResultSet r = s.executeQuery()) {
                         r.next();
                         if (!r.getBoolean(1)) {
                             c.close();
-                            throw new Held("another nightly run is going on this warehouse (PostgreSQL advisory lock "
-                                    + "'" + key + "' is held): this run did not start");
+                            throw new Held(
+                                    "another nightly run is going on this warehouse (PostgreSQL advisory lock "
+                                            + "'"
+                                            + key
+                                            + "' is held): this run did not start");
                         }
                     }
                 }
                 return new AdvisoryLock(c, key);
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot take the run lock in PostgreSQL: " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot take the run lock in PostgreSQL: " + e.getMessage(), e);
             }
         }
 
         @Override
         public void close() {
-            try (connection; PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+            try (connection;
+                    PreparedStatement s =
+                            connection.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
                 s.setString(1, key);
                 s.execute();
             } catch (SQLException e) {

@@ -1,77 +1,57 @@
 package org.ccft.nightly;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ccft.drops.Drop;
-import org.springframework.batch.core.scope.context.ChunkContext;
+import org.ccft.landing.Drop;
+import org.ccft.landing.FoundDrops;
+import org.ccft.landing.SoundDrops;
+import org.ccft.landing.VerifiedDrops;
+import org.ccft.marts.BuiltMarts;
+import org.ccft.pipeline.Handoff;
+import org.ccft.raw.LandedDrops;
+import org.ccft.staging.ValidatedRows;
 import org.springframework.batch.item.ExecutionContext;
 
 /**
- * What one nightly run is doing, kept in the job's execution context so that a restarted run carries
- * on with the same drops: the new drops found, those refused and why, the rows accepted and
- * quarantined per table, and the marts built.
+ * What one nightly run did, read from the results its steps handed on ({@link Handoff}): the new
+ * drops found, those refused and why, the rows accepted and quarantined per table, the marts built
+ * and as at when, and the severities this run's configuration changed. A step that has not run
+ * reads as nothing done.
  */
-public final class RunPlan {
+public record RunPlan(
+        List<Drop> drops,
+        Map<String, String> refused,
+        Map<String, Long> accepted,
+        Map<String, Long> quarantined,
+        Map<String, Long> martVersions,
+        String asAtDate,
+        List<String> severityOverrides) {
 
-    private static final String KEY = "ccft.runPlan";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-    public List<Drop> drops = new ArrayList<>();
-    public Map<String, String> refused = new LinkedHashMap<>();
-    public Map<String, Long> accepted = new LinkedHashMap<>();
-    public Map<String, Long> quarantined = new LinkedHashMap<>();
-    public Map<String, Long> martVersions = new LinkedHashMap<>();
-    /** From the ledger, read once when the run starts: the FULL exports loaded before, and the newest extract. */
-    public List<org.ccft.drops.LedgerEntry> earlierFullExports = new ArrayList<>();
-    public String newestEarlierExtract;
-    public String asAtDate;
-    /** The severities this run's configuration changed, as the summary prints them. */
-    public List<String> severityOverrides = new ArrayList<>();
-
-    /** The drops still going through this run: found, and not refused. */
-    public List<Drop> sound() {
-        return drops.stream().filter(d -> !refused.containsKey(d.exportId())).toList();
+    public static RunPlan of(ExecutionContext job) {
+        FoundDrops found =
+                Handoff.read(job, FoundDrops.class)
+                        .orElse(new FoundDrops(List.of(), List.of(), null));
+        VerifiedDrops verified =
+                Handoff.read(job, VerifiedDrops.class)
+                        .orElse(new VerifiedDrops(Map.of(), List.of()));
+        LandedDrops landed = Handoff.read(job, LandedDrops.class).orElse(new LandedDrops(Map.of()));
+        ValidatedRows rows =
+                Handoff.read(job, ValidatedRows.class)
+                        .orElse(new ValidatedRows(Map.of(), Map.of()));
+        BuiltMarts built =
+                Handoff.read(job, BuiltMarts.class).orElse(new BuiltMarts(null, Map.of()));
+        return new RunPlan(
+                found.drops(),
+                SoundDrops.of(found, verified.refused(), landed.refused()).refused(),
+                rows.accepted(),
+                rows.quarantined(),
+                built.versions(),
+                built.asAtDate(),
+                verified.severityOverrides());
     }
 
+    /** The drops loaded: found, and not refused. */
     public List<String> soundIds() {
-        return sound().stream().map(Drop::exportId).toList();
-    }
-
-    public static RunPlan of(ExecutionContext jobContext) {
-        Object json = jobContext.get(KEY);
-        if (json == null) {
-            return new RunPlan();
-        }
-        try {
-            return JSON.readValue((String) json, RunPlan.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the job's run plan cannot be read", e);
-        }
-    }
-
-    public static RunPlan of(ChunkContext chunk) {
-        return of(jobContext(chunk));
-    }
-
-    public void saveTo(ChunkContext chunk) {
-        saveTo(jobContext(chunk));
-    }
-
-    public void saveTo(ExecutionContext jobContext) {
-        try {
-            jobContext.put(KEY, JSON.writeValueAsString(this));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ExecutionContext jobContext(ChunkContext chunk) {
-        return chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        return drops.stream().map(Drop::exportId).filter(id -> !refused.containsKey(id)).toList();
     }
 }

@@ -15,10 +15,11 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 
 /**
- * One run of the nightly job as monitoring sees it: when, how it ended, what it loaded and published,
- * and the exit code the command gave (none while it is going). Counts and ids only, never a record's content. Written as JSON to
- * {@code <warehouse>/ops/runs/} (one file per run) and {@code <warehouse>/ops/last-run.json}, and
- * listed by {@code ccft history} from the job repository.
+ * One run of the nightly job as monitoring sees it: when, how it ended, what it loaded and
+ * published, and the exit code the command gave (none while it is going). Counts and ids only,
+ * never a record's content. Written as JSON to {@code <warehouse>/ops/runs/} (one file per run) and
+ * {@code <warehouse>/ops/last-run.json}, and listed by {@code ccft history} from the job
+ * repository.
  */
 public record RunSummary(
         @JsonProperty("run_id") long runId,
@@ -36,22 +37,39 @@ public record RunSummary(
         @JsonProperty("severity_overrides") List<String> severityOverrides,
         @JsonProperty("failures") List<String> failures) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static RunSummary of(JobExecution execution, RunPlan plan) {
         boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
-        List<String> failures = execution.getStepExecutions().stream()
-                .filter(s -> s.getStatus() == BatchStatus.FAILED)
-                .map(s -> s.getStepName() + ": " + s.getExitStatus().getExitDescription().lines().findFirst().orElse(""))
-                .toList();
-        return new RunSummary(execution.getJobInstance().getInstanceId(), execution.getId(),
-                instant(execution.getStartTime()), instant(execution.getEndTime()), execution.getStatus().name(),
+        List<String> failures =
+                execution.getStepExecutions().stream()
+                        .filter(s -> s.getStatus() == BatchStatus.FAILED)
+                        .map(
+                                s ->
+                                        s.getStepName()
+                                                + ": "
+                                                + s.getExitStatus()
+                                                        .getExitDescription()
+                                                        .lines()
+                                                        .findFirst()
+                                                        .orElse(""))
+                        .toList();
+        return new RunSummary(
+                execution.getJobInstance().getInstanceId(),
+                execution.getId(),
+                instant(execution.getStartTime()),
+                instant(execution.getEndTime()),
+                execution.getStatus().name(),
                 execution.getStatus().isRunning() ? null : NightlyRunner.exitCode(execution, plan),
-                completed ? plan.soundIds() : List.of(), plan.refused,
-                plan.accepted.values().stream().mapToLong(Long::longValue).sum(),
-                plan.quarantined.values().stream().mapToLong(Long::longValue).sum(),
-                completed && plan.asAtDate != null ? plan.martVersions.size() : 0, plan.asAtDate,
-                plan.severityOverrides, failures);
+                completed ? plan.soundIds() : List.of(),
+                plan.refused(),
+                plan.accepted().values().stream().mapToLong(Long::longValue).sum(),
+                plan.quarantined().values().stream().mapToLong(Long::longValue).sum(),
+                completed && plan.asAtDate() != null ? plan.martVersions().size() : 0,
+                plan.asAtDate(),
+                plan.severityOverrides(),
+                failures);
     }
 
     private static String instant(LocalDateTime t) {

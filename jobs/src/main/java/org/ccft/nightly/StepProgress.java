@@ -1,6 +1,7 @@
 package org.ccft.nightly;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -18,21 +19,24 @@ import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Progress of the step under way, logged as it goes (every {@code ccft.progress.interval}) and when it
- * ends: rows read and written by its Spark tasks, the rate, the time elapsed. Counted from Spark's task
- * metrics as tasks finish, so it costs nothing on the data.
+ * Progress of the step under way, logged as it goes (every {@code ccft.progress.interval}) and when
+ * it ends: rows read and written by its Spark tasks, the rate, the time elapsed. Counted from
+ * Spark's task metrics as tasks finish, so it costs nothing on the data.
  */
-public final class StepProgress extends SparkListener implements StepExecutionListener, DisposableBean {
+public final class StepProgress extends SparkListener
+        implements StepExecutionListener, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(StepProgress.class);
 
     private final SparkSession spark;
     private final Duration interval;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ccft-progress");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "ccft-progress");
+                        t.setDaemon(true);
+                        return t;
+                    });
     private final LongAdder read = new LongAdder();
     private final LongAdder written = new LongAdder();
     private final LongAdder tasks = new LongAdder();
@@ -64,8 +68,12 @@ public final class StepProgress extends SparkListener implements StepExecutionLi
         tasks.reset();
         startedNanos = System.nanoTime();
         step = execution.getStepName();
-        reporting = timer.scheduleAtFixedRate(() -> LOG.info("{}", line()), interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        reporting =
+                timer.scheduleAtFixedRate(
+                        () -> LOG.info("{}", line()),
+                        interval.toMillis(),
+                        interval.toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -83,8 +91,15 @@ public final class StepProgress extends SparkListener implements StepExecutionLi
         double seconds = Math.max(0.001, (System.nanoTime() - startedNanos) / 1e9);
         long r = read.sum();
         long w = written.sum();
-        return String.format(java.util.Locale.ROOT, "step %s: %,d rows read, %,d rows written (%,.0f rows/s) in %,d Spark tasks, %.1f s elapsed",
-                step, r, w, (r + w) / seconds, tasks.sum(), seconds);
+        return String.format(
+                Locale.ROOT,
+                "step %s: %,d rows read, %,d rows written (%,.0f rows/s) in %,d Spark tasks, %.1f s elapsed",
+                step,
+                r,
+                w,
+                (r + w) / seconds,
+                tasks.sum(),
+                seconds);
     }
 
     @Override

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** How an answer is printed: CSV with a header, an aligned table, or JSON. Nulls print as empty (null in JSON). */
+/**
+ * How an answer is printed: CSV with a header, an aligned table, or JSON. Nulls print as empty
+ * (null in JSON).
+ */
 public enum AnswerFormat {
 
     /** RFC 4180 CSV with a header row. */
@@ -18,8 +22,13 @@ public enum AnswerFormat {
         @Override
         public void print(MartReader.Answer answer, PrintStream out) {
             try {
-                CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                        .setHeader(answer.columns().toArray(String[]::new)).build());
+                CSVPrinter csv =
+                        new CSVPrinter(
+                                out,
+                                CSVFormat.RFC4180
+                                        .builder()
+                                        .setHeader(answer.columns().toArray(String[]::new))
+                                        .build());
                 for (Object[] row : answer.rows()) {
                     csv.printRecord(row);
                 }
@@ -50,7 +59,8 @@ public enum AnswerFormat {
             StringBuilder line = new StringBuilder();
             StringBuilder rule = new StringBuilder();
             for (int i = 0; i < n; i++) {
-                line.append(i == 0 ? "" : " | ").append(pad(answer.columns().get(i), width[i], false));
+                line.append(i == 0 ? "" : " | ")
+                        .append(pad(answer.columns().get(i), width[i], false));
                 rule.append(i == 0 ? "" : "-+-").append("-".repeat(width[i]));
             }
             out.println(line);
@@ -58,12 +68,17 @@ public enum AnswerFormat {
             for (int r = 0; r < cells.size(); r++) {
                 line.setLength(0);
                 for (int i = 0; i < n; i++) {
-                    line.append(i == 0 ? "" : " | ").append(pad(cells.get(r)[i], width[i],
-                            answer.rows().get(r)[i] instanceof Number));
+                    line.append(i == 0 ? "" : " | ")
+                            .append(
+                                    pad(
+                                            cells.get(r)[i],
+                                            width[i],
+                                            answer.rows().get(r)[i] instanceof Number));
                 }
                 out.println(line);
             }
-            out.println("(" + answer.rows().size() + (answer.rows().size() == 1 ? " row)" : " rows)"));
+            out.println(
+                    "(" + answer.rows().size() + (answer.rows().size() == 1 ? " row)" : " rows)"));
         }
 
         private static String pad(String s, int width, boolean right) {
@@ -82,7 +97,7 @@ public enum AnswerFormat {
                     json.writeStartObject();
                     for (int i = 0; i < row.length; i++) {
                         json.writeFieldName(answer.columns().get(i));
-                        if (row[i] instanceof java.math.BigDecimal d) {
+                        if (row[i] instanceof BigDecimal d) {
                             json.writeNumber(d);
                         } else if (row[i] instanceof Number num) {
                             json.writeNumber(num.toString());

@@ -7,25 +7,25 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * An in-process DuckDB database in memory: the engine that writes the publication's files and answers
- * readers' queries over them. Nothing it holds outlives the connection.
+ * An in-process DuckDB database in memory: the engine that writes the publication's files and
+ * answers readers' queries over them. Nothing it holds outlives the connection.
  */
 final class DuckDb {
 
-    private DuckDb() {
-    }
+    private DuckDb() {}
 
     static Connection inMemory() throws SQLException {
         return DriverManager.getConnection("jdbc:duckdb:");
     }
 
     /**
-     * A string literal for a path the warehouse itself made (a temporary folder, a mart's file): DuckDB
-     * takes no parameters in COPY's target. Never used for what a reader or a drop supplies.
+     * A string literal for a path the warehouse itself made (a temporary folder, a mart's file):
+     * DuckDB takes no parameters in COPY's target. Never used for what a reader or a drop supplies.
      */
     static String literal(String path) {
         if (path.chars().anyMatch(c -> c < 0x20)) {
-            throw new IllegalArgumentException("a path with a control character: " + path.replaceAll("\\p{Cntrl}", "?"));
+            throw new IllegalArgumentException(
+                    "a path with a control character: " + path.replaceAll("\\p{Cntrl}", "?"));
         }
         return "'" + path.replace("'", "''") + "'";
     }
@@ -34,7 +34,10 @@ final class DuckDb {
         return paths.stream().map(DuckDb::literal).collect(Collectors.joining(", ", "[", "]"));
     }
 
-    /** A quoted identifier, for the names of marts (letters, digits and underscores, checked by the caller). */
+    /**
+     * A quoted identifier, for the names of marts (letters, digits and underscores, checked by the
+     * caller).
+     */
     static String identifier(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }

@@ -24,11 +24,11 @@ import org.ccft.marts.Publication;
 import org.ccft.marts.PublicationTags;
 
 /**
- * Answers readers' queries over a release's Parquet files with DuckDB, in this process: no Spark and
- * no application context, so that a query over a small mart is answered in well under two seconds,
- * JVM start included. Each query runs in a fresh in-memory database holding only the marts it reads
- * (after {@link QueryGuard} has allowed it), with file, network and extension access off and settings
- * locked. Reads a warehouse on a local or mounted file system.
+ * Answers readers' queries over a release's Parquet files with DuckDB, in this process: no Spark
+ * and no application context, so that a query over a small mart is answered in well under two
+ * seconds, JVM start included. Each query runs in a fresh in-memory database holding only the marts
+ * it reads (after {@link QueryGuard} has allowed it), with file, network and extension access off
+ * and settings locked. Reads a warehouse on a local or mounted file system.
  */
 public final class MartReader {
 
@@ -36,12 +36,11 @@ public final class MartReader {
     private static final Pattern MART_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     /** A query's answer: its columns with their SQL types, and its rows. */
-    public record Answer(List<String> columns, List<String> types, List<Object[]> rows, Set<String> marts) {
-    }
+    public record Answer(
+            List<String> columns, List<String> types, List<Object[]> rows, Set<String> marts) {}
 
     /** The release being read: where it is, as at when, and which publication or tag. */
-    public record Source(Path release, String asAtDate, String description) {
-    }
+    public record Source(Path release, String asAtDate, String description) {}
 
     private final Path warehouse;
     private final Source source;
@@ -54,7 +53,8 @@ public final class MartReader {
         this.source = source;
         this.audience = audience;
         for (Audience folderOf : List.of(Audience.INTERNAL, Audience.TEAM)) {
-            Path folder = source.release().resolve(ReleaseWriter.folder(folderOf)).resolve("parquet");
+            Path folder =
+                    source.release().resolve(ReleaseWriter.folder(folderOf)).resolve("parquet");
             for (Map.Entry<String, Path> mart : marts(folder).entrySet()) {
                 published.add(mart.getKey());
                 if (audience != Audience.PUBLIC && audience.reads(folderOf)) {
@@ -63,28 +63,39 @@ public final class MartReader {
             }
         }
         if (audience == Audience.PUBLIC) {
-            // The public reads the figures after disclosure control only: the public release's files.
-            readable.putAll(marts(source.release().resolve(PublicRelease.FOLDER).resolve("parquet")));
+            // The public reads the figures after disclosure control only: the public release's
+            // files.
+            readable.putAll(
+                    marts(source.release().resolve(PublicRelease.FOLDER).resolve("parquet")));
         }
     }
 
     /**
-     * The reader of what is published now in {@code warehouse}, or as tag {@code tag} (null: now), for
-     * readers of {@code audience}.
+     * The reader of what is published now in {@code warehouse}, or as tag {@code tag} (null: now),
+     * for readers of {@code audience}.
      */
-    public static MartReader open(String warehouse, Audience audience, String tag) throws RefusedQuery {
+    public static MartReader open(String warehouse, Audience audience, String tag)
+            throws RefusedQuery {
         Path folder = localFolder(warehouse);
         Source source = tag == null ? current(folder) : tagged(folder, tag);
-        if (audience == Audience.PUBLIC && !Files.isDirectory(source.release().resolve(PublicRelease.FOLDER))) {
-            throw new RefusedQuery(source.description() + " was made before the public release was: publish again "
-                    + "(bin/ccft publish) to read it as the public");
+        if (audience == Audience.PUBLIC
+                && !Files.isDirectory(source.release().resolve(PublicRelease.FOLDER))) {
+            throw new RefusedQuery(
+                    source.description()
+                            + " was made before the public release was: publish again "
+                            + "(bin/ccft publish) to read it as the public");
         }
         return new MartReader(folder, source, audience);
     }
 
-    /** The reader of one release's files in a local folder (a release being written, before it is published). */
+    /**
+     * The reader of one release's files in a local folder (a release being written, before it is
+     * published).
+     */
     public static MartReader ofRelease(Path release, String asAtDate, Audience audience) {
-        return new MartReader(release.getParent(), new Source(release, asAtDate, "release " + release.getFileName()),
+        return new MartReader(
+                release.getParent(),
+                new Source(release, asAtDate, "release " + release.getFileName()),
                 audience);
     }
 
@@ -108,11 +119,16 @@ public final class MartReader {
 
     /** Answers one SELECT or WITH query, or refuses it with the reason. */
     public Answer answer(String query) throws RefusedQuery {
-        try (Connection db = DuckDb.inMemory(); Statement sql = db.createStatement()) {
+        try (Connection db = DuckDb.inMemory();
+                Statement sql = db.createStatement()) {
             Set<String> reads = QueryGuard.check(db, query, readable.keySet(), published);
             for (String mart : reads) {
-                sql.execute("CREATE TABLE " + DuckDb.identifier(mart) + " AS SELECT * FROM read_parquet("
-                        + DuckDb.literal(readable.get(mart).toString()) + ")");
+                sql.execute(
+                        "CREATE TABLE "
+                                + DuckDb.identifier(mart)
+                                + " AS SELECT * FROM read_parquet("
+                                + DuckDb.literal(readable.get(mart).toString())
+                                + ")");
             }
             sql.execute("SET enable_external_access = false");
             sql.execute("SET lock_configuration = true");
@@ -138,7 +154,10 @@ public final class MartReader {
             Object[] row = new Object[n];
             for (int i = 0; i < n; i++) {
                 Object v = rows.getObject(i + 1);
-                row[i] = v == null || v instanceof Number || v instanceof Boolean ? v : rows.getString(i + 1);
+                row[i] =
+                        v == null || v instanceof Number || v instanceof Boolean
+                                ? v
+                                : rows.getString(i + 1);
             }
             out.add(row);
         }
@@ -151,12 +170,17 @@ public final class MartReader {
             return out;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            files.sorted().forEach(f -> {
-                String name = f.getFileName().toString();
-                if (name.endsWith(".parquet") && MART_NAME.matcher(name.substring(0, name.length() - 8)).matches()) {
-                    out.put(name.substring(0, name.length() - 8), f);
-                }
-            });
+            files.sorted()
+                    .forEach(
+                            f -> {
+                                String name = f.getFileName().toString();
+                                if (name.endsWith(".parquet")
+                                        && MART_NAME
+                                                .matcher(name.substring(0, name.length() - 8))
+                                                .matches()) {
+                                    out.put(name.substring(0, name.length() - 8), f);
+                                }
+                            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
         }
@@ -166,27 +190,47 @@ public final class MartReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Source current(Path warehouse) throws RefusedQuery {
-        Publication.Published pointer = read(warehouse.resolve("published/current.json"), Publication.Published.class,
-                "nothing is published in " + warehouse + " yet: run `ccft nightly` first");
+        Publication.Published pointer =
+                read(
+                        warehouse.resolve("published/current.json"),
+                        Publication.Published.class,
+                        "nothing is published in " + warehouse + " yet: run `ccft nightly` first");
         if (pointer.release() == null) {
-            throw new RefusedQuery("the publication in " + warehouse + " was made before releases were written: "
-                    + "the next `ccft nightly` writes one");
+            throw new RefusedQuery(
+                    "the publication in "
+                            + warehouse
+                            + " was made before releases were written: "
+                            + "the next `ccft nightly` writes one");
         }
-        return new Source(warehouse.resolve("published/releases").resolve(pointer.release()), pointer.asAtDate(),
+        return new Source(
+                warehouse.resolve("published/releases").resolve(pointer.release()),
+                pointer.asAtDate(),
                 "published by run " + pointer.runId());
     }
 
     private static Source tagged(Path warehouse, String tag) throws RefusedQuery {
         if (!PublicationTags.NAME.matcher(tag).matches()) {
-            throw new RefusedQuery("no tag " + tag + " (a tag is letters, digits, '.', '_' and '-')");
+            throw new RefusedQuery(
+                    "no tag " + tag + " (a tag is letters, digits, '.', '_' and '-')");
         }
-        PublicationTags.Tag record = read(warehouse.resolve("published/tags/" + tag + ".json"), PublicationTags.Tag.class,
-                "no tag " + tag + " in " + warehouse + " (ccft publish lists them)");
+        PublicationTags.Tag record =
+                read(
+                        warehouse.resolve("published/tags/" + tag + ".json"),
+                        PublicationTags.Tag.class,
+                        "no tag " + tag + " in " + warehouse + " (ccft publish lists them)");
         if (record.release() == null) {
-            throw new RefusedQuery("tag " + tag + " was made before releases were written: its marts are kept as "
-                    + "Delta tables in published/tags/" + tag + "/");
+            throw new RefusedQuery(
+                    "tag "
+                            + tag
+                            + " was made before releases were written: its marts are kept as "
+                            + "Delta tables in published/tags/"
+                            + tag
+                            + "/");
         }
-        return new Source(warehouse.resolve("published/tags").resolve(record.release()), record.asAtDate(), "tag " + tag);
+        return new Source(
+                warehouse.resolve("published/tags").resolve(record.release()),
+                record.asAtDate(),
+                "tag " + tag);
     }
 
     private static <T> T read(Path file, Class<T> type, String missing) throws RefusedQuery {
@@ -206,8 +250,10 @@ public final class MartReader {
             return Path.of(URI.create(warehouse));
         }
         if (warehouse.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
-            throw new RefusedQuery("ccft sql reads a warehouse on a local or mounted file system, not " + warehouse
-                    + ": on object storage, query the PostgreSQL serving database");
+            throw new RefusedQuery(
+                    "ccft sql reads a warehouse on a local or mounted file system, not "
+                            + warehouse
+                            + ": on object storage, query the PostgreSQL serving database");
         }
         return Path.of(warehouse).toAbsolutePath();
     }

@@ -16,28 +16,39 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * One Excel workbook of the published marts: a Contents sheet and a Columns sheet taken from the data
- * dictionary, then one sheet per mart. Every value is written as a typed cell (a number, a date, a
- * boolean or text); no cell is a formula, so text that starts with {@code =} stays text. Sheets are
- * streamed to the file one after another.
+ * One Excel workbook of the published marts: a Contents sheet and a Columns sheet taken from the
+ * data dictionary, then one sheet per mart. Every value is written as a typed cell (a number, a
+ * date, a boolean or text); no cell is a formula, so text that starts with {@code =} stays text.
+ * Sheets are streamed to the file one after another.
  */
 final class MartWorkbook implements AutoCloseable {
 
     private final OutputStream out;
     private final Workbook workbook;
 
-    MartWorkbook(Path file, DataDictionary dictionary, String title, Set<String> marts) throws IOException {
+    MartWorkbook(Path file, DataDictionary dictionary, String title, Set<String> marts)
+            throws IOException {
         this.out = Files.newOutputStream(file);
         this.workbook = new Workbook(out, "ccft", "1.0");
         contents(dictionary, title, marts);
         columns(dictionary, marts);
     }
 
-    private void contents(DataDictionary dictionary, String title, Set<String> marts) throws IOException {
+    private void contents(DataDictionary dictionary, String title, Set<String> marts)
+            throws IOException {
         Worksheet ws = workbook.newWorksheet("Contents");
         ws.value(0, 0, title);
         ws.style(0, 0).bold().fontSize(14).set();
-        header(ws, 2, "sheet", "title", "audience", "grain", "description", "in the annual report", "notes",
+        header(
+                ws,
+                2,
+                "sheet",
+                "title",
+                "audience",
+                "grain",
+                "description",
+                "in the annual report",
+                "notes",
                 "published version");
         int r = 3;
         for (DataDictionary.Entry e : dictionary.entries()) {
@@ -103,7 +114,8 @@ final class MartWorkbook implements AutoCloseable {
         ws.finish();
     }
 
-    private static void cell(Worksheet ws, int r, int c, ResultSet rows, int i, int type) throws SQLException {
+    private static void cell(Worksheet ws, int r, int c, ResultSet rows, int i, int type)
+            throws SQLException {
         switch (type) {
             case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT -> {
                 long v = rows.getLong(i);

@@ -27,17 +27,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The public audience's files of a release, {@code public/} beside {@code internal/}: every public mart
- * the disclosure step lets out, after one suppression over all of them ({@link PublicFigures}).
+ * The public audience's files of a release, {@code public/} beside {@code internal/}: every public
+ * mart the disclosure step lets out, after one suppression over all of them ({@link
+ * PublicFigures}).
+ *
  * <ul>
- *   <li>{@code public/parquet/<mart>.parquet}: the mart's columns and types, a suppressed figure null, and
- *       one more column, {@code suppressed}, naming the row's columns shown as {@code c};</li>
- *   <li>{@code public/csv/<mart>.csv} and {@code public/ccft-marts-public.xlsx}: {@code c} in the cell;</li>
- *   <li>{@code public/disclosure.json}: the threshold, and per mart how many cells are {@code c}, which
- *       marts are exempt and which withheld, and why (never a suppressed value).</li>
+ *   <li>{@code public/parquet/<mart>.parquet}: the mart's columns and types, a suppressed figure
+ *       null, and one more column, {@code suppressed}, naming the row's columns shown as {@code c};
+ *   <li>{@code public/csv/<mart>.csv} and {@code public/ccft-marts-public.xlsx}: {@code c} in the
+ *       cell;
+ *   <li>{@code public/disclosure.json}: the threshold, and per mart how many cells are {@code c},
+ *       which marts are exempt and which withheld, and why (never a suppressed value).
  * </ul>
- * The marts are aggregates of a few hundred rows: they are read into memory once, from the release's
- * own Parquet files, and the suppression is solved there.
+ *
+ * The marts are aggregates of a few hundred rows: they are read into memory once, from the
+ * release's own Parquet files, and the suppression is solved there.
  */
 public final class PublicRelease {
 
@@ -54,7 +58,8 @@ public final class PublicRelease {
     }
 
     /** Writes {@code public/} in the staged release, from its {@code internal/parquet} files. */
-    public PublicFigures.Outcome write(Connection db, Path release, DataDictionary dictionary, String title)
+    public PublicFigures.Outcome write(
+            Connection db, Path release, DataDictionary dictionary, String title)
             throws SQLException, IOException {
         Files.createDirectories(release.resolve(FOLDER + "/parquet"));
         Files.createDirectories(release.resolve(FOLDER + "/csv"));
@@ -72,14 +77,21 @@ public final class PublicRelease {
             }
         }
         PublicFigures.Outcome outcome = figures.suppress(new Suppression(threshold));
-        ObjectNode report = new ObjectMapper().createObjectNode().put("threshold", threshold)
-                .put("suppressed_cells", outcome.result().suppressed().size())
-                .put("primary", outcome.result().primary().size())
-                .put("secondary", outcome.result().secondary().size());
+        ObjectNode report =
+                new ObjectMapper()
+                        .createObjectNode()
+                        .put("threshold", threshold)
+                        .put("suppressed_cells", outcome.result().suppressed().size())
+                        .put("primary", outcome.result().primary().size())
+                        .put("secondary", outcome.result().secondary().size());
         ObjectNode marts = report.putObject("marts");
         try (Statement sql = db.createStatement();
-             MartWorkbook workbook = new MartWorkbook(release.resolve(FOLDER + "/" + WORKBOOK), dictionary, title,
-                     published.keySet())) {
+                MartWorkbook workbook =
+                        new MartWorkbook(
+                                release.resolve(FOLDER + "/" + WORKBOOK),
+                                dictionary,
+                                title,
+                                published.keySet())) {
             for (Map.Entry<String, Disclosure> m : published.entrySet()) {
                 String mart = m.getKey();
                 List<Set<String>> decisions = outcome.decisions().get(mart).suppressedColumns();
@@ -93,18 +105,26 @@ public final class PublicRelease {
                     workbook.sheet(mart, rows);
                 }
                 long cells = decisions.stream().mapToLong(Set::size).sum();
-                marts.putObject(mart).put("suppressed_cells", cells)
+                marts.putObject(mart)
+                        .put("suppressed_cells", cells)
                         .put("exempt", m.getValue().isExempt() ? m.getValue().exempt() : null);
             }
         }
         withheld.forEach((mart, d) -> marts.putObject(mart).put("withheld", d.withheld()));
-        Files.writeString(release.resolve(FOLDER + "/disclosure.json"),
+        Files.writeString(
+                release.resolve(FOLDER + "/disclosure.json"),
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        LOG.info("public release: {} marts, {} cells shown as c ({} below the threshold, {} to protect them), "
-                        + "{} withheld", published.size(), outcome.result().suppressed().size(),
-                outcome.result().primary().size(), outcome.result().secondary().size(), withheld.size());
+        LOG.info(
+                "public release: {} marts, {} cells shown as c ({} below the threshold, {} to protect them), "
+                        + "{} withheld",
+                published.size(),
+                outcome.result().suppressed().size(),
+                outcome.result().primary().size(),
+                outcome.result().secondary().size(),
+                withheld.size());
         if (!outcome.result().shownBecauseExempt().isEmpty()) {
-            LOG.info("public release: {} small counts shown because they add up from figures published exactly",
+            LOG.info(
+                    "public release: {} small counts shown because they add up from figures published exactly",
                     outcome.result().shownBecauseExempt().size());
         }
         return outcome;
@@ -115,12 +135,16 @@ public final class PublicRelease {
     }
 
     /** A mart's rows in file order. */
-    static PublicFigures.MartRows read(Connection db, String mart, Disclosure d, Path parquet) throws SQLException {
+    static PublicFigures.MartRows read(Connection db, String mart, Disclosure d, Path parquet)
+            throws SQLException {
         List<String> columns = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Statement sql = db.createStatement();
-             ResultSet rs = sql.executeQuery("SELECT * FROM read_parquet(" + DuckDb.literal(parquet.toString())
-                     + ", file_row_number = true) ORDER BY file_row_number")) {
+                ResultSet rs =
+                        sql.executeQuery(
+                                "SELECT * FROM read_parquet("
+                                        + DuckDb.literal(parquet.toString())
+                                        + ", file_row_number = true) ORDER BY file_row_number")) {
             ResultSetMetaData meta = rs.getMetaData();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 if (!meta.getColumnName(i).equals("file_row_number")) {
@@ -139,13 +163,16 @@ public final class PublicRelease {
     }
 
     /** The mart's rows with each suppressed figure null, and the {@code suppressed} column. */
-    private static void writeParquet(Connection db, Path internal, List<Set<String>> decisions, Path parquet)
+    private static void writeParquet(
+            Connection db, Path internal, List<Set<String>> decisions, Path parquet)
             throws SQLException {
         try (Statement sql = db.createStatement()) {
-            sql.execute("CREATE OR REPLACE TEMP TABLE suppressed_cells (row_number BIGINT, column_name VARCHAR)");
+            sql.execute(
+                    "CREATE OR REPLACE TEMP TABLE suppressed_cells (row_number BIGINT, column_name VARCHAR)");
         }
         Set<String> touched = new LinkedHashSet<>();
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO suppressed_cells VALUES (?, ?)")) {
+        try (PreparedStatement insert =
+                db.prepareStatement("INSERT INTO suppressed_cells VALUES (?, ?)")) {
             for (int i = 0; i < decisions.size(); i++) {
                 for (String column : decisions.get(i)) {
                     insert.setLong(1, i);
@@ -156,28 +183,64 @@ public final class PublicRelease {
             }
             insert.executeBatch();
         }
-        String replace = touched.stream().map(c -> "CASE WHEN file_row_number IN (SELECT row_number FROM "
-                + "suppressed_cells WHERE column_name = " + DuckDb.literal(c) + ") THEN NULL ELSE "
-                + DuckDb.identifier(c) + " END AS " + DuckDb.identifier(c)).collect(Collectors.joining(", "));
-        String select = "SELECT * EXCLUDE (file_row_number)" + (touched.isEmpty() ? "" : " REPLACE (" + replace + ")")
-                + ", coalesce((SELECT string_agg(column_name, ',' ORDER BY column_name) FROM suppressed_cells s "
-                + "WHERE s.row_number = m.file_row_number), '') AS " + SUPPRESSED
-                + " FROM read_parquet(" + DuckDb.literal(internal.toString()) + ", file_row_number = true) m "
-                + "ORDER BY file_row_number";
+        String replace =
+                touched.stream()
+                        .map(
+                                c ->
+                                        "CASE WHEN file_row_number IN (SELECT row_number FROM "
+                                                + "suppressed_cells WHERE column_name = "
+                                                + DuckDb.literal(c)
+                                                + ") THEN NULL ELSE "
+                                                + DuckDb.identifier(c)
+                                                + " END AS "
+                                                + DuckDb.identifier(c))
+                        .collect(Collectors.joining(", "));
+        String select =
+                "SELECT * EXCLUDE (file_row_number)"
+                        + (touched.isEmpty() ? "" : " REPLACE (" + replace + ")")
+                        + ", coalesce((SELECT string_agg(column_name, ',' ORDER BY column_name) FROM suppressed_cells s "
+                        + "WHERE s.row_number = m.file_row_number), '') AS "
+                        + SUPPRESSED
+                        + " FROM read_parquet("
+                        + DuckDb.literal(internal.toString())
+                        + ", file_row_number = true) m "
+                        + "ORDER BY file_row_number";
         try (Statement sql = db.createStatement()) {
-            sql.execute("COPY (" + select + ") TO " + DuckDb.literal(parquet.toString())
-                    + " (FORMAT parquet, COMPRESSION zstd)");
+            sql.execute(
+                    "COPY ("
+                            + select
+                            + ") TO "
+                            + DuckDb.literal(parquet.toString())
+                            + " (FORMAT parquet, COMPRESSION zstd)");
         }
     }
 
-    /** The public rows as people read them: {@code c} where a figure is suppressed, no marker column. */
+    /**
+     * The public rows as people read them: {@code c} where a figure is suppressed, no marker
+     * column.
+     */
     private static String shownQuery(Path parquet, List<Set<String>> decisions) {
         Set<String> columns = new LinkedHashSet<>();
         decisions.forEach(columns::addAll);
-        String replace = columns.stream().map(c -> "CASE WHEN list_contains(string_split(" + SUPPRESSED + ", ','), "
-                + DuckDb.literal(c) + ") THEN 'c' ELSE CAST(" + DuckDb.identifier(c) + " AS VARCHAR) END AS "
-                + DuckDb.identifier(c)).collect(Collectors.joining(", "));
-        return "SELECT * EXCLUDE (" + SUPPRESSED + ")" + (columns.isEmpty() ? "" : " REPLACE (" + replace + ")")
-                + " FROM read_parquet(" + DuckDb.literal(parquet.toString()) + ")";
+        String replace =
+                columns.stream()
+                        .map(
+                                c ->
+                                        "CASE WHEN list_contains(string_split("
+                                                + SUPPRESSED
+                                                + ", ','), "
+                                                + DuckDb.literal(c)
+                                                + ") THEN 'c' ELSE CAST("
+                                                + DuckDb.identifier(c)
+                                                + " AS VARCHAR) END AS "
+                                                + DuckDb.identifier(c))
+                        .collect(Collectors.joining(", "));
+        return "SELECT * EXCLUDE ("
+                + SUPPRESSED
+                + ")"
+                + (columns.isEmpty() ? "" : " REPLACE (" + replace + ")")
+                + " FROM read_parquet("
+                + DuckDb.literal(parquet.toString())
+                + ")";
     }
 }

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
-import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.dq.QualityReport;
+import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.Audience;
 import org.ccft.marts.DataDictionary;
 import org.ccft.marts.MartSettings;
-import org.ccft.marts.Publication;
 import org.ccft.marts.PseudonymKey;
+import org.ccft.marts.Publication;
 import org.ccft.published.site.DashboardSite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes a run's marts to every reader at once: the release's files (and the serving database,
  * when there is one) are written first, then the publication pointer moves in one rename, then the
- * data dictionary and the staff's files at their fixed paths follow it. A failure before the pointer
- * moves leaves every reader on the previous publication. The dashboard sites (staff's and the public's)
- * are built from the release's files while they are staged, and put in place after the pointer.
+ * data dictionary and the staff's files at their fixed paths follow it. A failure before the
+ * pointer moves leaves every reader on the previous publication. The dashboard sites (staff's and
+ * the public's) are built from the release's files while they are staged, and put in place after
+ * the pointer.
  */
 public final class Publisher {
 
@@ -38,7 +39,10 @@ public final class Publisher {
     private final String council;
     private final MartSettings settings;
 
-    /** The sites every publish writes under {@code published/site/}: the team's is built on request only. */
+    /**
+     * The sites every publish writes under {@code published/site/}: the team's is built on request
+     * only.
+     */
     private static final List<Audience> SITES = List.of(Audience.INTERNAL, Audience.PUBLIC);
 
     public Publisher(SparkSession spark, WarehouseLayout layout, CcftProperties properties) {
@@ -50,35 +54,62 @@ public final class Publisher {
         this.settings = MartSettings.of(properties);
     }
 
-    public Publication.Published publish(long runId, String asAtDate, Map<String, Long> martVersions) {
+    public Publication.Published publish(
+            long runId, String asAtDate, Map<String, Long> martVersions) {
         String now = Instant.now().toString();
-        Publication.Published published = new Publication.Published(runId, asAtDate, now, martVersions,
-                ReleaseWriter.releaseId(runId, now), PseudonymKey.id(settings.key()));
+        Publication.Published published =
+                new Publication.Published(
+                        runId,
+                        asAtDate,
+                        now,
+                        martVersions,
+                        ReleaseWriter.releaseId(runId, now),
+                        PseudonymKey.id(settings.key()));
         DataDictionary dictionary = DataDictionary.of(spark, layout, published);
         String verdict = QualityReport.verdictOf(spark, layout, runId);
-        ReleaseInfo info = new ReleaseInfo(published.release(), runId, asAtDate, now, council,
-                verdict == null ? "NOT RECORDED" : verdict);
+        ReleaseInfo info =
+                new ReleaseInfo(
+                        published.release(),
+                        runId,
+                        asAtDate,
+                        now,
+                        council,
+                        verdict == null ? "NOT RECORDED" : verdict);
         Path sites = temporaryFolder();
         try {
-            new ReleaseWriter(spark, layout, threshold).write(published, dictionary, info, staged -> {
-                if (serving.enabled()) {
-                    new ServingDatabase(serving).publish(published, dictionary, staged);
-                }
-                for (Audience audience : SITES) {
-                    DashboardSite.write(MartReader.ofRelease(staged, asAtDate, audience),
-                            DashboardSite.Context.of(info, audience), sites.resolve(audience.label()));
-                }
-            });
-            Publication publication = new Publication(layout, spark.sparkContext().hadoopConfiguration());
+            new ReleaseWriter(spark, layout, threshold)
+                    .write(
+                            published,
+                            dictionary,
+                            info,
+                            staged -> {
+                                if (serving.enabled()) {
+                                    new ServingDatabase(serving)
+                                            .publish(published, dictionary, staged);
+                                }
+                                for (Audience audience : SITES) {
+                                    DashboardSite.write(
+                                            MartReader.ofRelease(staged, asAtDate, audience),
+                                            DashboardSite.Context.of(info, audience),
+                                            sites.resolve(audience.label()));
+                                }
+                            });
+            Publication publication =
+                    new Publication(layout, spark.sparkContext().hadoopConfiguration());
             publication.publish(published);
             publication.writeDictionary(dictionary);
-            ReleaseFolders folders = new ReleaseFolders(layout, spark.sparkContext().hadoopConfiguration());
+            ReleaseFolders folders =
+                    new ReleaseFolders(layout, spark.sparkContext().hadoopConfiguration());
             folders.present(published.release());
             folders.presentSite(sites);
         } finally {
             ReleaseWriter.deleteQuietly(sites);
         }
-        LOG.info("published {} marts as at {} (release {})", martVersions.size(), asAtDate, published.release());
+        LOG.info(
+                "published {} marts as at {} (release {})",
+                martVersions.size(),
+                asAtDate,
+                published.release());
         return published;
     }
 

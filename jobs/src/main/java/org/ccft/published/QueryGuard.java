@@ -1,5 +1,6 @@
 package org.ccft.published;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -13,14 +14,15 @@ import java.util.TreeSet;
 
 /**
  * Decides whether a reader's query is answered, from the query tree DuckDB's own parser makes of it
- * ({@code json_serialize_sql}), not from its text: it must be one SELECT (or WITH ... SELECT); every
- * table it reads must be a published mart the reader's audience may read, by its plain name; it may
- * call no table function but {@code range}, {@code generate_series} and {@code unnest}, and no function
- * that reports on the system or its settings. What it reads is returned, for the access log.
+ * ({@code json_serialize_sql}), not from its text: it must be one SELECT (or WITH ... SELECT);
+ * every table it reads must be a published mart the reader's audience may read, by its plain name;
+ * it may call no table function but {@code range}, {@code generate_series} and {@code unnest}, and
+ * no function that reports on the system or its settings. What it reads is returned, for the access
+ * log.
  *
- * <p>The guard is the first of two walls: the query then runs in an in-memory database that holds only
- * the marts it reads, with DuckDB's file, network and extension access switched off and its settings
- * locked, so that a query the guard let through still could not reach anything else.
+ * <p>The guard is the first of two walls: the query then runs in an in-memory database that holds
+ * only the marts it reads, with DuckDB's file, network and extension access switched off and its
+ * settings locked, so that a query the guard let through still could not reach anything else.
  */
 final class QueryGuard {
 
@@ -29,13 +31,28 @@ final class QueryGuard {
     /** Table functions that make rows from their arguments, reading nothing. */
     private static final Set<String> ROW_MAKERS = Set.of("range", "generate_series", "unnest");
 
-    /** Functions that tell about the process, its environment or settings rather than compute on data. */
-    private static final Set<String> SYSTEM_FUNCTIONS = Set.of("getenv", "current_setting", "version",
-            "current_database", "current_schema", "current_schemas", "current_catalog", "current_user", "user",
-            "session_user", "txid_current", "current_query", "has_any_column_privilege", "pg_typeof");
+    /**
+     * Functions that tell about the process, its environment or settings rather than compute on
+     * data.
+     */
+    private static final Set<String> SYSTEM_FUNCTIONS =
+            Set.of(
+                    "getenv",
+                    "current_setting",
+                    "version",
+                    "current_database",
+                    "current_schema",
+                    "current_schemas",
+                    "current_catalog",
+                    "current_user",
+                    "user",
+                    "session_user",
+                    "txid_current",
+                    "current_query",
+                    "has_any_column_privilege",
+                    "pg_typeof");
 
-    private QueryGuard() {
-    }
+    private QueryGuard() {}
 
     /**
      * The marts the query reads, if it may be answered.
@@ -43,25 +60,28 @@ final class QueryGuard {
      * @param readable the marts the reader's audience may read
      * @param published every published mart, of every audience (to say why one is refused)
      */
-    static Set<String> check(Connection db, String query, Set<String> readable, Set<String> published)
+    static Set<String> check(
+            Connection db, String query, Set<String> readable, Set<String> published)
             throws RefusedQuery, SQLException {
         if (query == null || query.isBlank()) {
             throw new RefusedQuery("no query given");
         }
         JsonNode tree;
-        try (PreparedStatement parse = db.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
+        try (PreparedStatement parse =
+                db.prepareStatement("SELECT json_serialize_sql(?::VARCHAR)")) {
             parse.setString(1, query);
             try (ResultSet r = parse.executeQuery()) {
                 r.next();
                 tree = JSON.readTree(r.getString(1));
             }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("DuckDB's query tree is not JSON", e);
         }
         if (tree.path("error").asBoolean(false)) {
             String message = tree.path("error_message").asText("");
             if (message.startsWith("Only SELECT statements")) {
-                throw new RefusedQuery("only a SELECT or WITH query over the published marts is answered");
+                throw new RefusedQuery(
+                        "only a SELECT or WITH query over the published marts is answered");
             }
             throw new RefusedQuery("the query does not parse: " + firstLine(message));
         }
@@ -78,13 +98,20 @@ final class QueryGuard {
 
     private static void collectCtes(JsonNode node, Set<String> ctes) {
         if (node.isObject()) {
-            node.path("cte_map").path("map").forEach(entry -> ctes.add(lower(entry.path("key").asText())));
+            node.path("cte_map")
+                    .path("map")
+                    .forEach(entry -> ctes.add(lower(entry.path("key").asText())));
         }
         node.forEach(child -> collectCtes(child, ctes));
     }
 
-    private static void walk(JsonNode node, Set<String> ctes, Set<String> readable, Set<String> published,
-                             Set<String> reads) throws RefusedQuery {
+    private static void walk(
+            JsonNode node,
+            Set<String> ctes,
+            Set<String> readable,
+            Set<String> published,
+            Set<String> reads)
+            throws RefusedQuery {
         if (node.isObject()) {
             String type = node.path("type").asText("");
             switch (type) {
@@ -92,19 +119,26 @@ final class QueryGuard {
                 case "TABLE_FUNCTION" -> {
                     String name = lower(node.path("function").path("function_name").asText());
                     if (!ROW_MAKERS.contains(name)) {
-                        throw new RefusedQuery("table function " + name + "() reads outside the published marts: "
-                                + "query the marts by their names");
+                        throw new RefusedQuery(
+                                "table function "
+                                        + name
+                                        + "() reads outside the published marts: "
+                                        + "query the marts by their names");
                     }
                 }
                 case "FUNCTION" -> {
                     String name = lower(node.path("function_name").asText());
-                    if (!node.path("catalog").asText("").isEmpty() || !node.path("schema").asText("").isEmpty()
-                            || SYSTEM_FUNCTIONS.contains(name) || name.startsWith("duckdb_")
-                            || name.startsWith("pragma_") || name.startsWith("pg_")) {
-                        throw new RefusedQuery("function " + name + "() is not for readers of the marts");
+                    if (!node.path("catalog").asText("").isEmpty()
+                            || !node.path("schema").asText("").isEmpty()
+                            || SYSTEM_FUNCTIONS.contains(name)
+                            || name.startsWith("duckdb_")
+                            || name.startsWith("pragma_")
+                            || name.startsWith("pg_")) {
+                        throw new RefusedQuery(
+                                "function " + name + "() is not for readers of the marts");
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         for (JsonNode child : node) {
@@ -112,27 +146,42 @@ final class QueryGuard {
         }
     }
 
-    private static void table(JsonNode node, Set<String> ctes, Set<String> readable, Set<String> published,
-                              Set<String> reads) throws RefusedQuery {
+    private static void table(
+            JsonNode node,
+            Set<String> ctes,
+            Set<String> readable,
+            Set<String> published,
+            Set<String> reads)
+            throws RefusedQuery {
         String catalog = node.path("catalog_name").asText("");
         String schema = node.path("schema_name").asText("");
         String name = lower(node.path("table_name").asText());
-        String shown = (catalog.isEmpty() ? "" : catalog + ".") + (schema.isEmpty() ? "" : schema + ".") + name;
+        String shown =
+                (catalog.isEmpty() ? "" : catalog + ".")
+                        + (schema.isEmpty() ? "" : schema + ".")
+                        + name;
         if (!catalog.isEmpty() || !(schema.isEmpty() || "main".equalsIgnoreCase(schema))) {
-            throw new RefusedQuery(shown + " is not a published mart: name the marts alone (e.g. FROM at_a_glance)");
+            throw new RefusedQuery(
+                    shown
+                            + " is not a published mart: name the marts alone (e.g. FROM at_a_glance)");
         }
         if (node.path("at_clause").isObject()) {
-            throw new RefusedQuery("time travel on " + name + ": use --as-of TAG for a tagged publication");
+            throw new RefusedQuery(
+                    "time travel on " + name + ": use --as-of TAG for a tagged publication");
         }
         if (readable.contains(name)) {
             reads.add(name);
         } else if (ctes.contains(name)) {
             return; // a name the query itself gives (WITH name AS ...)
         } else if (published.contains(name)) {
-            throw new RefusedQuery("mart " + name + " is for the complaints team: ask with --audience team");
+            throw new RefusedQuery(
+                    "mart " + name + " is for the complaints team: ask with --audience team");
         } else {
-            throw new RefusedQuery("no published mart named " + name + " (raw, staging, conformed and ops tables "
-                    + "are not readable; `ccft dictionary` lists the marts)");
+            throw new RefusedQuery(
+                    "no published mart named "
+                            + name
+                            + " (raw, staging, conformed and ops tables "
+                            + "are not readable; `ccft dictionary` lists the marts)");
         }
     }
 

@@ -2,12 +2,14 @@ package org.ccft.published;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -23,10 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The release folders after a publication has moved: the current release's files for people are put
- * at paths that do not change from night to night ({@code published/files/internal/...} and
- * {@code published/files/public/...}: each file
- * replaced by a rename, so nobody opens half a file), and releases older than the one before the
- * current are removed (a reader who started on the previous one can finish).
+ * at paths that do not change from night to night ({@code published/files/internal/...} and {@code
+ * published/files/public/...}: each file replaced by a rename, so nobody opens half a file), and
+ * releases older than the one before the current are removed (a reader who started on the previous
+ * one can finish).
  */
 public final class ReleaseFolders {
 
@@ -61,13 +63,16 @@ public final class ReleaseFolders {
         Path to = new Path(layout.publishedFiles() + "/" + audience);
         try {
             FileSystem fs = fileSystem(to, hadoop);
-            Path from = fs.makeQualified(new Path(layout.publishedReleases() + "/" + release + "/" + audience));
+            Path from =
+                    fs.makeQualified(
+                            new Path(layout.publishedReleases() + "/" + release + "/" + audience));
             if (!fs.exists(from)) {
                 return;
             }
             to = fs.makeQualified(to);
             Set<String> current = new HashSet<>();
-            // The publication has already moved: a file someone holds open keeps last night's copy, with a
+            // The publication has already moved: a file someone holds open keeps last night's copy,
+            // with a
             // warning, rather than failing a run whose figures are published.
             for (Path file : files(fs, from)) {
                 String relative = from.toUri().relativize(file.toUri()).getPath();
@@ -75,11 +80,15 @@ public final class ReleaseFolders {
                 try {
                     replace(fs, file, new Path(to, relative));
                 } catch (IOException e) {
-                    LOG.warn("{} not refreshed (it keeps the previous release's copy): {}", relative, e.getMessage());
+                    LOG.warn(
+                            "{} not refreshed (it keeps the previous release's copy): {}",
+                            relative,
+                            e.getMessage());
                 }
             }
             for (Path stale : files(fs, to)) {
-                if (!current.contains(to.toUri().relativize(stale.toUri()).getPath()) && !fs.delete(stale, false)) {
+                if (!current.contains(to.toUri().relativize(stale.toUri()).getPath())
+                        && !fs.delete(stale, false)) {
                     LOG.warn("{} is no longer published but could not be removed", stale);
                 }
             }
@@ -89,15 +98,15 @@ public final class ReleaseFolders {
     }
 
     /**
-     * Puts the sites built for this publication at {@code published/site/}: each audience's folder is
-     * written beside the old one and swapped in by two renames.
+     * Puts the sites built for this publication at {@code published/site/}: each audience's folder
+     * is written beside the old one and swapped in by two renames.
      */
     public void presentSite(java.nio.file.Path local) {
         Path root = new Path(layout.publishedSite());
         try {
             FileSystem fs = fileSystem(root, hadoop);
             fs.mkdirs(root);
-            try (java.util.stream.Stream<java.nio.file.Path> audiences = java.nio.file.Files.list(local)) {
+            try (Stream<java.nio.file.Path> audiences = Files.list(local)) {
                 for (java.nio.file.Path site : audiences.toList()) {
                     Path target = new Path(root, site.getFileName().toString());
                     Path next = new Path(root, "." + site.getFileName() + ".next");
@@ -123,7 +132,8 @@ public final class ReleaseFolders {
     private static void replace(FileSystem fs, Path source, Path target) throws IOException {
         fs.mkdirs(target.getParent());
         Path next = new Path(target.getParent(), "." + target.getName() + ".next");
-        try (FSDataInputStream in = fs.open(source); FSDataOutputStream out = fs.create(next, true)) {
+        try (FSDataInputStream in = fs.open(source);
+                FSDataOutputStream out = fs.create(next, true)) {
             in.transferTo(out);
         }
         if (fs.exists(target)) {
@@ -140,8 +150,12 @@ public final class ReleaseFolders {
         if (!fs.exists(root)) {
             return;
         }
-        List<FileStatus> releases = new ArrayList<>(Arrays.stream(fs.listStatus(root)).filter(FileStatus::isDirectory)
-                .filter(s -> !s.getPath().getName().equals(current)).toList());
+        List<FileStatus> releases =
+                new ArrayList<>(
+                        Arrays.stream(fs.listStatus(root))
+                                .filter(FileStatus::isDirectory)
+                                .filter(s -> !s.getPath().getName().equals(current))
+                                .toList());
         releases.sort(Comparator.comparingLong(ReleaseFolders::publishedSecond).reversed());
         for (FileStatus old : releases.subList(Math.min(1, releases.size()), releases.size())) {
             LOG.info("release {} removed (two newer releases are kept)", old.getPath().getName());

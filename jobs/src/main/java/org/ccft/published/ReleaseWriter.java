@@ -27,18 +27,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a release: the files of one publication, before it is published, under
- * {@code published/releases/<release>/}:
+ * Writes a release: the files of one publication, before it is published, under {@code
+ * published/releases/<release>/}:
+ *
  * <ul>
- *   <li>{@code internal/parquet/<mart>.parquet}, {@code internal/csv/<mart>.csv} and
- *       {@code internal/ccft-marts.xlsx}: every mart of the public and internal audiences, exact;</li>
- *   <li>{@code team/parquet/<mart>.parquet}: the team's lists, for {@code ccft sql --audience team} only
- *       (no CSV or workbook of them is made);</li>
- *   <li>{@code public/}: the public marts after disclosure control ({@link PublicRelease}).</li>
+ *   <li>{@code internal/parquet/<mart>.parquet}, {@code internal/csv/<mart>.csv} and {@code
+ *       internal/ccft-marts.xlsx}: every mart of the public and internal audiences, exact;
+ *   <li>{@code team/parquet/<mart>.parquet}: the team's lists, for {@code ccft sql --audience team}
+ *       only (no CSV or workbook of them is made);
+ *   <li>{@code public/}: the public marts after disclosure control ({@link PublicRelease}).
  * </ul>
+ *
  * The Parquet files are the marts' own rows at their published versions: DuckDB copies the Delta
- * version's data files (marts have no deletion vectors) into one file per mart, without a Spark job.
- * The release is made in a private local folder and then copied to the warehouse whole, wherever it is.
+ * version's data files (marts have no deletion vectors) into one file per mart, without a Spark
+ * job. The release is made in a private local folder and then copied to the warehouse whole,
+ * wherever it is.
  */
 public final class ReleaseWriter {
 
@@ -76,7 +79,11 @@ public final class ReleaseWriter {
      * Writes the release of {@code published} (its marts at their versions) and returns its folder;
      * {@code staged} is given the local copy before it is removed (the serving database reads it).
      */
-    public String write(Publication.Published published, DataDictionary dictionary, ReleaseInfo info, Staged staged) {
+    public String write(
+            Publication.Published published,
+            DataDictionary dictionary,
+            ReleaseInfo info,
+            Staged staged) {
         String target = layout.publishedReleases() + "/" + published.release();
         long started = System.nanoTime();
         Path staging = null;
@@ -86,40 +93,69 @@ public final class ReleaseWriter {
             Files.createDirectories(staging.resolve("internal/csv"));
             Files.createDirectories(staging.resolve("team/parquet"));
             Set<String> forStaff = new LinkedHashSet<>();
-            dictionary.entries().stream().filter(e -> e.definition().readers() != Audience.TEAM)
+            dictionary.entries().stream()
+                    .filter(e -> e.definition().readers() != Audience.TEAM)
                     .forEach(e -> forStaff.add(e.mart()));
-            String title = "Children's complaints and feedback: the published marts as at " + published.asAtDate()
-                    + " (run " + published.runId() + ", published " + published.publishedAt() + ")";
-            try (Connection db = DuckDb.inMemory(); Statement sql = db.createStatement();
-                 MartWorkbook workbook = new MartWorkbook(staging.resolve("internal/" + WORKBOOK), dictionary, title,
-                         forStaff)) {
+            String title =
+                    "Children's complaints and feedback: the published marts as at "
+                            + published.asAtDate()
+                            + " (run "
+                            + published.runId()
+                            + ", published "
+                            + published.publishedAt()
+                            + ")";
+            try (Connection db = DuckDb.inMemory();
+                    Statement sql = db.createStatement();
+                    MartWorkbook workbook =
+                            new MartWorkbook(
+                                    staging.resolve("internal/" + WORKBOOK),
+                                    dictionary,
+                                    title,
+                                    forStaff)) {
                 for (DataDictionary.Entry e : dictionary.entries()) {
                     String folder = folder(e.definition().readers());
                     Path parquet = staging.resolve(folder + "/parquet/" + e.mart() + ".parquet");
                     copyRows(sql, e, parquet, staging);
                     if (forStaff.contains(e.mart())) {
-                        String read = "SELECT * FROM read_parquet(" + DuckDb.literal(parquet.toString()) + ")";
+                        String read =
+                                "SELECT * FROM read_parquet("
+                                        + DuckDb.literal(parquet.toString())
+                                        + ")";
                         try (ResultSet rows = sql.executeQuery(read)) {
-                            MartCsv.write(rows, staging.resolve("internal/csv/" + e.mart() + ".csv"));
+                            MartCsv.write(
+                                    rows, staging.resolve("internal/csv/" + e.mart() + ".csv"));
                         }
                         try (ResultSet rows = sql.executeQuery(read)) {
                             workbook.sheet(e.mart(), rows);
                         }
                     }
                 }
-                new PublicRelease(threshold).write(db, staging, dictionary, "Children's complaints and feedback: "
-                        + "the public marts as at " + published.asAtDate() + ", with disclosure control");
+                new PublicRelease(threshold)
+                        .write(
+                                db,
+                                staging,
+                                dictionary,
+                                "Children's complaints and feedback: "
+                                        + "the public marts as at "
+                                        + published.asAtDate()
+                                        + ", with disclosure control");
             }
             info.write(staging);
             upload(staging, target);
             staged.accept(staging);
-            LOG.info("release {}: {} marts as Parquet, {} as CSV and in {}, in {} ms", published.release(),
-                    dictionary.entries().size(), forStaff.size(), WORKBOOK, (System.nanoTime() - started) / 1_000_000);
+            LOG.info(
+                    "release {}: {} marts as Parquet, {} as CSV and in {}, in {} ms",
+                    published.release(),
+                    dictionary.entries().size(),
+                    forStaff.size(),
+                    WORKBOOK,
+                    (System.nanoTime() - started) / 1_000_000);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write release " + target, e);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot write release " + target + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot write release " + target + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(staging);
         }
@@ -129,23 +165,41 @@ public final class ReleaseWriter {
     private void copyRows(Statement sql, DataDictionary.Entry e, Path parquet, Path staging)
             throws SQLException, IOException {
         String table = layout.mart(e.mart());
-        List<String> files = local(DeltaTables.filesAt(spark, table, e.version()), staging.resolve(".inputs/" + e.mart()));
+        List<String> files =
+                local(
+                        DeltaTables.filesAt(spark, table, e.version()),
+                        staging.resolve(".inputs/" + e.mart()));
         if (files.isEmpty()) {
             // A table with no rows may have no data file: Spark writes one with its schema.
             Path empty = staging.resolve(".empty/" + e.mart());
-            DeltaTables.readVersion(spark, table, e.version()).coalesce(1).write().parquet(empty.toUri().toString());
+            DeltaTables.readVersion(spark, table, e.version())
+                    .coalesce(1)
+                    .write()
+                    .parquet(empty.toUri().toString());
             try (Stream<Path> written = Files.list(empty)) {
-                Path part = written.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("Spark wrote no file for empty mart " + e.mart()));
+                Path part =
+                        written.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                                .findFirst()
+                                .orElseThrow(
+                                        () ->
+                                                new IllegalStateException(
+                                                        "Spark wrote no file for empty mart "
+                                                                + e.mart()));
                 Files.move(part, parquet);
             }
             return;
         }
-        sql.execute("COPY (SELECT * FROM read_parquet(" + DuckDb.literals(files) + ")) TO "
-                + DuckDb.literal(parquet.toString()) + " (FORMAT parquet, COMPRESSION zstd)");
+        sql.execute(
+                "COPY (SELECT * FROM read_parquet("
+                        + DuckDb.literals(files)
+                        + ")) TO "
+                        + DuckDb.literal(parquet.toString())
+                        + " (FORMAT parquet, COMPRESSION zstd)");
     }
 
-    /** The files as local paths: those of a local warehouse as they are, others copied here first. */
+    /**
+     * The files as local paths: those of a local warehouse as they are, others copied here first.
+     */
     private List<String> local(List<String> files, Path copies) throws IOException {
         List<String> out = new ArrayList<>();
         for (String f : files) {
@@ -157,7 +211,8 @@ public final class ReleaseWriter {
                 org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(uri);
                 Path copy = copies.resolve(out.size() + ".parquet");
                 source.getFileSystem(spark.sparkContext().hadoopConfiguration())
-                        .copyToLocalFile(false, source, new org.apache.hadoop.fs.Path(copy.toUri()), true);
+                        .copyToLocalFile(
+                                false, source, new org.apache.hadoop.fs.Path(copy.toUri()), true);
                 out.add(copy.toString());
             }
         }

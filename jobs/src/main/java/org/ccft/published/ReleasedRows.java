@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A mart's rows as an audience reads them, for the site and the report: column by name, and in the
- * public release a suppressed figure is the text {@code c} (its file holds null and names the column in
- * the row's {@code suppressed} column).
+ * public release a suppressed figure is the text {@code c} (its file holds null and names the
+ * column in the row's {@code suppressed} column).
  */
 public record ReleasedRows(List<String> columns, List<Map<String, Object>> rows) {
 
@@ -22,8 +22,10 @@ public record ReleasedRows(List<String> columns, List<Map<String, Object>> rows)
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Object[] r : answer.rows()) {
-            List<String> hidden = marker < 0 || r[marker] == null || r[marker].toString().isEmpty()
-                    ? List.of() : List.of(r[marker].toString().split(","));
+            List<String> hidden =
+                    marker < 0 || r[marker] == null || r[marker].toString().isEmpty()
+                            ? List.of()
+                            : List.of(r[marker].toString().split(","));
             Map<String, Object> row = new LinkedHashMap<>();
             for (int i = 0; i < r.length; i++) {
                 if (i != marker) {

@@ -30,14 +30,17 @@ public final class Republisher {
 
     /** The new publication, or empty when nothing was published (then nothing is built). */
     public Optional<Publication.Published> republish() {
-        Optional<Publication.Published> current = new Publication(layout, spark.sparkContext().hadoopConfiguration())
-                .current();
+        Optional<Publication.Published> current =
+                new Publication(layout, spark.sparkContext().hadoopConfiguration()).current();
         if (current.isEmpty()) {
             return Optional.empty();
         }
         String asAt = current.get().asAtDate();
-        Map<String, Long> versions = new MartBuilder(spark, layout, MartSettings.of(properties))
-                .build(LocalDate.parse(asAt));
-        return Optional.of(new Publisher(spark, layout, properties).publish(current.get().runId(), asAt, versions));
+        Map<String, Long> versions =
+                new MartBuilder(spark, layout, MartSettings.of(properties))
+                        .build(LocalDate.parse(asAt));
+        return Optional.of(
+                new Publisher(spark, layout, properties)
+                        .publish(current.get().runId(), asAt, versions));
     }
 }

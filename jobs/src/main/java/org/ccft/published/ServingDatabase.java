@@ -1,6 +1,7 @@
 package org.ccft.published;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,15 +27,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The publication in PostgreSQL, for BI tools that connect to a database (Power BI, Excel): a schema
- * per reader audience ({@code ccft_internal}: the public and internal marts, exact; {@code ccft_team}:
- * the team's lists), each with a read-only role ({@code ccft_internal_reader},
- * {@code ccft_team_reader}, which is also granted the internal role), column comments from the data
+ * The publication in PostgreSQL, for BI tools that connect to a database (Power BI, Excel): a
+ * schema per reader audience ({@code ccft_internal}: the public and internal marts, exact; {@code
+ * ccft_team}: the team's lists), each with a read-only role ({@code ccft_internal_reader}, {@code
+ * ccft_team_reader}, which is also granted the internal role), column comments from the data
  * dictionary, and a {@code publication} table saying what is published and as at when.
  *
  * <p>A publish builds the new schemas under other names and swaps them in, all in one transaction:
- * a reader sees the old publication or the new one, never a mix, and a publish that fails leaves the
- * old one. The rows come from the release's Parquet files, so they are the rows of every other reader.
+ * a reader sees the old publication or the new one, never a mix, and a publish that fails leaves
+ * the old one. The rows come from the release's Parquet files, so they are the rows of every other
+ * reader.
  */
 public final class ServingDatabase {
 
@@ -60,8 +62,12 @@ public final class ServingDatabase {
     /** Writes the publication from a release's files (a local folder) and swaps it in. */
     public void publish(Publication.Published published, DataDictionary dictionary, Path release) {
         long started = System.nanoTime();
-        try (Connection pg = DriverManager.getConnection(settings.getJdbcUrl(), settings.getUsername(),
-                settings.getPassword()); Connection duck = DuckDb.inMemory()) {
+        try (Connection pg =
+                        DriverManager.getConnection(
+                                settings.getJdbcUrl(),
+                                settings.getUsername(),
+                                settings.getPassword());
+                Connection duck = DuckDb.inMemory()) {
             pg.setAutoCommit(false);
             try (Statement sql = pg.createStatement()) {
                 // One publish at a time: a second waits here rather than interleaving its swap.
@@ -73,9 +79,12 @@ public final class ServingDatabase {
                     sql.execute("CREATE SCHEMA " + next);
                     createPublicationTable(sql, next);
                     for (DataDictionary.Entry e : dictionary.entries()) {
-                        if (ReleaseWriter.folder(e.definition().readers()).equals(ReleaseWriter.folder(audience))) {
-                            Path file = release.resolve(ReleaseWriter.folder(audience)).resolve("parquet")
-                                    .resolve(e.mart() + ".parquet");
+                        if (ReleaseWriter.folder(e.definition().readers())
+                                .equals(ReleaseWriter.folder(audience))) {
+                            Path file =
+                                    release.resolve(ReleaseWriter.folder(audience))
+                                            .resolve("parquet")
+                                            .resolve(e.mart() + ".parquet");
                             long rows = copyMart(pg, duck, sql, next, e, file, dictionary);
                             recordMart(pg, next, published, e, rows);
                         }
@@ -86,45 +95,87 @@ public final class ServingDatabase {
                     sql.execute("DROP SCHEMA IF EXISTS " + live + " CASCADE");
                     sql.execute("ALTER SCHEMA " + live + "__next RENAME TO " + live);
                     sql.execute("GRANT USAGE ON SCHEMA " + live + " TO " + role(audience));
-                    sql.execute("GRANT SELECT ON ALL TABLES IN SCHEMA " + live + " TO " + role(audience));
-                    sql.execute("COMMENT ON SCHEMA " + live + " IS " + literal("Children's complaints and feedback: "
-                            + "the marts for " + audience.label() + " readers, as at " + published.asAtDate()
-                            + " (run " + published.runId() + ")"));
+                    sql.execute(
+                            "GRANT SELECT ON ALL TABLES IN SCHEMA "
+                                    + live
+                                    + " TO "
+                                    + role(audience));
+                    sql.execute(
+                            "COMMENT ON SCHEMA "
+                                    + live
+                                    + " IS "
+                                    + literal(
+                                            "Children's complaints and feedback: "
+                                                    + "the marts for "
+                                                    + audience.label()
+                                                    + " readers, as at "
+                                                    + published.asAtDate()
+                                                    + " (run "
+                                                    + published.runId()
+                                                    + ")"));
                 }
                 pg.commit();
             } catch (SQLException | RuntimeException e) {
                 pg.rollback();
                 throw e;
             }
-            LOG.info("serving database: {} marts as at {} published in {} ms", dictionary.entries().size(),
-                    published.asAtDate(), (System.nanoTime() - started) / 1_000_000);
+            LOG.info(
+                    "serving database: {} marts as at {} published in {} ms",
+                    dictionary.entries().size(),
+                    published.asAtDate(),
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot publish to the serving database (" + settings.getJdbcUrl()
-                    + "): " + e.getMessage() + "; the publication there is unchanged", e);
+            throw new IllegalStateException(
+                    "cannot publish to the serving database ("
+                            + settings.getJdbcUrl()
+                            + "): "
+                            + e.getMessage()
+                            + "; the publication there is unchanged",
+                    e);
         }
     }
 
     /** The read-only roles, made once; the team's role reads the internal schema too. */
     private static void ensureRoles(Statement sql) throws SQLException {
         for (Audience audience : SERVED) {
-            sql.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role(audience)
-                    + "') THEN CREATE ROLE " + role(audience) + " NOLOGIN; END IF; END $$");
+            sql.execute(
+                    "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
+                            + role(audience)
+                            + "') THEN CREATE ROLE "
+                            + role(audience)
+                            + " NOLOGIN; END IF; END $$");
         }
         sql.execute("GRANT " + role(Audience.INTERNAL) + " TO " + role(Audience.TEAM));
     }
 
     private static void createPublicationTable(Statement sql, String schema) throws SQLException {
-        sql.execute("CREATE TABLE " + schema + ".publication (mart text PRIMARY KEY, title text NOT NULL, "
-                + "audience text NOT NULL, version bigint NOT NULL, row_count bigint NOT NULL, as_at_date date NOT NULL, "
-                + "run_id bigint NOT NULL, published_at timestamptz NOT NULL, release text)");
-        sql.execute("COMMENT ON TABLE " + schema + ".publication IS "
-                + literal("What is published here: each mart, its Delta version and rows, as at which date, by which run."));
+        sql.execute(
+                "CREATE TABLE "
+                        + schema
+                        + ".publication (mart text PRIMARY KEY, title text NOT NULL, "
+                        + "audience text NOT NULL, version bigint NOT NULL, row_count bigint NOT NULL, as_at_date date NOT NULL, "
+                        + "run_id bigint NOT NULL, published_at timestamptz NOT NULL, release text)");
+        sql.execute(
+                "COMMENT ON TABLE "
+                        + schema
+                        + ".publication IS "
+                        + literal(
+                                "What is published here: each mart, its Delta version and rows, as at which date, by which run."));
     }
 
-    private static void recordMart(Connection pg, String schema, Publication.Published published, DataDictionary.Entry e,
-                                   long rows) throws SQLException {
-        try (PreparedStatement insert = pg.prepareStatement("INSERT INTO " + schema + ".publication VALUES "
-                + "(?, ?, ?, ?, ?, ?::date, ?, ?::timestamptz, ?)")) {
+    private static void recordMart(
+            Connection pg,
+            String schema,
+            Publication.Published published,
+            DataDictionary.Entry e,
+            long rows)
+            throws SQLException {
+        try (PreparedStatement insert =
+                pg.prepareStatement(
+                        "INSERT INTO "
+                                + schema
+                                + ".publication VALUES "
+                                + "(?, ?, ?, ?, ?, ?::date, ?, ?::timestamptz, ?)")) {
             insert.setString(1, e.mart());
             insert.setString(2, e.definition().title());
             insert.setString(3, e.definition().audience());
@@ -139,29 +190,58 @@ public final class ServingDatabase {
     }
 
     /** Creates the mart's table with its comments and copies its rows in; returns how many. */
-    private static long copyMart(Connection pg, Connection duck, Statement sql, String schema, DataDictionary.Entry e,
-                                 Path file, DataDictionary dictionary) throws SQLException {
+    private static long copyMart(
+            Connection pg,
+            Connection duck,
+            Statement sql,
+            String schema,
+            DataDictionary.Entry e,
+            Path file,
+            DataDictionary dictionary)
+            throws SQLException {
         String table = schema + "." + DuckDb.identifier(e.mart());
         try (Statement read = duck.createStatement();
-             ResultSet rows = read.executeQuery("SELECT * FROM read_parquet(" + DuckDb.literal(file.toString()) + ")")) {
+                ResultSet rows =
+                        read.executeQuery(
+                                "SELECT * FROM read_parquet("
+                                        + DuckDb.literal(file.toString())
+                                        + ")")) {
             ResultSetMetaData meta = rows.getMetaData();
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(DuckDb.identifier(meta.getColumnLabel(i)) + " " + postgresType(meta.getColumnTypeName(i)));
+                columns.add(
+                        DuckDb.identifier(meta.getColumnLabel(i))
+                                + " "
+                                + postgresType(meta.getColumnTypeName(i)));
             }
             sql.execute("CREATE TABLE " + table + " (" + String.join(", ", columns) + ")");
-            sql.execute("COMMENT ON TABLE " + table + " IS " + literal(e.definition().title() + ". "
-                    + e.definition().description().trim() + " Grain: " + e.definition().grain() + "."));
+            sql.execute(
+                    "COMMENT ON TABLE "
+                            + table
+                            + " IS "
+                            + literal(
+                                    e.definition().title()
+                                            + ". "
+                                            + e.definition().description().trim()
+                                            + " Grain: "
+                                            + e.definition().grain()
+                                            + "."));
             for (StructField f : e.schema().fields()) {
                 String meaning = e.definition().meaning(f.name(), dictionary.shared());
                 if (meaning != null) {
-                    sql.execute("COMMENT ON COLUMN " + table + "." + DuckDb.identifier(f.name()) + " IS "
-                            + literal(meaning.trim()));
+                    sql.execute(
+                            "COMMENT ON COLUMN "
+                                    + table
+                                    + "."
+                                    + DuckDb.identifier(f.name())
+                                    + " IS "
+                                    + literal(meaning.trim()));
                 }
             }
             StringWriter csv = new StringWriter();
             long count = 0;
-            try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setNullString("\\N").build())) {
+            try (CSVPrinter out =
+                    new CSVPrinter(csv, CSVFormat.RFC4180.builder().setNullString("\\N").build())) {
                 Object[] values = new Object[meta.getColumnCount()];
                 while (rows.next()) {
                     for (int i = 0; i < values.length; i++) {
@@ -171,8 +251,11 @@ public final class ServingDatabase {
                     count++;
                 }
             }
-            pg.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN (FORMAT csv, NULL '\\N')",
-                    new java.io.StringReader(csv.toString()));
+            pg.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "COPY " + table + " FROM STDIN (FORMAT csv, NULL '\\N')",
+                            new StringReader(csv.toString()));
             return count;
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -197,11 +280,16 @@ public final class ServingDatabase {
             case "DATE" -> "date";
             case "TIMESTAMP", "TIMESTAMP_NS", "TIMESTAMP_MS" -> "timestamp";
             case "TIMESTAMP WITH TIME ZONE" -> "timestamptz";
-            default -> throw new IllegalStateException("no PostgreSQL type for a mart column of type " + duckType);
+            default ->
+                    throw new IllegalStateException(
+                            "no PostgreSQL type for a mart column of type " + duckType);
         };
     }
 
-    /** A PostgreSQL string literal (standard_conforming_strings) for text the warehouse wrote itself. */
+    /**
+     * A PostgreSQL string literal (standard_conforming_strings) for text the warehouse wrote
+     * itself.
+     */
     static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }

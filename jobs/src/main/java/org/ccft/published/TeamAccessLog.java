@@ -18,10 +18,11 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * Who read the complaints team's lists: one JSON line per query asked with {@code --audience team}, in
- * {@code <warehouse>/ops/access/team-queries.jsonl}: when, the operating-system user, what it read, how
- * many rows it got, whether it was answered. Never the rows, and not the query's text (which may
- * carry a reference): its SHA-256, so that a query can be matched with one a person shows.
+ * Who read the complaints team's lists: one JSON line per query asked with {@code --audience team},
+ * in {@code <warehouse>/ops/access/team-queries.jsonl}: when, the operating-system user, what it
+ * read, how many rows it got, whether it was answered. Never the rows, and not the query's text
+ * (which may carry a reference): its SHA-256, so that a query can be matched with one a person
+ * shows.
  */
 public final class TeamAccessLog {
 
@@ -38,8 +39,11 @@ public final class TeamAccessLog {
     }
 
     public void answered(String query, Set<String> marts, int rows, String source) {
-        write(entry(query, source).put("outcome", "answered").put("rows", rows)
-                .set("marts", JSON.valueToTree(marts)));
+        write(
+                entry(query, source)
+                        .put("outcome", "answered")
+                        .put("rows", rows)
+                        .set("marts", JSON.valueToTree(marts)));
     }
 
     public void refused(String query, String reason, String source) {
@@ -47,8 +51,11 @@ public final class TeamAccessLog {
     }
 
     private static ObjectNode entry(String query, String source) {
-        return JSON.createObjectNode().put("at", Instant.now().toString())
-                .put("user", System.getProperty("user.name")).put("audience", "team").put("source", source)
+        return JSON.createObjectNode()
+                .put("at", Instant.now().toString())
+                .put("user", System.getProperty("user.name"))
+                .put("audience", "team")
+                .put("source", source)
                 .put("query_sha256", sha256(query == null ? "" : query));
     }
 
@@ -57,20 +64,30 @@ public final class TeamAccessLog {
         try {
             Files.createDirectories(file.getParent());
             byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE); FileLock ignored = out.lock()) {
+            try (FileChannel out =
+                            FileChannel.open(
+                                    file,
+                                    StandardOpenOption.CREATE,
+                                    StandardOpenOption.APPEND,
+                                    StandardOpenOption.WRITE);
+                    FileLock ignored = out.lock()) {
                 out.write(ByteBuffer.wrap(line));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the team access log " + file
-                    + ": a team query is not answered unless it is logged", e);
+            throw new UncheckedIOException(
+                    "cannot write the team access log "
+                            + file
+                            + ": a team query is not answered unless it is logged",
+                    e);
         }
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

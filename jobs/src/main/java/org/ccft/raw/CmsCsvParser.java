@@ -5,15 +5,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -24,14 +28,16 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.ccft.schemas.ColumnSpec;
 import org.ccft.schemas.FileContract;
+import scala.collection.JavaConverters;
 
 /**
- * Parses one delivered CSV file (RFC 4180, UTF-8) into raw rows, on an executor. Columns are matched
- * by header name; unknown columns are kept in {@code _extra}; every row carries its file and the line
- * it starts on. A row that cannot be read as the contract says keeps what could be read and names the
- * problem in {@code _parse_error}, so it reaches quarantine rather than disappearing.
+ * Parses one delivered CSV file (RFC 4180, UTF-8) into raw rows, on an executor. Columns are
+ * matched by header name; unknown columns are kept in {@code _extra}; every row carries its file
+ * and the line it starts on. A row that cannot be read as the contract says keeps what could be
+ * read and names the problem in {@code _parse_error}, so it reaches quarantine rather than
+ * disappearing.
  */
-public final class CmsCsvParser implements java.io.Serializable {
+public final class CmsCsvParser implements Serializable {
 
     public static final String EXTRA = "_extra";
     public static final String PARSE_ERROR = "_parse_error";
@@ -42,21 +48,28 @@ public final class CmsCsvParser implements java.io.Serializable {
         this.contract = contract;
     }
 
-    /** export_id, file, line, the contract's columns as text, unknown columns, and any parse error. */
+    /**
+     * export_id, file, line, the contract's columns as text, unknown columns, and any parse error.
+     */
     public StructType rawSchema() {
-        StructType s = new StructType()
-                .add("export_id", DataTypes.StringType, false)
-                .add("file", DataTypes.StringType, false)
-                .add("line", DataTypes.LongType, false);
+        StructType s =
+                new StructType()
+                        .add("export_id", DataTypes.StringType, false)
+                        .add("file", DataTypes.StringType, false)
+                        .add("line", DataTypes.LongType, false);
         for (ColumnSpec c : contract.columns()) {
             s = s.add(c.name(), DataTypes.StringType, true);
         }
-        return s.add(EXTRA, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
+        return s.add(
+                        EXTRA,
+                        DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
+                        true)
                 .add(PARSE_ERROR, DataTypes.StringType, true);
     }
 
     /** Every row of one file, in a list (for a small file; the load streams with {@link #rows}). */
-    public List<Row> parse(String exportId, String fileLabel, InputStream bytes) throws IOException {
+    public List<Row> parse(String exportId, String fileLabel, InputStream bytes)
+            throws IOException {
         List<Row> rows = new ArrayList<>();
         rows(exportId, fileLabel, bytes).forEachRemaining(rows::add);
         return rows;
@@ -66,13 +79,14 @@ public final class CmsCsvParser implements java.io.Serializable {
      * The rows of one file, read as they are asked for: a file of any size is held one record at a
      * time. The stream is closed when the last row has been read (or the file proves unreadable).
      */
-    public Iterator<Row> rows(String exportId, String fileLabel, InputStream bytes) throws IOException {
+    public Iterator<Row> rows(String exportId, String fileLabel, InputStream bytes)
+            throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build();
         CSVParser parser = CSVParser.parse(utf8(bytes), format);
         Iterator<CSVRecord> records = parser.iterator();
         if (!records.hasNext()) {
             parser.close();
-            return java.util.Collections.emptyIterator(); // an empty file: no header, no rows
+            return Collections.emptyIterator(); // an empty file: no header, no rows
         }
         Header header = new Header(records.next());
         return new Iterator<>() {
@@ -94,7 +108,12 @@ public final class CmsCsvParser implements java.io.Serializable {
                         }
                         next = header.row(exportId, fileLabel, line, record);
                     } catch (RuntimeException e) {
-                        next = errorRow(exportId, fileLabel, line, "csv_unreadable: " + firstLine(e));
+                        next =
+                                errorRow(
+                                        exportId,
+                                        fileLabel,
+                                        line,
+                                        "csv_unreadable: " + firstLine(e));
                         finish(); // nothing after an unterminated quote can be trusted
                     }
                 }
@@ -104,7 +123,7 @@ public final class CmsCsvParser implements java.io.Serializable {
             @Override
             public Row next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 Row row = next;
                 next = null;
@@ -116,7 +135,7 @@ public final class CmsCsvParser implements java.io.Serializable {
                 try {
                     parser.close();
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }
         };
@@ -126,7 +145,9 @@ public final class CmsCsvParser implements java.io.Serializable {
     public static List<String> header(InputStream bytes) throws IOException {
         try (CSVParser parser = CSVParser.parse(utf8(bytes), CSVFormat.RFC4180)) {
             Iterator<CSVRecord> records = parser.iterator();
-            return records.hasNext() ? records.next().stream().map(String::strip).toList() : List.of();
+            return records.hasNext()
+                    ? records.next().stream().map(String::strip).toList()
+                    : List.of();
         }
     }
 
@@ -134,12 +155,18 @@ public final class CmsCsvParser implements java.io.Serializable {
         BufferedInputStream in = new BufferedInputStream(bytes);
         in.mark(3);
         byte[] bom = in.readNBytes(3);
-        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+        if (!(bom.length == 3
+                && (bom[0] & 0xFF) == 0xEF
+                && (bom[1] & 0xFF) == 0xBB
+                && (bom[2] & 0xFF) == 0xBF)) {
             in.reset();
         }
-        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+        return new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE));
     }
 
     private static String firstLine(Exception e) {
@@ -158,7 +185,7 @@ public final class CmsCsvParser implements java.io.Serializable {
 
     /** The header of one file, mapped onto the contract's columns. */
     private final class Header {
-        private final int[] position;           // contract column -> field index, or -1
+        private final int[] position; // contract column -> field index, or -1
         private final Map<Integer, String> extra = new LinkedHashMap<>();
         private final int width;
         private final String headerError;
@@ -180,12 +207,16 @@ public final class CmsCsvParser implements java.io.Serializable {
                 known.add(name);
                 position[c] = byName.getOrDefault(name, -1);
             }
-            byName.forEach((name, i) -> {
-                if (!known.contains(name)) {
-                    extra.put(i, name);
-                }
-            });
-            headerError = duplicates.isEmpty() ? null : "header_duplicate_column: " + String.join(", ", duplicates);
+            byName.forEach(
+                    (name, i) -> {
+                        if (!known.contains(name)) {
+                            extra.put(i, name);
+                        }
+                    });
+            headerError =
+                    duplicates.isEmpty()
+                            ? null
+                            : "header_duplicate_column: " + String.join(", ", duplicates);
         }
 
         Row row(String exportId, String file, long line, CSVRecord record) {
@@ -195,15 +226,20 @@ public final class CmsCsvParser implements java.io.Serializable {
             values[2] = line;
             boolean badBytes = false;
             for (int c = 0; c < position.length; c++) {
-                String v = position[c] >= 0 && position[c] < record.size() ? record.get(position[c]) : null;
+                String v =
+                        position[c] >= 0 && position[c] < record.size()
+                                ? record.get(position[c])
+                                : null;
                 values[3 + c] = v == null || v.isEmpty() ? null : v;
                 badBytes |= v != null && v.indexOf('\uFFFD') >= 0;
             }
             Map<String, String> extras = new LinkedHashMap<>();
             extra.forEach((i, name) -> extras.put(name, i < record.size() ? record.get(i) : null));
             // Spark's map type takes a Scala map.
-            values[3 + position.length] = extras.isEmpty() ? null
-                    : scala.collection.JavaConverters.mapAsScalaMapConverter(extras).asScala();
+            values[3 + position.length] =
+                    extras.isEmpty()
+                            ? null
+                            : JavaConverters.mapAsScalaMapConverter(extras).asScala();
             String error = headerError;
             if (error == null && record.size() != width) {
                 error = "csv_field_count: expected " + width + " fields, found " + record.size();

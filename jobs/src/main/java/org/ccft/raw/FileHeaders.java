@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ccft.drops.Drop;
-import org.ccft.drops.LandingArea;
-import org.ccft.drops.Manifest;
-import org.ccft.drops.Refusal;
+import org.ccft.landing.Drop;
+import org.ccft.landing.LandingArea;
+import org.ccft.landing.Manifest;
+import org.ccft.landing.Refusal;
 import org.ccft.quality.CheckOutcome;
 import org.ccft.quality.QualityPolicy;
 import org.ccft.quality.Severity;
@@ -19,10 +19,11 @@ import org.ccft.schemas.ColumnSpec;
 import org.ccft.schemas.FileContract;
 
 /**
- * Checks each delivered file's header (line 1) against the contract before a row is read: a required
- * column missing (a new release, a wrong delimiter, an empty file) makes every row of the file
- * (or, for a conditionally required one, every row it applies to) meaningless, so it is critical by default; an optional column missing is a warning (its values are
- * read as empty). Columns are matched by name, so order does not matter and extra columns are kept.
+ * Checks each delivered file's header (line 1) against the contract before a row is read: a
+ * required column missing (a new release, a wrong delimiter, an empty file) makes every row of the
+ * file (or, for a conditionally required one, every row it applies to) meaningless, so it is
+ * critical by default; an optional column missing is a warning (its values are read as empty).
+ * Columns are matched by name, so order does not matter and extra columns are kept.
  */
 public final class FileHeaders {
 
@@ -37,7 +38,10 @@ public final class FileHeaders {
         this.policy = policy;
     }
 
-    /** One outcome per file whose header lacks columns; one passing outcome per table and rule otherwise. */
+    /**
+     * One outcome per file whose header lacks columns; one passing outcome per table and rule
+     * otherwise.
+     */
     public List<CheckOutcome> check(List<Drop> drops) {
         List<CheckOutcome> problems = new ArrayList<>();
         Map<TableRule, Integer> sound = new LinkedHashMap<>();
@@ -53,42 +57,81 @@ public final class FileHeaders {
                         continue;
                     }
                     Severity s = severity(rule);
-                    CheckOutcome.Status status = s == Severity.OFF ? CheckOutcome.Status.SKIPPED
-                            : s == Severity.ERROR ? CheckOutcome.Status.REFUSED : CheckOutcome.statusFor(s, true);
-                    problems.add(new CheckOutcome("files", "raw", rule, contract.table(), s, status, null,
-                            missing.size(), "header lacks " + String.join(", ", missing), List.of(d.exportId()),
-                            d.fileLabel(f.name()), 1L));
+                    CheckOutcome.Status status =
+                            s == Severity.OFF
+                                    ? CheckOutcome.Status.SKIPPED
+                                    : s == Severity.ERROR
+                                            ? CheckOutcome.Status.REFUSED
+                                            : CheckOutcome.statusFor(s, true);
+                    problems.add(
+                            new CheckOutcome(
+                                    "files",
+                                    "raw",
+                                    rule,
+                                    contract.table(),
+                                    s,
+                                    status,
+                                    null,
+                                    missing.size(),
+                                    "header lacks " + String.join(", ", missing),
+                                    List.of(d.exportId()),
+                                    d.fileLabel(f.name()),
+                                    1L));
                 }
             }
         }
         List<CheckOutcome> outcomes = new ArrayList<>(problems);
-        sound.forEach((key, files) -> {
-            if (problems.stream().noneMatch(p -> p.table().equals(key.table()) && p.check().equals(key.rule()))) {
-                outcomes.add(new CheckOutcome("files", "raw", key.rule(), key.table(), severity(key.rule()),
-                        CheckOutcome.Status.PASSED, null, 0, files + " files' headers have every "
-                        + (key.rule().equals(MISSING_COLUMN) ? "required" : "optional") + " column", List.of(), null,
-                        null));
-            }
-        });
+        sound.forEach(
+                (key, files) -> {
+                    if (problems.stream()
+                            .noneMatch(
+                                    p ->
+                                            p.table().equals(key.table())
+                                                    && p.check().equals(key.rule()))) {
+                        outcomes.add(
+                                new CheckOutcome(
+                                        "files",
+                                        "raw",
+                                        key.rule(),
+                                        key.table(),
+                                        severity(key.rule()),
+                                        CheckOutcome.Status.PASSED,
+                                        null,
+                                        0,
+                                        files
+                                                + " files' headers have every "
+                                                + (key.rule().equals(MISSING_COLUMN)
+                                                        ? "required"
+                                                        : "optional")
+                                                + " column",
+                                        List.of(),
+                                        null,
+                                        null));
+                    }
+                });
         return outcomes;
     }
 
-    private record TableRule(String table, String rule) {
-    }
+    private record TableRule(String table, String rule) {}
 
     /** The refusal of the drop a header problem at severity error sets aside. */
     public static Refusal refusal(CheckOutcome o) {
-        return new Refusal(o.offenders().get(0), o.check(), o.file(), o.file() + " line 1: " + o.figures());
+        return new Refusal(
+                o.offenders().get(0), o.check(), o.file(), o.file() + " line 1: " + o.figures());
     }
 
     private Severity severity(String rule) {
-        return policy.severity(rule, rule.equals(MISSING_COLUMN) ? Severity.CRITICAL : Severity.WARNING);
+        return policy.severity(
+                rule, rule.equals(MISSING_COLUMN) ? Severity.CRITICAL : Severity.WARNING);
     }
 
-    private static List<String> missing(FileContract contract, List<String> header, boolean required) {
-        return contract.columns().stream().filter(c -> (c.required() || c.requiredWhen() != null) == required)
+    private static List<String> missing(
+            FileContract contract, List<String> header, boolean required) {
+        return contract.columns().stream()
+                .filter(c -> (c.required() || c.requiredWhen() != null) == required)
                 .map(ColumnSpec::name)
-                .filter(name -> !header.contains(name)).toList();
+                .filter(name -> !header.contains(name))
+                .toList();
     }
 
     private List<String> header(String path) {

@@ -6,7 +6,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.springframework.core.io.AbstractResource;
 
-/** A file on any Hadoop file system (local or object store) as a Spring resource, re-openable on restart. */
+/**
+ * A file on any Hadoop file system (local or object store) as a Spring resource, re-openable on
+ * restart.
+ */
 public final class HadoopResource extends AbstractResource {
 
     private final String path;

@@ -27,7 +27,9 @@ public final class SatMonthValidator implements ItemProcessor<SatMonthRow, SatMo
             if (!c.type().accepts(v)) {
                 throw new SatRowRejected(row.line(), "type:" + c.name(), month);
             }
-            if (c.notAbove() != null && row.get(c.notAbove()) != null && c.type().accepts(row.get(c.notAbove()))
+            if (c.notAbove() != null
+                    && row.get(c.notAbove()) != null
+                    && c.type().accepts(row.get(c.notAbove()))
                     && Long.parseLong(v) > Long.parseLong(row.get(c.notAbove()))) {
                 throw new SatRowRejected(row.line(), "not_above:" + c.name(), month);
             }

@@ -4,10 +4,11 @@ import java.util.List;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.ccft.conformed.Quarantine;
 import org.ccft.lakehouse.DeltaTables;
+import org.ccft.staging.Quarantine;
 import org.springframework.batch.core.SkipListener;
 import org.springframework.batch.item.file.FlatFileParseException;
+import scala.collection.JavaConverters;
 
 /** Sends every SAT row the chunk step skips to quarantine, with its line and rule. */
 public class SatQuarantineListener implements SkipListener<SatMonthRow, SatMonthRow> {
@@ -24,7 +25,9 @@ public class SatQuarantineListener implements SkipListener<SatMonthRow, SatMonth
         this.runTag = runTag(jobInstanceId);
     }
 
-    /** The export_id the SAT file's quarantined rows carry: the SAT file has no export of its own. */
+    /**
+     * The export_id the SAT file's quarantined rows carry: the SAT file has no export of its own.
+     */
     public static String runTag(long jobInstanceId) {
         return "sat-run-" + jobInstanceId;
     }
@@ -44,10 +47,22 @@ public class SatQuarantineListener implements SkipListener<SatMonthRow, SatMonth
     }
 
     private void quarantine(long line, String rule, String month) {
-        var row = RowFactory.create("ehcp_monthly", runTag, FILE, line, month, rule,
-                scala.collection.JavaConverters.asScalaBuffer(List.of(rule)).toSeq());
+        var row =
+                RowFactory.create(
+                        "ehcp_monthly",
+                        runTag,
+                        FILE,
+                        line,
+                        month,
+                        rule,
+                        JavaConverters.asScalaBuffer(List.of(rule)).toSeq());
         var df = spark.createDataFrame(List.of(row), StructType.fromDDL(Quarantine.COLUMNS));
-        DeltaTables.replaceWhere(df, quarantinePath, "source_table = 'ehcp_monthly' AND export_id = '" + runTag
-                + "' AND line = " + line);
+        DeltaTables.replaceWhere(
+                df,
+                quarantinePath,
+                "source_table = 'ehcp_monthly' AND export_id = '"
+                        + runTag
+                        + "' AND line = "
+                        + line);
     }
 }

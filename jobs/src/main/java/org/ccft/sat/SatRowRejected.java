@@ -14,7 +14,15 @@ public class SatRowRejected extends RuntimeException {
         this.month = month;
     }
 
-    public long line() { return line; }
-    public String rule() { return rule; }
-    public String month() { return month; }
+    public long line() {
+        return line;
+    }
+
+    public String rule() {
+        return rule;
+    }
+
+    public String month() {
+        return month;
+    }
 }

@@ -16,9 +16,11 @@ import org.springframework.batch.item.ItemWriter;
  */
 public class SatStagingWriter implements ItemWriter<SatMonthRow> {
 
-    static final StructType SCHEMA = StructType.fromDDL("job_instance_id BIGINT, line BIGINT, month STRING, "
-            + "requests_received BIGINT, assessments_agreed BIGINT, plans_issued BIGINT, "
-            + "plans_issued_within_20_weeks BIGINT, plans_maintained BIGINT");
+    static final StructType SCHEMA =
+            StructType.fromDDL(
+                    "job_instance_id BIGINT, line BIGINT, month STRING, "
+                            + "requests_received BIGINT, assessments_agreed BIGINT, plans_issued BIGINT, "
+                            + "plans_issued_within_20_weeks BIGINT, plans_maintained BIGINT");
 
     private final SparkSession spark;
     private final String stagingPath;
@@ -35,13 +37,26 @@ public class SatStagingWriter implements ItemWriter<SatMonthRow> {
         List<Row> rows = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         for (SatMonthRow r : chunk) {
-            rows.add(RowFactory.create(jobInstanceId, r.line(), r.get("month"), count(r, "requests_received"),
-                    count(r, "assessments_agreed"), count(r, "plans_issued"),
-                    count(r, "plans_issued_within_20_weeks"), count(r, "plans_maintained")));
+            rows.add(
+                    RowFactory.create(
+                            jobInstanceId,
+                            r.line(),
+                            r.get("month"),
+                            count(r, "requests_received"),
+                            count(r, "assessments_agreed"),
+                            count(r, "plans_issued"),
+                            count(r, "plans_issued_within_20_weeks"),
+                            count(r, "plans_maintained")));
             lines.add(String.valueOf(r.line()));
         }
-        DeltaTables.replaceWhere(spark.createDataFrame(rows, SCHEMA), stagingPath,
-                "job_instance_id = " + jobInstanceId + " AND line IN (" + String.join(", ", lines) + ")");
+        DeltaTables.replaceWhere(
+                spark.createDataFrame(rows, SCHEMA),
+                stagingPath,
+                "job_instance_id = "
+                        + jobInstanceId
+                        + " AND line IN ("
+                        + String.join(", ", lines)
+                        + ")");
     }
 
     private static Long count(SatMonthRow r, String column) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.DeltaTables;
@@ -31,15 +32,22 @@ class YearPartitionsTest {
 
     /** Stages the night's good feedback rows: (record_id, received_date, team, last_modified). */
     private void stage(WarehouseLayout layout, String exportId, String... rows) {
-        String values = Stream.of(rows).map(r -> "(" + r + ", '" + exportId + "')")
-                .reduce((a, b) -> a + ", " + b).orElseThrow();
-        DeltaTables.overwrite(spark.sql("""
+        String values =
+                Stream.of(rows)
+                        .map(r -> "(" + r + ", '" + exportId + "')")
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElseThrow();
+        DeltaTables.overwrite(
+                spark.sql(
+                        """
                 SELECT record_id, CAST(received_date AS DATE) AS received_date, team,
                        CAST(last_modified AS TIMESTAMP) AS last_modified, false AS is_deleted, export_id,
                        concat('cms/', export_id, '/feedback_records.csv') AS source_file,
                        CAST(1 AS BIGINT) AS source_line
                 FROM VALUES %s AS v(record_id, received_date, team, last_modified, export_id)
-                """.formatted(values)), layout.staging(FEEDBACK));
+                """
+                                .formatted(values)),
+                layout.staging(FEEDBACK));
     }
 
     private void merge(WarehouseLayout layout) {
@@ -56,15 +64,20 @@ class YearPartitionsTest {
     }
 
     private List<String> rows(WarehouseLayout layout, String where) {
-        return DeltaTables.read(spark, layout.conformed(FEEDBACK)).where(where)
-                .selectExpr("concat_ws(' ', record_id, received_financial_year, team)").orderBy("record_id")
-                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        return DeltaTables.read(spark, layout.conformed(FEEDBACK))
+                .where(where)
+                .selectExpr("concat_ws(' ', record_id, received_financial_year, team)")
+                .orderBy("record_id")
+                .as(Encoders.STRING())
+                .collectAsList();
     }
 
     @Test
     void aNightOpensOnlyTheYearsItsRecordsAreInOrComeFrom(@TempDir Path tmp) throws IOException {
         WarehouseLayout layout = new WarehouseLayout(tmp.toString());
-        stage(layout, "20230401T020000Z",
+        stage(
+                layout,
+                "20230401T020000Z",
                 "'FB01', '2020-05-01', 'a', '2020-05-01T10:00:00Z'",
                 "'FB02', '2021-06-01', 'a', '2021-06-01T10:00:00Z'",
                 "'FB03', '2022-03-31', 'a', '2022-03-31T10:00:00Z'",
@@ -72,28 +85,38 @@ class YearPartitionsTest {
         merge(layout);
         assertThat(DeltaTables.partitionColumns(spark, layout.conformed(FEEDBACK)))
                 .containsExactly("received_financial_year");
-        assertThat(rows(layout, "true")).containsExactly(
-                "FB01 2020-21 a", "FB02 2021-22 a", "FB03 2021-22 a", "FB04 2022-23 a");
+        assertThat(rows(layout, "true"))
+                .containsExactly(
+                        "FB01 2020-21 a", "FB02 2021-22 a", "FB03 2021-22 a", "FB04 2022-23 a");
 
-        // Tonight: FB03's received date is corrected into 2022-23, FB04 changes, FB05 is new. The year
-        // 2020-21 is neither where tonight's records are nor where they were: its files are not opened.
+        // Tonight: FB03's received date is corrected into 2022-23, FB04 changes, FB05 is new. The
+        // year
+        // 2020-21 is neither where tonight's records are nor where they were: its files are not
+        // opened.
         deleteYear(layout, "2020-21");
-        stage(layout, "20230402T020000Z",
+        stage(
+                layout,
+                "20230402T020000Z",
                 "'FB03', '2022-04-02', 'b', '2023-04-01T10:00:00Z'",
                 "'FB04', '2022-04-01', 'b', '2023-04-01T10:00:00Z'",
                 "'FB05', '2023-04-01', 'b', '2023-04-01T10:00:00Z'");
         merge(layout);
 
-        assertThat(rows(layout, "received_financial_year <> '2020-21'")).as("FB03 moved, once").containsExactly(
-                "FB02 2021-22 a", "FB03 2022-23 b", "FB04 2022-23 b", "FB05 2023-24 b");
-        assertThatThrownBy(() -> rows(layout, "true")).as("2020-21's files really are gone")
+        assertThat(rows(layout, "received_financial_year <> '2020-21'"))
+                .as("FB03 moved, once")
+                .containsExactly(
+                        "FB02 2021-22 a", "FB03 2022-23 b", "FB04 2022-23 b", "FB05 2023-24 b");
+        assertThatThrownBy(() -> rows(layout, "true"))
+                .as("2020-21's files really are gone")
                 .hasStackTraceContaining("FileNotFound");
     }
 
     @Test
     void aTableMadeBeforeIsPartitionedOnce(@TempDir Path tmp) {
         WarehouseLayout layout = new WarehouseLayout(tmp.toString());
-        stage(layout, "20230401T020000Z",
+        stage(
+                layout,
+                "20230401T020000Z",
                 "'FB01', '2020-05-01', 'a', '2020-05-01T10:00:00Z'",
                 "'FB02', '2022-06-01', 'a', '2022-06-01T10:00:00Z'");
         Dataset<Row> unpartitioned = DeltaTables.read(spark, layout.staging(FEEDBACK));
@@ -106,7 +129,9 @@ class YearPartitionsTest {
         merge(layout);
 
         assertThat(DeltaTables.latestVersion(spark, layout.conformed(FEEDBACK)))
-                .as("the second night only merges: no second rewrite").isEqualTo(afterFirst + 1);
-        assertThat(rows(layout, "true")).containsExactly("FB01 2020-21 a", "FB02 2022-23 b", "FB03 2023-24 c");
+                .as("the second night only merges: no second rewrite")
+                .isEqualTo(afterFirst + 1);
+        assertThat(rows(layout, "true"))
+                .containsExactly("FB01 2020-21 a", "FB02 2022-23 b", "FB03 2023-24 c");
     }
 }

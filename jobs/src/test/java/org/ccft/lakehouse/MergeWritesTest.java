@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A table kept by MERGE costs what changed: one changed row among a thousand writes that row, marks
- * the version it replaces in a deletion vector, and copies nothing else; a table made before deletion
- * vectors were used gets them once, and behaves the same.
+ * the version it replaces in a deletion vector, and copies nothing else; a table made before
+ * deletion vectors were used gets them once, and behaves the same.
  */
 class MergeWritesTest {
 
@@ -23,13 +23,25 @@ class MergeWritesTest {
 
     private Dataset<Row> rows(long from, long to, String version) {
         return spark.range(from, to)
-                .selectExpr("CAST(id AS STRING) AS k", "'" + version + "' AS v", "'2022-23' AS year").repartition(1);
+                .selectExpr(
+                        "CAST(id AS STRING) AS k", "'" + version + "' AS v", "'2022-23' AS year")
+                .repartition(1);
     }
 
     private Map<String, String> mergeOneChangedRow(String path) {
-        DeltaTable.forPath(spark, path).as("t").merge(rows(500, 501, "changed").as("s"), "t.k = s.k")
-                .whenMatched().updateAll().whenNotMatched().insertAll().execute();
-        return DeltaTable.forPath(spark, path).history(1).select("operationMetrics").head().getJavaMap(0);
+        DeltaTable.forPath(spark, path)
+                .as("t")
+                .merge(rows(500, 501, "changed").as("s"), "t.k = s.k")
+                .whenMatched()
+                .updateAll()
+                .whenNotMatched()
+                .insertAll()
+                .execute();
+        return DeltaTable.forPath(spark, path)
+                .history(1)
+                .select("operationMetrics")
+                .head()
+                .getJavaMap(0);
     }
 
     @Test
@@ -39,8 +51,11 @@ class MergeWritesTest {
 
         Map<String, String> metrics = mergeOneChangedRow(path);
 
-        assertThat(metrics).containsEntry("numTargetRowsUpdated", "1").containsEntry("numTargetRowsCopied", "0")
-                .containsEntry("numTargetDeletionVectorsAdded", "1").containsEntry("numTargetFilesRemoved", "0");
+        assertThat(metrics)
+                .containsEntry("numTargetRowsUpdated", "1")
+                .containsEntry("numTargetRowsCopied", "0")
+                .containsEntry("numTargetDeletionVectorsAdded", "1")
+                .containsEntry("numTargetFilesRemoved", "0");
         assertThat(DeltaTables.read(spark, path).where("v = 'changed'").count()).isEqualTo(1);
         assertThat(DeltaTables.read(spark, path).count()).isEqualTo(1000);
     }
@@ -54,9 +69,12 @@ class MergeWritesTest {
         DeltaTables.enableDeletionVectors(spark, path);
         long enabled = DeltaTables.latestVersion(spark, path);
         DeltaTables.enableDeletionVectors(spark, path);
-        assertThat(DeltaTables.latestVersion(spark, path)).as("enabled once, not again").isEqualTo(enabled);
+        assertThat(DeltaTables.latestVersion(spark, path))
+                .as("enabled once, not again")
+                .isEqualTo(enabled);
 
-        assertThat(mergeOneChangedRow(path)).containsEntry("numTargetRowsCopied", "0")
+        assertThat(mergeOneChangedRow(path))
+                .containsEntry("numTargetRowsCopied", "0")
                 .containsEntry("numTargetDeletionVectorsAdded", "1");
     }
 }

@@ -9,7 +9,10 @@ import org.ccft.config.CcftProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Spark's spill and scratch folder: inside a local warehouse's ops area, owner-only, unless configured. */
+/**
+ * Spark's spill and scratch folder: inside a local warehouse's ops area, owner-only, unless
+ * configured.
+ */
 class ScratchFolderTest {
 
     @Test
@@ -18,13 +21,15 @@ class ScratchFolderTest {
         Path warehouse = tmp.resolve("warehouse");
         String dir = SparkSessionFactory.scratch(settings, warehouse.toString()).orElseThrow();
         assertThat(dir).isEqualTo(warehouse.resolve("ops/spark-local").toAbsolutePath().toString());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(dir)))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(dir))))
+                .isEqualTo("rwx------");
 
         settings.setLocalDir(tmp.resolve("elsewhere").toString());
-        assertThat(SparkSessionFactory.scratch(settings, warehouse.toString())).contains(
-                tmp.resolve("elsewhere").toString());
+        assertThat(SparkSessionFactory.scratch(settings, warehouse.toString()))
+                .contains(tmp.resolve("elsewhere").toString());
         settings.setLocalDir("");
-        assertThat(SparkSessionFactory.scratch(settings, "s3a://bucket/ccft")).as("no local folder to put it in")
+        assertThat(SparkSessionFactory.scratch(settings, "s3a://bucket/ccft"))
+                .as("no local folder to put it in")
                 .isEmpty();
     }
 }

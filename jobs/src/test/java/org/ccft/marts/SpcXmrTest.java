@@ -16,15 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The XmR chart mart's SQL, on series worked out by hand ("Making Data Count": limits at mean ± 2.66 ×
- * average moving range; shift 7; trend 6; two of three beyond two sigma), run by Spark over the views it
- * reads.
+ * The XmR chart mart's SQL, on series worked out by hand ("Making Data Count": limits at mean ±
+ * 2.66 × average moving range; shift 7; trend 6; two of three beyond two sigma), run by Spark over
+ * the views it reads.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpcXmrTest {
 
     static final double[] RISING = {10, 12, 11, 12, 13, 14, 15, 16, 11, 12, 11, 12};
-    static final double[] OUTLIER = {0.50, 0.52, 0.48, 0.50, 0.51, 0.49, 0.50, 0.90, 0.50, 0.49, 0.51, 0.50};
+    static final double[] OUTLIER = {
+        0.50, 0.52, 0.48, 0.50, 0.51, 0.49, 0.50, 0.90, 0.50, 0.49, 0.51, 0.50
+    };
     static final double[] FLAT = {0.30, 0.32, 0.30, 0.28, 0.31, 0.29, 0.30, 0.31, 0.29, 0.30};
 
     List<Row> chart;
@@ -32,17 +34,40 @@ class SpcXmrTest {
     @BeforeAll
     void chart() {
         SparkSession spark = TestSpark.session();
-        spark.createDataFrame(IntStream.range(0, 12).mapToObj(i -> RowFactory.create(month(i), RISING[i], OUTLIER[i]))
-                        .toList(), StructType.fromDDL("month STRING, complaints_per_100_plans DOUBLE, share_within_20_weeks DOUBLE"))
+        spark.createDataFrame(
+                        IntStream.range(0, 12)
+                                .mapToObj(i -> RowFactory.create(month(i), RISING[i], OUTLIER[i]))
+                                .toList(),
+                        StructType.fromDDL(
+                                "month STRING, complaints_per_100_plans DOUBLE, share_within_20_weeks DOUBLE"))
                 .createOrReplaceTempView("ehcp_monthly_performance");
-        spark.createDataFrame(IntStream.range(0, 10).mapToObj(i -> RowFactory.create("month", month(i), FLAT[i]))
-                        .toList(), StructType.fromDDL("breakdown STRING, month STRING, outside_timescale_share DOUBLE"))
+        spark.createDataFrame(
+                        IntStream.range(0, 10)
+                                .mapToObj(i -> RowFactory.create("month", month(i), FLAT[i]))
+                                .toList(),
+                        StructType.fromDDL(
+                                "breakdown STRING, month STRING, outside_timescale_share DOUBLE"))
                 .createOrReplaceTempView("complaint_response_times");
-        spark.createDataFrame(SpcMeasure.all().stream().map(m -> RowFactory.create(m.measure(), m.name(), m.unit(),
-                        m.improvement(), m.shiftPoints(), m.trendPoints())).toList(),
-                StructType.fromDDL("measure STRING, name STRING, unit STRING, improvement STRING, shift_points INT, "
-                        + "trend_points INT")).createOrReplaceTempView("spc_measures");
-        chart = spark.sql(MartCatalog.martSql("spc_xmr")).orderBy("measure", "month").collectAsList();
+        spark.createDataFrame(
+                        SpcMeasure.all().stream()
+                                .map(
+                                        m ->
+                                                RowFactory.create(
+                                                        m.measure(),
+                                                        m.name(),
+                                                        m.unit(),
+                                                        m.improvement(),
+                                                        m.shiftPoints(),
+                                                        m.trendPoints()))
+                                .toList(),
+                        StructType.fromDDL(
+                                "measure STRING, name STRING, unit STRING, improvement STRING, shift_points INT, "
+                                        + "trend_points INT"))
+                .createOrReplaceTempView("spc_measures");
+        chart =
+                spark.sql(MartCatalog.martSql("spc_xmr"))
+                        .orderBy("measure", "month")
+                        .collectAsList();
     }
 
     static String month(int i) {
@@ -54,7 +79,9 @@ class SpcXmrTest {
     }
 
     private static List<Integer> pointsWhere(List<Row> rows, String flag) {
-        return rows.stream().filter(r -> r.<Boolean>getAs(flag)).map(r -> r.<Integer>getAs("point"))
+        return rows.stream()
+                .filter(r -> r.<Boolean>getAs(flag))
+                .map(r -> r.<Integer>getAs("point"))
                 .collect(Collectors.toList());
     }
 
@@ -75,15 +102,27 @@ class SpcXmrTest {
         List<Row> rows = series("sat_complaints_per_100_plans");
         // 11, 12, 13, 14, 15, 16 (points 3 to 8) each rise from the one before
         assertThat(pointsWhere(rows, "trend")).containsExactly(3, 4, 5, 6, 7, 8);
-        // two sigma = 2 × 1.454545 / 1.128 = 2.579; mean + 2 sigma = 14.996: 15 and 16, next to each other
+        // two sigma = 2 × 1.454545 / 1.128 = 2.579; mean + 2 sigma = 14.996: 15 and 16, next to
+        // each other
         assertThat(pointsWhere(rows, "two_of_three_beyond_2_sigma")).containsExactly(7, 8);
         assertThat(pointsWhere(rows, "outside_limits")).isEmpty();
         assertThat(pointsWhere(rows, "shift")).isEmpty();
         // complaints per 100 plans should go down: a rising trend is a concern
-        assertThat(rows).extracting(r -> r.<String>getAs("variation")).containsExactly(
-                "common_cause", "common_cause", "special_cause_concern", "special_cause_concern",
-                "special_cause_concern", "special_cause_concern", "special_cause_concern", "special_cause_concern",
-                "common_cause", "common_cause", "common_cause", "common_cause");
+        assertThat(rows)
+                .extracting(r -> r.<String>getAs("variation"))
+                .containsExactly(
+                        "common_cause",
+                        "common_cause",
+                        "special_cause_concern",
+                        "special_cause_concern",
+                        "special_cause_concern",
+                        "special_cause_concern",
+                        "special_cause_concern",
+                        "special_cause_concern",
+                        "common_cause",
+                        "common_cause",
+                        "common_cause",
+                        "common_cause");
     }
 
     @Test
@@ -94,7 +133,8 @@ class SpcXmrTest {
         assertThat(pointsWhere(rows, "outside_limits")).containsExactly(8);
         // the first seven months all sit below the mean the outlier pulled up: a shift
         assertThat(pointsWhere(rows, "shift")).containsExactly(1, 2, 3, 4, 5, 6, 7);
-        // a higher share within 20 weeks is better: the outlier is an improvement, the low run a concern
+        // a higher share within 20 weeks is better: the outlier is an improvement, the low run a
+        // concern
         assertThat(rows.get(7).<String>getAs("variation")).isEqualTo("special_cause_improvement");
         assertThat(rows.get(0).<String>getAs("variation")).isEqualTo("special_cause_concern");
         assertThat(rows.get(8).<String>getAs("variation")).isEqualTo("common_cause");
@@ -103,27 +143,38 @@ class SpcXmrTest {
     @Test
     void noiseAroundAStableMeanIsCommonCause() {
         List<Row> rows = series("share_responses_outside_timescale");
-        assertThat(rows).hasSize(10).allSatisfy(r -> {
-            assertThat(r.<Boolean>getAs("special_cause")).isFalse();
-            assertThat(r.<String>getAs("variation")).isEqualTo("common_cause");
-        });
+        assertThat(rows)
+                .hasSize(10)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.<Boolean>getAs("special_cause")).isFalse();
+                            assertThat(r.<String>getAs("variation")).isEqualTo("common_cause");
+                        });
         assertThat(rows.get(0).<Double>getAs("lower_process_limit")).isGreaterThan(0.0);
     }
 
     @Test
     void aSinglePointHasNoLimitsAndNoSignal() {
         SparkSession spark = TestSpark.session();
-        spark.createDataFrame(List.of(RowFactory.create("2022-01", 5.0, 0.5)),
-                        StructType.fromDDL("month STRING, complaints_per_100_plans DOUBLE, share_within_20_weeks DOUBLE"))
+        spark.createDataFrame(
+                        List.of(RowFactory.create("2022-01", 5.0, 0.5)),
+                        StructType.fromDDL(
+                                "month STRING, complaints_per_100_plans DOUBLE, share_within_20_weeks DOUBLE"))
                 .createOrReplaceTempView("ehcp_monthly_performance");
-        spark.createDataFrame(List.<Row>of(), StructType.fromDDL("breakdown STRING, month STRING, outside_timescale_share DOUBLE"))
+        spark.createDataFrame(
+                        List.<Row>of(),
+                        StructType.fromDDL(
+                                "breakdown STRING, month STRING, outside_timescale_share DOUBLE"))
                 .createOrReplaceTempView("complaint_response_times");
         List<Row> one = spark.sql(MartCatalog.martSql("spc_xmr")).collectAsList();
-        assertThat(one).hasSize(2).allSatisfy(r -> {
-            assertThat(r.<Object>getAs("upper_process_limit")).isNull();
-            assertThat(r.<Boolean>getAs("outside_limits")).isFalse();
-            assertThat(r.<Boolean>getAs("special_cause")).isFalse();
-            assertThat(r.<String>getAs("variation")).isEqualTo("common_cause");
-        });
+        assertThat(one)
+                .hasSize(2)
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.<Object>getAs("upper_process_limit")).isNull();
+                            assertThat(r.<Boolean>getAs("outside_limits")).isFalse();
+                            assertThat(r.<Boolean>getAs("special_cause")).isFalse();
+                            assertThat(r.<String>getAs("variation")).isEqualTo("common_cause");
+                        });
     }
 }

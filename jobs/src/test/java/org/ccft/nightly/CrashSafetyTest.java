@@ -2,64 +2,86 @@ package org.ccft.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.ccft.cli.ExitCode;
-import org.ccft.lakehouse.DeltaTables;
 import org.ccft.conformed.MergeOrderingTest;
+import org.ccft.lakehouse.DeltaTables;
 import org.ccft.marts.MartCatalog;
 import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import org.ccft.testing.ChildJvm;
+import org.ccft.testing.ChildNightly;
 import org.ccft.testing.Commands;
 import org.ccft.testing.CrashPoints;
-import org.ccft.testing.ChildNightly;
 import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
+import org.ccft.testing.WholeJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ccft.testing.WholeJob;
 
 /**
- * kill -9 at every step boundary and inside Delta writes, then run again: the warehouse comes out as an
- * unbroken run's, with no row duplicated or lost. Each crash is a real child JVM killed with SIGKILL
- * at the point; the next child finds the dead run (its lock free, its execution still marked going),
- * marks it failed and restarts it where it stopped, and is itself killed at the next point.
+ * kill -9 at every step boundary and inside Delta writes, then run again: the warehouse comes out
+ * as an unbroken run's, with no row duplicated or lost. Each crash is a real child JVM killed with
+ * SIGKILL at the point; the next child finds the dead run (its lock free, its execution still
+ * marked going), marks it failed and restarts it where it stopped, and is itself killed at the next
+ * point.
  */
 @WholeJob
 class CrashSafetyTest {
 
     /** Every point at which a run is killed, in the order a run reaches them. */
-    static final List<Map<String, String>> CRASH_POINTS = List.of(
-            before("findDrops"), before("verifyDrops"), before("landRaw"),
-            before("validateRows"), before("checkDrops"), before("mergeConformed"),
-            insideCommit("/conformed/actions/"), before("loadReference"), before("loadSatMonths"),
-            before("conformSatMonths"), before("loadDfeStatistics"), before("buildMarts"), insideCommit("/marts/"),
-            before("checkWarehouse"), before("publish"));
+    static final List<Map<String, String>> CRASH_POINTS =
+            List.of(
+                    before("findDrops"),
+                    before("verifyDrops"),
+                    before("landRaw"),
+                    before("validateRows"),
+                    before("checkDrops"),
+                    before("mergeConformed"),
+                    insideCommit("/conformed/actions/"),
+                    before("loadReference"),
+                    before("loadSatMonths"),
+                    before("conformSatMonths"),
+                    before("loadDfeStatistics"),
+                    before("buildMarts"),
+                    insideCommit("/marts/"),
+                    before("checkWarehouse"),
+                    before("publish"));
 
-    /** One run, restarted after each kill: every attempt listed, the last completed; its JSON summary. */
+    /**
+     * One run, restarted after each kill: every attempt listed, the last completed; its JSON
+     * summary.
+     */
     private static void history(Warehouse w) throws Exception {
         List<String> history = Commands.ccft("history", "--warehouse", w.root.toString()).lines();
-        assertThat(history.get(0)).isEqualTo("run_id,execution_id,started,ended,status,drops_loaded,drops_refused,"
-                + "rows_accepted,rows_quarantined,marts_published,as_at_date,exit_code");
+        assertThat(history.get(0))
+                .isEqualTo(
+                        "run_id,execution_id,started,ended,status,drops_loaded,drops_refused,"
+                                + "rows_accepted,rows_quarantined,marts_published,as_at_date,exit_code");
         assertThat(history).hasSize(1 + CRASH_POINTS.size() + 1);
-        assertThat(history.subList(1, history.size() - 1)).allSatisfy(l -> assertThat(l).startsWith("1,")
-                .contains(",FAILED,").endsWith(",1"));
+        assertThat(history.subList(1, history.size() - 1))
+                .allSatisfy(
+                        l -> assertThat(l).startsWith("1,").contains(",FAILED,").endsWith(",1"));
         String[] last = history.get(history.size() - 1).split(",");
         assertThat(last[0]).isEqualTo("1");
-        assertThat(List.of(last).subList(4, 12)).containsExactly("COMPLETED", "2", "0", "6", "0", "29", "2023-01-08",
-                "0");
+        assertThat(List.of(last).subList(4, 12))
+                .containsExactly("COMPLETED", "2", "0", "6", "0", "29", "2023-01-08", "0");
         JsonNode json = new ObjectMapper().readTree(w.root.resolve("ops/last-run.json").toFile());
         assertThat(json.get("execution_id").asText()).isEqualTo(last[1]);
-        assertThat(json.get("drops_loaded")).extracting(JsonNode::asText)
+        assertThat(json.get("drops_loaded"))
+                .extracting(JsonNode::asText)
                 .containsExactly(MergeOrderingTest.D1.exportId(), MergeOrderingTest.D2.exportId());
         assertThat(json.get("exit_code").asInt()).isZero();
-        assertThat(Files.list(w.root.resolve("ops/runs")).map(f -> f.getFileName().toString())
-                .filter(f -> !f.startsWith("."))).containsExactly("run-1-" + last[1] + ".json");
+        assertThat(
+                        Files.list(w.root.resolve("ops/runs"))
+                                .map(f -> f.getFileName().toString())
+                                .filter(f -> !f.startsWith(".")))
+                .containsExactly("run-1-" + last[1] + ".json");
     }
 
     static Map<String, String> before(String step) {
@@ -71,8 +93,8 @@ class CrashSafetyTest {
     }
 
     @Test
-    void killedAtEveryStepAndInsideDeltaWritesTheWarehouseComesOutAsAnUnbrokenRuns(@TempDir Path tmp)
-            throws Exception {
+    void killedAtEveryStepAndInsideDeltaWritesTheWarehouseComesOutAsAnUnbrokenRuns(
+            @TempDir Path tmp) throws Exception {
         Warehouse unbroken = new Warehouse(tmp.resolve("unbroken"));
         Warehouse crashed = new Warehouse(tmp.resolve("crashed"));
         for (Warehouse w : List.of(unbroken, crashed)) {
@@ -83,58 +105,96 @@ class CrashSafetyTest {
         assertThat(unbroken.nightly().exitCode()).isEqualTo(ExitCode.OK);
 
         for (Map<String, String> point : CRASH_POINTS) {
-            try (ChildJvm child = ChildJvm.nightly(crashed.root, crashed.landing, tmp.resolve("logs"), point)) {
-                assertThat(child.awaitLine(CrashPoints.MARKER, ChildNightly.EXIT)).as("%s", point)
+            try (ChildJvm child =
+                    ChildJvm.nightly(crashed.root, crashed.landing, tmp.resolve("logs"), point)) {
+                assertThat(child.awaitLine(CrashPoints.MARKER, ChildNightly.EXIT))
+                        .as("%s", point)
                         .startsWith(CrashPoints.MARKER);
                 child.kill9();
             }
         }
-        // The run that finishes the job is paused before it publishes: a second run meanwhile is refused at
+        // The run that finishes the job is paused before it publishes: a second run meanwhile is
+        // refused at
         // once, and the first goes on undisturbed.
-        try (ChildJvm last = ChildJvm.nightly(crashed.root, crashed.landing, tmp.resolve("logs"),
-                Map.of("pause.before", "publish"))) {
-            assertThat(last.awaitLine(CrashPoints.PAUSED, ChildNightly.EXIT)).startsWith(CrashPoints.PAUSED);
-            Commands.Result second = Commands.ccft("nightly", "--warehouse", crashed.root.toString(), "--landing",
-                    crashed.landing.toString());
+        try (ChildJvm last =
+                ChildJvm.nightly(
+                        crashed.root,
+                        crashed.landing,
+                        tmp.resolve("logs"),
+                        Map.of("pause.before", "publish"))) {
+            assertThat(last.awaitLine(CrashPoints.PAUSED, ChildNightly.EXIT))
+                    .startsWith(CrashPoints.PAUSED);
+            Commands.Result second =
+                    Commands.ccft(
+                            "nightly",
+                            "--warehouse",
+                            crashed.root.toString(),
+                            "--landing",
+                            crashed.landing.toString());
             assertThat(second.exitCode()).isEqualTo(ExitCode.RUN_IN_PROGRESS);
             assertThat(second.stdout()).isEmpty();
             // History shows the run going, with no exit code yet.
-            assertThat(Commands.ccft("history", "--warehouse", crashed.root.toString()).lines()).last().asString()
-                    .startsWith("1,").contains(",STARTED,").endsWith(",");
+            assertThat(Commands.ccft("history", "--warehouse", crashed.root.toString()).lines())
+                    .last()
+                    .asString()
+                    .startsWith("1,")
+                    .contains(",STARTED,")
+                    .endsWith(",");
             last.resume();
             assertThat(last.exitCode()).isEqualTo(ExitCode.OK);
-            assertThat(last.stderr()).contains("cleared a stale lock left by a run that died")
+            assertThat(last.stderr())
+                    .contains("cleared a stale lock left by a run that died")
                     .contains("was left STARTED by a process that died: marking it FAILED");
         }
         for (String mart : MartCatalog.MARTS) {
             assertThat(crashed.mart(mart)).as(mart).isEqualTo(unbroken.mart(mart));
         }
         for (FileContract file : CmsContract.CMS_FILES) {
-            assertThat(crashed.contents(crashed.layout.raw(file.table()))).as("raw " + file.table())
+            assertThat(crashed.contents(crashed.layout.raw(file.table())))
+                    .as("raw " + file.table())
                     .isEqualTo(unbroken.contents(unbroken.layout.raw(file.table())));
-            assertThat(crashed.contents(crashed.layout.conformed(file.table()))).as("conformed " + file.table())
+            assertThat(crashed.contents(crashed.layout.conformed(file.table())))
+                    .as("conformed " + file.table())
                     .isEqualTo(unbroken.contents(unbroken.layout.conformed(file.table())));
         }
         assertThat(crashed.contents(crashed.layout.conformed("ehcp_monthly")))
                 .isEqualTo(unbroken.contents(unbroken.layout.conformed("ehcp_monthly")));
         history(crashed);
 
-        // The next night has nothing new (the SAT's file restates the same months): every mart stays at
+        // The next night has nothing new (the SAT's file restates the same months): every mart
+        // stays at
         // the version published, and every conformed table at its version.
-        JsonNode before = OperationsTest.martVersions(Files.readString(crashed.root.resolve("published/current.json")));
+        JsonNode before =
+                OperationsTest.martVersions(
+                        Files.readString(crashed.root.resolve("published/current.json")));
         List<String> conformed = List.of("feedback_records", "actions", "contacts", "ehcp_monthly");
-        List<Long> conformedVersions = conformed.stream()
-                .map(t -> DeltaTables.latestVersion(TestSpark.session(), crashed.layout.conformed(t))).toList();
+        List<Long> conformedVersions =
+                conformed.stream()
+                        .map(
+                                t ->
+                                        DeltaTables.latestVersion(
+                                                TestSpark.session(), crashed.layout.conformed(t)))
+                        .toList();
         assertThat(crashed.nightly().exitCode()).isEqualTo(ExitCode.OK);
-        JsonNode after = OperationsTest.martVersions(Files.readString(crashed.root.resolve("published/current.json")));
+        JsonNode after =
+                OperationsTest.martVersions(
+                        Files.readString(crashed.root.resolve("published/current.json")));
         for (String mart : MartCatalog.MARTS) {
             assertThat(after.get(mart)).as(mart).isEqualTo(before.get(mart));
         }
-        assertThat(conformed.stream().map(t -> DeltaTables.latestVersion(TestSpark.session(),
-                crashed.layout.conformed(t))).toList()).as("conformed versions").isEqualTo(conformedVersions);
+        assertThat(
+                        conformed.stream()
+                                .map(
+                                        t ->
+                                                DeltaTables.latestVersion(
+                                                        TestSpark.session(),
+                                                        crashed.layout.conformed(t)))
+                                .toList())
+                .as("conformed versions")
+                .isEqualTo(conformedVersions);
         assertThat(crashed.contents(crashed.layout.loadLedger(), "recorded_at"))
                 .isEqualTo(unbroken.contents(unbroken.layout.loadLedger(), "recorded_at"));
-        if (java.nio.file.Files.exists(Path.of(unbroken.layout.quarantine()))) {
+        if (Files.exists(Path.of(unbroken.layout.quarantine()))) {
             assertThat(crashed.contents(crashed.layout.quarantine()))
                     .isEqualTo(unbroken.contents(unbroken.layout.quarantine()));
         }

@@ -6,20 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.ccft.cli.ExitCode;
 import org.ccft.conformed.MergeOrderingTest;
-import org.ccft.testing.ChildJvm;
-import org.ccft.testing.ChildNightly;
 import org.ccft.testing.Commands;
-import org.ccft.testing.CrashPoints;
 import org.ccft.testing.Warehouse;
+import org.ccft.testing.WholeJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ccft.testing.WholeJob;
 
-/** What a platform team relies on: schedules, tags, maintenance (one run at a time and history: CrashSafetyTest). */
+/**
+ * What a platform team relies on: schedules, tags, maintenance (one run at a time and history:
+ * CrashSafetyTest).
+ */
 @WholeJob
 class OperationsTest {
 
@@ -28,18 +28,23 @@ class OperationsTest {
     }
 
     @Test
-    void aTagGivesTheFiguresAsPublishedAfterCorrectionsAndMaintenance(@TempDir Path tmp) throws Exception {
+    void aTagGivesTheFiguresAsPublishedAfterCorrectionsAndMaintenance(@TempDir Path tmp)
+            throws Exception {
         Warehouse w = new Warehouse(tmp);
         String dir = w.root.toString();
-        String query = "SELECT financial_year, received, concluded, upheld_share FROM complaints_summary ORDER BY 1";
+        String query =
+                "SELECT financial_year, received, concluded, upheld_share FROM complaints_summary ORDER BY 1";
         MergeOrderingTest.D1.writeTo(w.landing);
         assertThat(w.nightly().exitCode()).isEqualTo(ExitCode.OK);
         Commands.Result asPublished = Commands.ccft("sql", "--warehouse", dir, query);
 
         assertThat(Commands.ccft("publish", "--warehouse", dir, "--tag", "annual-2022-23").stdout())
                 .startsWith("tagged annual-2022-23: run 1, as at 2023-01-01, 29 marts");
-        assertThat(Commands.ccft("publish", "--warehouse", dir, "--tag", "annual-2022-23").exitCode())
-                .as("a tag is never moved").isEqualTo(ExitCode.QUERY_FAILED);
+        assertThat(
+                        Commands.ccft("publish", "--warehouse", dir, "--tag", "annual-2022-23")
+                                .exitCode())
+                .as("a tag is never moved")
+                .isEqualTo(ExitCode.QUERY_FAILED);
         assertThat(Commands.ccft("publish", "--warehouse", dir, "--tag", "../escape").exitCode())
                 .isEqualTo(ExitCode.QUERY_FAILED);
 
@@ -49,23 +54,42 @@ class OperationsTest {
         Commands.Result now = Commands.ccft("sql", "--warehouse", dir, query);
         assertThat(now.stdout()).isNotEqualTo(asPublished.stdout());
 
-        Commands.Result maintained = Commands.ccft("maintain", "--warehouse", dir, "--retain-hours", "0");
+        Commands.Result maintained =
+                Commands.ccft("maintain", "--warehouse", dir, "--retain-hours", "0");
         assertThat(maintained.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(maintained.lines().get(0)).as("stdout is the CSV alone")
+        assertThat(maintained.lines().get(0))
+                .as("stdout is the CSV alone")
                 .isEqualTo("table,files_before,bytes_before,files_after,bytes_after");
-        Map<String, long[]> files = new java.util.HashMap<>();
-        maintained.lines().stream().skip(1).takeWhile(l -> !l.isEmpty()).map(l -> l.split(",")).forEach(c -> files.put(c[0],
-                new long[] {Long.parseLong(c[1]), Long.parseLong(c[3])}));
-        assertThat(files).containsKeys("conformed/feedback_records", "raw/feedback_records", "marts/at_a_glance",
-                "published/tags/annual-2022-23/at_a_glance");
+        Map<String, long[]> files = new HashMap<>();
+        maintained.lines().stream()
+                .skip(1)
+                .takeWhile(l -> !l.isEmpty())
+                .map(l -> l.split(","))
+                .forEach(
+                        c ->
+                                files.put(
+                                        c[0],
+                                        new long[] {Long.parseLong(c[1]), Long.parseLong(c[3])}));
+        assertThat(files)
+                .containsKeys(
+                        "conformed/feedback_records",
+                        "raw/feedback_records",
+                        "marts/at_a_glance",
+                        "published/tags/annual-2022-23/at_a_glance");
         long[] conformed = files.get("conformed/feedback_records");
-        assertThat(conformed[1]).as("files of the version MERGE replaced are vacuumed").isLessThan(conformed[0]);
+        assertThat(conformed[1])
+                .as("files of the version MERGE replaced are vacuumed")
+                .isLessThan(conformed[0]);
 
-        Commands.Result tagged = Commands.ccft("sql", "--warehouse", dir, "--as-of", "annual-2022-23", query);
+        Commands.Result tagged =
+                Commands.ccft("sql", "--warehouse", dir, "--as-of", "annual-2022-23", query);
         assertThat(tagged.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(tagged.stdout()).isEqualTo(asPublished.stdout());
-        assertThat(Commands.ccft("sql", "--warehouse", dir, query).stdout()).isEqualTo(now.stdout());
-        assertThat(Commands.ccft("sql", "--warehouse", dir, "--as-of", "no-such-tag", query).exitCode())
+        assertThat(Commands.ccft("sql", "--warehouse", dir, query).stdout())
+                .isEqualTo(now.stdout());
+        assertThat(
+                        Commands.ccft("sql", "--warehouse", dir, "--as-of", "no-such-tag", query)
+                                .exitCode())
                 .isEqualTo(ExitCode.QUERY_FAILED);
         assertThat(Commands.ccft("publish", "--warehouse", dir).lines())
                 .anySatisfy(l -> assertThat(l).startsWith("(current),2,2023-01-08,"))
@@ -76,13 +100,31 @@ class OperationsTest {
     void theScheduleRunsTheNightlyJobAtItsTimes(@TempDir Path tmp) throws Exception {
         Warehouse w = new Warehouse(tmp);
         Files.createDirectories(w.landing);
-        Commands.Result scheduled = Commands.ccft("schedule", "--cron", "* * * * * *", "--max-runs", "2",
-                "--warehouse", w.root.toString(), "--landing", w.landing.toString());
+        Commands.Result scheduled =
+                Commands.ccft(
+                        "schedule",
+                        "--cron",
+                        "* * * * * *",
+                        "--max-runs",
+                        "2",
+                        "--warehouse",
+                        w.root.toString(),
+                        "--landing",
+                        w.landing.toString());
         assertThat(scheduled.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(scheduled.lines()).filteredOn(l -> l.endsWith(": COMPLETED")).hasSize(2);
-        assertThat(Commands.ccft("history", "--warehouse", w.root.toString()).lines()).hasSize(3)
-                .allSatisfy(l -> assertThat(l).satisfiesAnyOf(h -> assertThat(h).startsWith("run_id"),
-                        r -> assertThat(r).contains(",COMPLETED,0,0,0,0,0,,0")));
-        assertThat(Commands.ccft("schedule", "--cron", "every night").exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(Commands.ccft("history", "--warehouse", w.root.toString()).lines())
+                .hasSize(3)
+                .allSatisfy(
+                        l ->
+                                assertThat(l)
+                                        .satisfiesAnyOf(
+                                                h -> assertThat(h).startsWith("run_id"),
+                                                r ->
+                                                        assertThat(r)
+                                                                .contains(
+                                                                        ",COMPLETED,0,0,0,0,0,,0")));
+        assertThat(Commands.ccft("schedule", "--cron", "every night").exitCode())
+                .isEqualTo(ExitCode.USAGE);
     }
 }

@@ -5,27 +5,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import org.ccft.cli.ExitCode;
 import org.ccft.demo.DropWriter;
-import org.ccft.drops.LedgerEntry;
-import org.ccft.drops.LoadLedger;
+import org.ccft.landing.LedgerEntry;
+import org.ccft.landing.LoadLedger;
 import org.ccft.schemas.CmsContract;
 import org.ccft.testing.Cms;
 import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
+import org.ccft.testing.WholeJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ccft.testing.WholeJob;
 
-/** A damaged drop is refused whole and named; the other drops load; a folder without a manifest waits. */
+/**
+ * A damaged drop is refused whole and named; the other drops load; a folder without a manifest
+ * waits.
+ */
 @WholeJob
 class RefusedDropTest {
 
     static DropWriter drop(Path landing, String id, List<List<String>> records) {
-        return new DropWriter(landing, id, "INCREMENTAL", Instant.parse(id.substring(0, 4) + "-" + id.substring(4, 6)
-                + "-" + id.substring(6, 8) + "T02:00:00Z"))
+        return new DropWriter(
+                        landing,
+                        id,
+                        "INCREMENTAL",
+                        Instant.parse(
+                                id.substring(0, 4)
+                                        + "-"
+                                        + id.substring(4, 6)
+                                        + "-"
+                                        + id.substring(6, 8)
+                                        + "T02:00:00Z"))
                 .file("feedback_records.csv", Cms.header(CmsContract.FEEDBACK_RECORDS), records);
     }
 
@@ -34,92 +47,151 @@ class RefusedDropTest {
         Warehouse w = new Warehouse(tmp);
         drop(w.landing, "20230101T020000Z", List.of(Cms.feedback("record_id=G1"))).write();
         // a file changed after its manifest was written
-        Path changed = drop(w.landing, "20230102T020000Z", List.of(Cms.feedback("record_id=B1"))).write();
-        Files.writeString(changed.resolve("feedback_records.csv"), "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+        Path changed =
+                drop(w.landing, "20230102T020000Z", List.of(Cms.feedback("record_id=B1"))).write();
+        Files.writeString(
+                changed.resolve("feedback_records.csv"),
+                "\n",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
         // a manifest that counts one row more than the file holds (checksum right)
         String header = String.join(",", CmsContract.FEEDBACK_RECORDS.columnNames()) + "\n";
-        new DropWriter(w.landing, "20230103T020000Z", "INCREMENTAL", Instant.parse("2023-01-03T02:00:00Z"))
-                .rawFile("feedback_records.csv", header.getBytes(StandardCharsets.UTF_8), 1).write();
+        new DropWriter(
+                        w.landing,
+                        "20230103T020000Z",
+                        "INCREMENTAL",
+                        Instant.parse("2023-01-03T02:00:00Z"))
+                .rawFile("feedback_records.csv", header.getBytes(StandardCharsets.UTF_8), 1)
+                .write();
         // a manifest that is not JSON
-        Path notJson = drop(w.landing, "20230104T020000Z", List.of(Cms.feedback("record_id=B4"))).write();
-        Files.writeString(notJson.resolve("manifest.json"), "{\"export_id\": \"20230104T020000Z\", \"files\": [");
+        Path notJson =
+                drop(w.landing, "20230104T020000Z", List.of(Cms.feedback("record_id=B4"))).write();
+        Files.writeString(
+                notJson.resolve("manifest.json"),
+                "{\"export_id\": \"20230104T020000Z\", \"files\": [");
         // a manifest listing a file that is not there
-        Path missing = drop(w.landing, "20230105T020000Z", List.of(Cms.feedback("record_id=B5"))).write();
+        Path missing =
+                drop(w.landing, "20230105T020000Z", List.of(Cms.feedback("record_id=B5"))).write();
         Files.delete(missing.resolve("feedback_records.csv"));
         // still being written: no manifest yet
-        Path inProgress = drop(w.landing, "20230106T020000Z", List.of(Cms.feedback("record_id=W6"))).write();
+        Path inProgress =
+                drop(w.landing, "20230106T020000Z", List.of(Cms.feedback("record_id=W6"))).write();
         Files.delete(inProgress.resolve("manifest.json"));
         drop(w.landing, "20230107T020000Z", List.of(Cms.feedback("record_id=G7"))).write();
 
         NightlyRunner.Outcome outcome = w.nightly();
         assertThat(outcome.exitCode()).isEqualTo(ExitCode.DROPS_REFUSED);
-        assertThat(outcome.plan().refused).containsOnlyKeys("20230102T020000Z", "20230103T020000Z",
-                "20230104T020000Z", "20230105T020000Z");
-        assertThat(outcome.plan().refused.get("20230102T020000Z")).contains("checksum");
-        assertThat(outcome.plan().refused.get("20230103T020000Z"))
-                .isEqualTo("cms/20230103T020000Z/feedback_records.csv has 0 data rows, the manifest says 1");
-        assertThat(outcome.plan().refused.get("20230104T020000Z")).startsWith("manifest.json is not valid JSON");
-        assertThat(outcome.plan().refused.get("20230105T020000Z"))
-                .isEqualTo("cms/20230105T020000Z/feedback_records.csv is listed in the manifest but missing");
-        assertThat(outcome.summary()).contains(
-                "drop refused: 20230105T020000Z: cms/20230105T020000Z/feedback_records.csv is listed in the manifest but missing");
+        assertThat(outcome.plan().refused())
+                .containsOnlyKeys(
+                        "20230102T020000Z",
+                        "20230103T020000Z",
+                        "20230104T020000Z",
+                        "20230105T020000Z");
+        assertThat(outcome.plan().refused().get("20230102T020000Z")).contains("checksum");
+        assertThat(outcome.plan().refused().get("20230103T020000Z"))
+                .isEqualTo(
+                        "cms/20230103T020000Z/feedback_records.csv has 0 data rows, the manifest says 1");
+        assertThat(outcome.plan().refused().get("20230104T020000Z"))
+                .startsWith("manifest.json is not valid JSON");
+        assertThat(outcome.plan().refused().get("20230105T020000Z"))
+                .isEqualTo(
+                        "cms/20230105T020000Z/feedback_records.csv is listed in the manifest but missing");
+        assertThat(outcome.summary())
+                .contains(
+                        "drop refused: 20230105T020000Z: cms/20230105T020000Z/feedback_records.csv is listed in the manifest but missing");
         assertThat(w.sql("SELECT value FROM at_a_glance WHERE measure = 'corporate_stage1'"))
-                .extracting(r -> r.getLong(0)).containsExactly(2L); // G1 and G7
-        assertThat(TestSpark.session().read().format("delta").load(w.layout.raw("feedback_records"))
-                .select("export_id").distinct().collectAsList()).extracting(r -> r.getString(0))
+                .extracting(r -> r.getLong(0))
+                .containsExactly(2L); // G1 and G7
+        assertThat(
+                        TestSpark.session()
+                                .read()
+                                .format("delta")
+                                .load(w.layout.raw("feedback_records"))
+                                .select("export_id")
+                                .distinct()
+                                .collectAsList())
+                .extracting(r -> r.getString(0))
                 .containsExactlyInAnyOrder("20230101T020000Z", "20230107T020000Z");
         assertThat(new LoadLedger(TestSpark.session(), w.layout).entries())
                 .extracting(e -> e.exportId() + ":" + e.status())
-                .containsExactlyInAnyOrder("20230101T020000Z:LOADED", "20230102T020000Z:REFUSED",
-                        "20230103T020000Z:REFUSED", "20230104T020000Z:REFUSED", "20230105T020000Z:REFUSED",
+                .containsExactlyInAnyOrder(
+                        "20230101T020000Z:LOADED",
+                        "20230102T020000Z:REFUSED",
+                        "20230103T020000Z:REFUSED",
+                        "20230104T020000Z:REFUSED",
+                        "20230105T020000Z:REFUSED",
                         "20230107T020000Z:LOADED");
 
-        // The CMS re-sends the unreadable drop with a sound manifest; the manifest finally arrives for the
+        // The CMS re-sends the unreadable drop with a sound manifest; the manifest finally arrives
+        // for the
         // folder in progress. Refused drops whose manifest did not change are not tried again.
         Files.delete(notJson.resolve("manifest.json"));
         drop(w.landing, "20230104T020000Z", List.of(Cms.feedback("record_id=B4"))).write();
         drop(w.landing, "20230106T020000Z", List.of(Cms.feedback("record_id=W6"))).write();
         NightlyRunner.Outcome next = w.nightly();
         assertThat(next.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(next.plan().drops).extracting(d -> d.exportId())
+        assertThat(next.plan().drops())
+                .extracting(d -> d.exportId())
                 .containsExactly("20230104T020000Z", "20230106T020000Z");
-        assertThat(new LoadLedger(TestSpark.session(), w.layout).entries()).filteredOn(
-                e -> LedgerEntry.LOADED.equals(e.status())).hasSize(4);
+        assertThat(new LoadLedger(TestSpark.session(), w.layout).entries())
+                .filteredOn(e -> LedgerEntry.LOADED.equals(e.status()))
+                .hasSize(4);
     }
 
     /**
-     * Folder names are data: named with a quote, a backslash, a comma, braces or '*', a drop is refused on
-     * its name (nothing inside it is read, no predicate or path list is written from it), once; the good
-     * drops beside it load that night and the nights after.
+     * Folder names are data: named with a quote, a backslash, a comma, braces or '*', a drop is
+     * refused on its name (nothing inside it is read, no predicate or path list is written from
+     * it), once; the good drops beside it load that night and the nights after.
      */
     @Test
     void oddlyNamedFoldersAreRefusedNeverExecuted(@TempDir Path tmp) throws Exception {
         Warehouse w = new Warehouse(tmp);
-        List<String> odd = List.of("20230101T020000Z' OR '1'='1", "20230101T020000Z\\", "20230101T020000Z,20230102T020000Z",
-                "{20230101T020000Z,x}", "*", "20230101T02*");
+        List<String> odd =
+                List.of(
+                        "20230101T020000Z' OR '1'='1",
+                        "20230101T020000Z\\",
+                        "20230101T020000Z,20230102T020000Z",
+                        "{20230101T020000Z,x}",
+                        "*",
+                        "20230101T02*");
         for (String name : odd) {
             new DropWriter(w.landing, name, "INCREMENTAL", Instant.parse("2023-01-01T02:00:00Z"))
-                    .file("feedback_records.csv", Cms.header(CmsContract.FEEDBACK_RECORDS),
-                            List.of(Cms.feedback("record_id=ODD" + odd.indexOf(name)))).write();
+                    .file(
+                            "feedback_records.csv",
+                            Cms.header(CmsContract.FEEDBACK_RECORDS),
+                            List.of(Cms.feedback("record_id=ODD" + odd.indexOf(name))))
+                    .write();
         }
         drop(w.landing, "20230101T020000Z", List.of(Cms.feedback("record_id=G1"))).write();
 
         NightlyRunner.Outcome first = w.nightly();
         assertThat(first.exitCode()).isEqualTo(ExitCode.DROPS_REFUSED);
-        assertThat(first.plan().refused).containsOnlyKeys(odd.toArray(String[]::new));
-        assertThat(first.plan().refused.get("*")).startsWith("folder * is not an export id");
-        assertThat(TestSpark.session().read().format("delta").load(w.layout.raw("feedback_records"))
-                .select("record_id").collectAsList()).extracting(r -> r.getString(0)).containsExactly("G1");
+        assertThat(first.plan().refused()).containsOnlyKeys(odd.toArray(String[]::new));
+        assertThat(first.plan().refused().get("*")).startsWith("folder * is not an export id");
+        assertThat(
+                        TestSpark.session()
+                                .read()
+                                .format("delta")
+                                .load(w.layout.raw("feedback_records"))
+                                .select("record_id")
+                                .collectAsList())
+                .extracting(r -> r.getString(0))
+                .containsExactly("G1");
         assertThat(new LoadLedger(TestSpark.session(), w.layout).entries())
                 .extracting(e -> e.exportId() + ":" + e.status())
-                .contains("20230101T020000Z:LOADED", "*:REFUSED", "20230101T020000Z' OR '1'='1:REFUSED");
+                .contains(
+                        "20230101T020000Z:LOADED",
+                        "*:REFUSED",
+                        "20230101T020000Z' OR '1'='1:REFUSED");
 
         drop(w.landing, "20230102T020000Z", List.of(Cms.feedback("record_id=G2"))).write();
         NightlyRunner.Outcome second = w.nightly();
         assertThat(second.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(second.plan().drops).extracting(d -> d.exportId()).containsExactly("20230102T020000Z");
+        assertThat(second.plan().drops())
+                .extracting(d -> d.exportId())
+                .containsExactly("20230102T020000Z");
         assertThat(w.sql("SELECT value FROM at_a_glance WHERE measure = 'corporate_stage1'"))
-                .extracting(r -> r.getLong(0)).containsExactly(2L);
+                .extracting(r -> r.getLong(0))
+                .containsExactly(2L);
     }
 }

@@ -12,10 +12,10 @@ import org.ccft.marts.MartCatalog;
 import org.ccft.marts.Publication;
 import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
+import org.ccft.testing.WholeJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.ccft.testing.WholeJob;
 
 /**
  * A run that fails in a middle step leaves the previous marts published; run again, Spring Batch
@@ -24,18 +24,22 @@ import org.ccft.testing.WholeJob;
 @WholeJob
 class RestartTest {
 
-    static final String GOOD_SAT = """
+    static final String GOOD_SAT =
+            """
             month,requests_received,assessments_agreed,plans_issued,plans_issued_within_20_weeks,plans_maintained
             2022-04,20,15,10,4,100
             2022-05,20,15,12,5,101
             """;
+
     /** Every row breaks the contract: more than the skip limit, so the chunk step fails. */
-    static final String BROKEN_SAT = """
+    static final String BROKEN_SAT =
+            """
             month,requests_received,assessments_agreed,plans_issued,plans_issued_within_20_weeks,plans_maintained
             April,20,15,10,4,100
             May,20,15,12,5,101
             June,20,15,12,5,101
             """;
+
     static final Map<String, Object> SKIP_LIMIT = Map.of("ccft.sat.skip-limit", 2);
 
     @Test
@@ -51,13 +55,17 @@ class RestartTest {
         sat(unbroken, GOOD_SAT);
         assertThat(unbroken.nightly(SKIP_LIMIT).exitCode()).isEqualTo(ExitCode.OK);
 
-        var publication = new Publication(broken.layout, TestSpark.session().sparkContext().hadoopConfiguration());
+        var publication =
+                new Publication(
+                        broken.layout, TestSpark.session().sparkContext().hadoopConfiguration());
         List<String> before = broken.mart("at_a_glance");
         sat(broken, BROKEN_SAT);
         NightlyRunner.Outcome failed = broken.nightly(SKIP_LIMIT);
         assertThat(failed.exitCode()).isEqualTo(ExitCode.FAILED);
-        assertThat(failed.execution().getStepExecutions()).filteredOn(s -> s.getStatus() == BatchStatus.FAILED)
-                .extracting(s -> s.getStepName()).containsExactly("loadSatMonths");
+        assertThat(failed.execution().getStepExecutions())
+                .filteredOn(s -> s.getStatus() == BatchStatus.FAILED)
+                .extracting(s -> s.getStepName())
+                .containsExactly("loadSatMonths");
         // Nothing new is published: readers still see the first night.
         assertThat(publication.current().orElseThrow().runId()).isEqualTo(1L);
         assertThat(broken.mart("at_a_glance")).isEqualTo(before);
@@ -69,7 +77,8 @@ class RestartTest {
         assertThat(restarted.execution().getJobInstance().getInstanceId())
                 .isEqualTo(failed.execution().getJobInstance().getInstanceId());
         // The steps that had completed were not run again.
-        assertThat(restarted.execution().getStepExecutions()).extracting(s -> s.getStepName())
+        assertThat(restarted.execution().getStepExecutions())
+                .extracting(s -> s.getStepName())
                 .doesNotContain("findDrops", "landRaw", "mergeConformed")
                 .contains("loadSatMonths", "buildMarts", "publish");
         assertThat(publication.current().orElseThrow().runId()).isEqualTo(2L);
@@ -77,7 +86,8 @@ class RestartTest {
             assertThat(broken.mart(mart)).as(mart).isEqualTo(unbroken.mart(mart));
         }
         for (String table : List.of("feedback_records", "actions", "contacts", "ehcp_monthly")) {
-            assertThat(broken.contents(broken.layout.conformed(table))).as(table)
+            assertThat(broken.contents(broken.layout.conformed(table)))
+                    .as(table)
                     .isEqualTo(unbroken.contents(unbroken.layout.conformed(table)));
         }
         assertThat(broken.count("SELECT plans_issued FROM sat_complaints_vs_ehcp")).isEqualTo(22);

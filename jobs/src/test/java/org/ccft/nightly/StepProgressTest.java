@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
 
-/** A step's progress line counts the rows its Spark tasks read and wrote while it ran, and only then. */
+/**
+ * A step's progress line counts the rows its Spark tasks read and wrote while it ran, and only
+ * then.
+ */
 class StepProgressTest {
 
     @Test
@@ -19,15 +22,20 @@ class StepProgressTest {
         SparkSession spark = TestSpark.session();
         StepProgress progress = new StepProgress(spark, Duration.ofHours(1));
         try {
-            spark.range(50).write().parquet(tmp.resolve("before").toString()); // before the step: not counted
+            spark.range(50)
+                    .write()
+                    .parquet(tmp.resolve("before").toString()); // before the step: not counted
             StepExecution step = new StepExecution("landRaw", new JobExecution(1L));
             progress.beforeStep(step);
             spark.range(1234).repartition(3).write().parquet(tmp.resolve("written").toString());
             spark.read().parquet(tmp.resolve("written").toString()).where("id % 2 = 0").count();
             spark.sparkContext().listenerBus().waitUntilEmpty();
-            // Read: the 1,234 the range made (Spark counts a range's rows as read) and the 1,234 read back.
-            assertThat(progress.line()).startsWith("step landRaw: 2,468 rows read, 1,234 rows written (")
-                    .contains("rows/s) in ").contains(" s elapsed");
+            // Read: the 1,234 the range made (Spark counts a range's rows as read) and the 1,234
+            // read back.
+            assertThat(progress.line())
+                    .startsWith("step landRaw: 2,468 rows read, 1,234 rows written (")
+                    .contains("rows/s) in ")
+                    .contains(" s elapsed");
             progress.afterStep(step);
         } finally {
             progress.destroy();

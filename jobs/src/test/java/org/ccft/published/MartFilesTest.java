@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,37 +24,62 @@ import org.junit.jupiter.api.io.TempDir;
 /** The files people open: CSV that Excel reads as UTF-8, and cells that cannot run as formulas. */
 class MartFilesTest {
 
-    private static final String ROWS = "SELECT * FROM (VALUES ('=1+1', -5, DATE '2023-04-06'), ('+44 1223', 0, NULL),"
-            + " ('-x', 1, NULL), ('@SUM(A1)', 2, NULL), ('Café, \"quoted\"', NULL, NULL)) t(label, n, d)";
+    private static final String ROWS =
+            "SELECT * FROM (VALUES ('=1+1', -5, DATE '2023-04-06'), ('+44 1223', 0, NULL),"
+                    + " ('-x', 1, NULL), ('@SUM(A1)', 2, NULL), ('Café, \"quoted\"', NULL, NULL)) t(label, n, d)";
 
     @Test
     void csvIsUtf8WithAByteOrderMarkAndNoFormulas(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("m.csv");
-        try (Connection db = DuckDb.inMemory(); Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery(ROWS)) {
+        try (Connection db = DuckDb.inMemory();
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery(ROWS)) {
             MartCsv.write(rows, file);
         }
         byte[] bytes = Files.readAllBytes(file);
         assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-        assertThat(new String(bytes, StandardCharsets.UTF_8).substring(1)).isEqualTo(
-                "label,n,d\r\n"
-                + "'=1+1,-5,2023-04-06\r\n"
-                + "'+44 1223,0,\r\n"
-                + "'-x,1,\r\n"
-                + "'@SUM(A1),2,\r\n"
-                + "\"Café, \"\"quoted\"\"\",,\r\n");
+        assertThat(new String(bytes, StandardCharsets.UTF_8).substring(1))
+                .isEqualTo(
+                        "label,n,d\r\n"
+                                + "'=1+1,-5,2023-04-06\r\n"
+                                + "'+44 1223,0,\r\n"
+                                + "'-x,1,\r\n"
+                                + "'@SUM(A1),2,\r\n"
+                                + "\"Café, \"\"quoted\"\"\",,\r\n");
     }
 
     @Test
-    void theWorkbookHasContentsAndTypedCellsThatAreNeverFormulas(@TempDir Path tmp) throws Exception {
+    void theWorkbookHasContentsAndTypedCellsThatAreNeverFormulas(@TempDir Path tmp)
+            throws Exception {
         Path file = tmp.resolve("w.xlsx");
-        MartDefinition definition = new MartDefinition("Tricky text", "internal", "Labels that look like formulas.",
-                "one row per label", null, null, null, Map.of("label", "A label.", "n", "A number.", "d", "A date."), null,
-                List.of(), List.of());
-        DataDictionary dictionary = DataDictionary.of(List.of(new DataDictionary.Entry("tricky", 3, definition,
-                StructType.fromDDL("label STRING, n INT, d DATE"))), "2023-04-06");
-        try (Connection db = DuckDb.inMemory(); Statement sql = db.createStatement();
-             MartWorkbook workbook = new MartWorkbook(file, dictionary, "Marts as at 2023-04-06", Set.of("tricky"));
-             ResultSet rows = sql.executeQuery(ROWS)) {
+        MartDefinition definition =
+                new MartDefinition(
+                        "Tricky text",
+                        "internal",
+                        "Labels that look like formulas.",
+                        "one row per label",
+                        null,
+                        null,
+                        null,
+                        Map.of("label", "A label.", "n", "A number.", "d", "A date."),
+                        null,
+                        List.of(),
+                        List.of());
+        DataDictionary dictionary =
+                DataDictionary.of(
+                        List.of(
+                                new DataDictionary.Entry(
+                                        "tricky",
+                                        3,
+                                        definition,
+                                        StructType.fromDDL("label STRING, n INT, d DATE"))),
+                        "2023-04-06");
+        try (Connection db = DuckDb.inMemory();
+                Statement sql = db.createStatement();
+                MartWorkbook workbook =
+                        new MartWorkbook(
+                                file, dictionary, "Marts as at 2023-04-06", Set.of("tricky"));
+                ResultSet rows = sql.executeQuery(ROWS)) {
             workbook.sheet("tricky", rows);
         }
         try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(file))) {
@@ -61,21 +87,26 @@ class MartFilesTest {
             assertThat(book.getSheetName(1)).isEqualTo("Columns");
             assertThat(book.getSheetName(2)).isEqualTo("tricky");
             Sheet contents = book.getSheet("Contents");
-            assertThat(contents.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Marts as at 2023-04-06");
+            assertThat(contents.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("Marts as at 2023-04-06");
             assertThat(contents.getRow(3).getCell(0).getStringCellValue()).isEqualTo("tricky");
             assertThat(contents.getRow(3).getCell(1).getStringCellValue()).isEqualTo("Tricky text");
             assertThat(contents.getRow(3).getCell(2).getStringCellValue()).isEqualTo("internal");
-            assertThat(book.getSheet("Columns").getRow(3).getCell(3).getStringCellValue()).isEqualTo("A date.");
+            assertThat(book.getSheet("Columns").getRow(3).getCell(3).getStringCellValue())
+                    .isEqualTo("A date.");
             Sheet tricky = book.getSheet("tricky");
             for (int r = 1; r <= 4; r++) {
-                assertThat(tricky.getRow(r).getCell(0).getCellType()).as("row %d", r).isEqualTo(CellType.STRING);
+                assertThat(tricky.getRow(r).getCell(0).getCellType())
+                        .as("row %d", r)
+                        .isEqualTo(CellType.STRING);
             }
             assertThat(tricky.getRow(1).getCell(0).getStringCellValue()).isEqualTo("=1+1");
             assertThat(tricky.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(tricky.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(-5.0);
             assertThat(tricky.getRow(1).getCell(2).getLocalDateTimeCellValue().toLocalDate())
-                    .isEqualTo(java.time.LocalDate.of(2023, 4, 6));
-            assertThat(tricky.getRow(5).getCell(0).getStringCellValue()).isEqualTo("Café, \"quoted\"");
+                    .isEqualTo(LocalDate.of(2023, 4, 6));
+            assertThat(tricky.getRow(5).getCell(0).getStringCellValue())
+                    .isEqualTo("Café, \"quoted\"");
         }
     }
 }

@@ -21,10 +21,10 @@ import org.ccft.marts.MartDefinition;
 import org.ccft.testing.Commands;
 import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
+import org.ccft.testing.WholeJob;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ccft.testing.WholeJob;
 
 /**
  * The published marts in readers' hands, on a warehouse loaded by the real nightly job: four open
@@ -34,8 +34,7 @@ import org.ccft.testing.WholeJob;
 @WholeJob
 class ReadersDoorTest {
 
-    @TempDir
-    static Path tmp;
+    @TempDir static Path tmp;
     static Warehouse w;
     static String dir;
 
@@ -49,45 +48,99 @@ class ReadersDoorTest {
 
     @Test
     void everyMartDeclaresWhoMayReadIt() throws Exception {
-        List<String> team = MartCatalog.MARTS.stream()
-                .filter(m -> MartDefinition.of(m).readers() == Audience.TEAM).toList();
-        assertThat(team).containsExactlyInAnyOrder("complaint_worklist", "commitments_outstanding",
-                "adjustments_by_complainant");
-        JsonNode dictionary = new ObjectMapper().readTree(w.root.resolve("published/data-dictionary.json").toFile());
-        assertThat(dictionary.get("marts")).hasSize(MartCatalog.MARTS.size())
-                .allSatisfy(m -> assertThat(m.get("audience").asText()).isIn("public", "internal", "team"));
+        List<String> team =
+                MartCatalog.MARTS.stream()
+                        .filter(m -> MartDefinition.of(m).readers() == Audience.TEAM)
+                        .toList();
+        assertThat(team)
+                .containsExactlyInAnyOrder(
+                        "complaint_worklist",
+                        "commitments_outstanding",
+                        "adjustments_by_complainant");
+        JsonNode dictionary =
+                new ObjectMapper()
+                        .readTree(w.root.resolve("published/data-dictionary.json").toFile());
+        assertThat(dictionary.get("marts"))
+                .hasSize(MartCatalog.MARTS.size())
+                .allSatisfy(
+                        m ->
+                                assertThat(m.get("audience").asText())
+                                        .isIn("public", "internal", "team"));
         assertThat(Files.readString(w.root.resolve("published/data-dictionary.md")))
                 .contains("- Audience: team", "- Audience: internal", "- Audience: public");
     }
 
     /**
-     * The public reads the public release only, after disclosure control, worked out by hand: At a Glance's
-     * corporate stage 1 (4) is a headline, exempt; all four are the SAT's, and no other service area has
-     * any, so the SAT's 4 gives nothing away that At a Glance does not and is shown; the four are all one
-     * theme (PLANS), and 4 complaints by theme is below the threshold, so it is c, and so is its share.
+     * The public reads the public release only, after disclosure control, worked out by hand: At a
+     * Glance's corporate stage 1 (4) is a headline, exempt; all four are the SAT's, and no other
+     * service area has any, so the SAT's 4 gives nothing away that At a Glance does not and is
+     * shown; the four are all one theme (PLANS), and 4 complaints by theme is below the threshold,
+     * so it is c, and so is its share.
      */
     @Test
     void thePublicReadsTheReleaseAfterDisclosureControl() throws Exception {
-        Commands.Result glance = Commands.ccft("sql", "--warehouse", dir, "--audience", "public", "SELECT value FROM "
-                + "at_a_glance WHERE financial_year = '2022-23' AND measure = 'corporate_stage1'");
+        Commands.Result glance =
+                Commands.ccft(
+                        "sql",
+                        "--warehouse",
+                        dir,
+                        "--audience",
+                        "public",
+                        "SELECT value FROM "
+                                + "at_a_glance WHERE financial_year = '2022-23' AND measure = 'corporate_stage1'");
         assertThat(glance.stdout()).isEqualTo("value\r\n4\r\n");
-        assertThat(Commands.ccft("sql", "--warehouse", dir, "--audience", "public", "SELECT service_area, procedure, stage, "
-                + "received, suppressed FROM complaints_by_service_area WHERE financial_year = '2022-23'").stdout())
-                .isEqualTo("service_area,procedure,stage,received,suppressed\r\nSAT,CORPORATE,1,4,\r\n");
-        assertThat(Commands.ccft("sql", "--warehouse", dir, "--audience", "public", "SELECT theme, records, share, "
-                + "suppressed FROM complaint_themes WHERE financial_year = '2022-23'").stdout())
+        assertThat(
+                        Commands.ccft(
+                                        "sql",
+                                        "--warehouse",
+                                        dir,
+                                        "--audience",
+                                        "public",
+                                        "SELECT service_area, procedure, stage, "
+                                                + "received, suppressed FROM complaints_by_service_area WHERE financial_year = '2022-23'")
+                                .stdout())
+                .isEqualTo(
+                        "service_area,procedure,stage,received,suppressed\r\nSAT,CORPORATE,1,4,\r\n");
+        assertThat(
+                        Commands.ccft(
+                                        "sql",
+                                        "--warehouse",
+                                        dir,
+                                        "--audience",
+                                        "public",
+                                        "SELECT theme, records, share, "
+                                                + "suppressed FROM complaint_themes WHERE financial_year = '2022-23'")
+                                .stdout())
                 .isEqualTo("theme,records,share,suppressed\r\nPLANS,,,\"records,share\"\r\n");
-        assertThat(Files.readAllLines(w.root.resolve("published/files/public/csv/complaint_themes.csv")))
+        assertThat(
+                        Files.readAllLines(
+                                w.root.resolve("published/files/public/csv/complaint_themes.csv")))
                 .contains("2022-23,PLANS,c,c");
         // The staff's exact figure, for comparison.
-        assertThat(Commands.ccft("sql", "--warehouse", dir, "SELECT records FROM complaint_themes "
-                + "WHERE financial_year = '2022-23'").stdout()).isEqualTo("records\r\n4\r\n");
+        assertThat(
+                        Commands.ccft(
+                                        "sql",
+                                        "--warehouse",
+                                        dir,
+                                        "SELECT records FROM complaint_themes "
+                                                + "WHERE financial_year = '2022-23'")
+                                .stdout())
+                .isEqualTo("records\r\n4\r\n");
         for (String mart : List.of("complaint_response_times", "spc_xmr", "complaint_worklist")) {
-            Commands.Result refused = Commands.ccft("sql", "--warehouse", dir, "--audience", "public", "SELECT * FROM " + mart);
+            Commands.Result refused =
+                    Commands.ccft(
+                            "sql",
+                            "--warehouse",
+                            dir,
+                            "--audience",
+                            "public",
+                            "SELECT * FROM " + mart);
             assertThat(refused.exitCode()).as(mart).isEqualTo(ExitCode.QUERY_FAILED);
         }
-        JsonNode disclosure = new ObjectMapper().readTree(
-                w.root.resolve("published/files/public/disclosure.json").toFile());
+        JsonNode disclosure =
+                new ObjectMapper()
+                        .readTree(
+                                w.root.resolve("published/files/public/disclosure.json").toFile());
         assertThat(disclosure.at("/marts/spc_xmr/withheld").asText()).isNotEmpty();
         assertThat(disclosure.at("/marts/at_a_glance/exempt").asText()).isNotEmpty();
         assertThat(disclosure.at("/marts/complaint_themes/suppressed_cells").asInt()).isEqualTo(2);
@@ -95,65 +148,86 @@ class ReadersDoorTest {
 
     @Test
     void anAnalystAsksAndIsAnsweredInEachFormat() {
-        String q = "SELECT measure, value FROM at_a_glance WHERE financial_year = '2022-23' "
-                + "AND measure IN ('corporate_stage1', 'corporate_stage2') ORDER BY measure";
+        String q =
+                "SELECT measure, value FROM at_a_glance WHERE financial_year = '2022-23' "
+                        + "AND measure IN ('corporate_stage1', 'corporate_stage2') ORDER BY measure";
         Commands.Result csv = Commands.ccft("sql", "--warehouse", dir, q);
         assertThat(csv.exitCode()).isEqualTo(ExitCode.OK);
-        assertThat(csv.stdout()).isEqualTo("measure,value\r\ncorporate_stage1,4\r\ncorporate_stage2,0\r\n");
+        assertThat(csv.stdout())
+                .isEqualTo("measure,value\r\ncorporate_stage1,4\r\ncorporate_stage2,0\r\n");
         assertThat(Commands.ccft("sql", "--warehouse", dir, "--format", "json", q).stdout().trim())
-                .isEqualTo("[{\"measure\":\"corporate_stage1\",\"value\":4},{\"measure\":\"corporate_stage2\",\"value\":0}]");
-        assertThat(Commands.ccft("sql", "--warehouse", dir, "--format", "table", q).lines()).containsExactly(
-                "measure          | value", "-----------------+------", "corporate_stage1 |     4",
-                "corporate_stage2 |     0", "(2 rows)");
-        assertThat(Commands.ccft("sql", "--warehouse", dir, "WITH y AS (SELECT * FROM at_a_glance) "
-                + "SELECT sum(value) AS total FROM y WHERE financial_year = '2022-23' AND measure LIKE 'corporate%'")
-                .lines()).containsExactly("total", "4");
+                .isEqualTo(
+                        "[{\"measure\":\"corporate_stage1\",\"value\":4},{\"measure\":\"corporate_stage2\",\"value\":0}]");
+        assertThat(Commands.ccft("sql", "--warehouse", dir, "--format", "table", q).lines())
+                .containsExactly(
+                        "measure          | value",
+                        "-----------------+------",
+                        "corporate_stage1 |     4",
+                        "corporate_stage2 |     0",
+                        "(2 rows)");
+        assertThat(
+                        Commands.ccft(
+                                        "sql",
+                                        "--warehouse",
+                                        dir,
+                                        "WITH y AS (SELECT * FROM at_a_glance) "
+                                                + "SELECT sum(value) AS total FROM y WHERE financial_year = '2022-23' AND measure LIKE 'corporate%'")
+                                .lines())
+                .containsExactly("total", "4");
     }
 
-    /** Every way out of the published marts that a reader might try; each is refused, and nothing changes. */
+    /**
+     * Every way out of the published marts that a reader might try; each is refused, and nothing
+     * changes.
+     */
     @Test
     void escapesAreRefused() throws Exception {
         String raw = w.root.resolve("raw/feedback_records").toString();
         Path copied = tmp.resolve("copied.csv");
-        List<String> escapes = List.of(
-                "SELECT complainant_name, child_name FROM delta.`" + raw + "` LIMIT 2",
-                "SELECT * FROM text.`/etc/hostname`",
-                "DELETE FROM delta.`" + w.root.resolve("marts/at_a_glance") + "`",
-                "DELETE FROM at_a_glance",
-                "INSERT INTO at_a_glance VALUES ('2022-23', 'compliments', 1, 1)",
-                "UPDATE at_a_glance SET value = 0",
-                "DROP TABLE at_a_glance",
-                "CREATE TABLE copy AS SELECT * FROM at_a_glance",
-                "SET enable_external_access = true",
-                "RESET lock_configuration",
-                "SELECT * FROM read_parquet('" + raw + "/*.parquet')",
-                "SELECT * FROM read_csv('/etc/hostname')",
-                "SELECT * FROM read_text('/etc/passwd')",
-                "SELECT * FROM '" + w.root.resolve("conformed/feedback_records") + "/**/*.parquet'",
-                "SELECT * FROM feedback_records",
-                "SELECT * FROM raw.feedback_records",
-                "SELECT * FROM main.complaint_worklist",
-                "SELECT * FROM complaint_worklist",
-                "SELECT a.*, w.* FROM at_a_glance a, complaint_worklist w",
-                "ATTACH '" + w.root.resolve("ops/jobrepo.mv.db") + "' AS repo",
-                "COPY (SELECT * FROM at_a_glance) TO '" + copied + "'",
-                "EXPORT DATABASE '" + tmp.resolve("exported") + "'",
-                "INSTALL httpfs",
-                "LOAD httpfs",
-                "SELECT getenv('CCFT_PSEUDONYMISATION_KEY')",
-                "SELECT current_setting('home_directory')",
-                "SELECT reflect('java.lang.System', 'getenv', 'CCFT_PSEUDONYMISATION_KEY')",
-                "SELECT * FROM duckdb_settings()",
-                "SELECT * FROM glob('/*')",
-                "SELECT * FROM query('SELECT * FROM read_csv(''/etc/hostname'')')",
-                "PRAGMA database_list",
-                "CALL pragma_version()",
-                "WITH x AS (SELECT * FROM read_csv('/etc/hostname')) SELECT * FROM x",
-                "SELECT (SELECT count(*) FROM read_parquet('" + raw + "/*.parquet')) AS n FROM at_a_glance",
-                "SELECT * FROM at_a_glance; DROP TABLE at_a_glance",
-                "SELECT * FROM at_a_glance AT (VERSION => 0)",
-                "CACHE TABLE at_a_glance",
-                "ADD JAR '/tmp/evil.jar'");
+        List<String> escapes =
+                List.of(
+                        "SELECT complainant_name, child_name FROM delta.`" + raw + "` LIMIT 2",
+                        "SELECT * FROM text.`/etc/hostname`",
+                        "DELETE FROM delta.`" + w.root.resolve("marts/at_a_glance") + "`",
+                        "DELETE FROM at_a_glance",
+                        "INSERT INTO at_a_glance VALUES ('2022-23', 'compliments', 1, 1)",
+                        "UPDATE at_a_glance SET value = 0",
+                        "DROP TABLE at_a_glance",
+                        "CREATE TABLE copy AS SELECT * FROM at_a_glance",
+                        "SET enable_external_access = true",
+                        "RESET lock_configuration",
+                        "SELECT * FROM read_parquet('" + raw + "/*.parquet')",
+                        "SELECT * FROM read_csv('/etc/hostname')",
+                        "SELECT * FROM read_text('/etc/passwd')",
+                        "SELECT * FROM '"
+                                + w.root.resolve("conformed/feedback_records")
+                                + "/**/*.parquet'",
+                        "SELECT * FROM feedback_records",
+                        "SELECT * FROM raw.feedback_records",
+                        "SELECT * FROM main.complaint_worklist",
+                        "SELECT * FROM complaint_worklist",
+                        "SELECT a.*, w.* FROM at_a_glance a, complaint_worklist w",
+                        "ATTACH '" + w.root.resolve("ops/jobrepo.mv.db") + "' AS repo",
+                        "COPY (SELECT * FROM at_a_glance) TO '" + copied + "'",
+                        "EXPORT DATABASE '" + tmp.resolve("exported") + "'",
+                        "INSTALL httpfs",
+                        "LOAD httpfs",
+                        "SELECT getenv('CCFT_PSEUDONYMISATION_KEY')",
+                        "SELECT current_setting('home_directory')",
+                        "SELECT reflect('java.lang.System', 'getenv', 'CCFT_PSEUDONYMISATION_KEY')",
+                        "SELECT * FROM duckdb_settings()",
+                        "SELECT * FROM glob('/*')",
+                        "SELECT * FROM query('SELECT * FROM read_csv(''/etc/hostname'')')",
+                        "PRAGMA database_list",
+                        "CALL pragma_version()",
+                        "WITH x AS (SELECT * FROM read_csv('/etc/hostname')) SELECT * FROM x",
+                        "SELECT (SELECT count(*) FROM read_parquet('"
+                                + raw
+                                + "/*.parquet')) AS n FROM at_a_glance",
+                        "SELECT * FROM at_a_glance; DROP TABLE at_a_glance",
+                        "SELECT * FROM at_a_glance AT (VERSION => 0)",
+                        "CACHE TABLE at_a_glance",
+                        "ADD JAR '/tmp/evil.jar'");
         long before = DeltaTables.latestVersion(TestSpark.session(), w.layout.mart("at_a_glance"));
         List<String> answered = new ArrayList<>();
         for (String q : escapes) {
@@ -166,21 +240,38 @@ class ReadersDoorTest {
         assertThat(escapes).hasSizeGreaterThanOrEqualTo(20);
         assertThat(copied).doesNotExist();
         assertThat(tmp.resolve("exported")).doesNotExist();
-        assertThat(DeltaTables.latestVersion(TestSpark.session(), w.layout.mart("at_a_glance"))).isEqualTo(before);
-        assertThat(Commands.ccft("sql", "--warehouse", dir, "SELECT count(*) AS n FROM at_a_glance").exitCode())
+        assertThat(DeltaTables.latestVersion(TestSpark.session(), w.layout.mart("at_a_glance")))
+                .isEqualTo(before);
+        assertThat(
+                        Commands.ccft(
+                                        "sql",
+                                        "--warehouse",
+                                        dir,
+                                        "SELECT count(*) AS n FROM at_a_glance")
+                                .exitCode())
                 .isEqualTo(ExitCode.OK);
     }
 
     @Test
     void theTeamAsksForItsListsAndEveryQueryIsLoggedWithoutItsRows() throws Exception {
         String q = "SELECT case_reference, due FROM complaint_worklist ORDER BY case_reference";
-        Commands.Result answered = Commands.ccft("sql", "--warehouse", dir, "--audience", "team", q);
+        Commands.Result answered =
+                Commands.ccft("sql", "--warehouse", dir, "--audience", "team", q);
         assertThat(answered.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(answered.lines()).hasSize(5); // a header and the four open stages
-        List<String> references = answered.lines().stream().skip(1).map(l -> l.split(",")[0]).toList();
+        List<String> references =
+                answered.lines().stream().skip(1).map(l -> l.split(",")[0]).toList();
         assertThat(references).allSatisfy(r -> assertThat(r).matches("P[0-9A-F]{12}"));
-        assertThat(Commands.ccft("sql", "--warehouse", dir, "--audience", "team", "SELECT * FROM conformed_feedback")
-                .exitCode()).isEqualTo(ExitCode.QUERY_FAILED);
+        assertThat(
+                        Commands.ccft(
+                                        "sql",
+                                        "--warehouse",
+                                        dir,
+                                        "--audience",
+                                        "team",
+                                        "SELECT * FROM conformed_feedback")
+                                .exitCode())
+                .isEqualTo(ExitCode.QUERY_FAILED);
 
         Path log = w.root.resolve("ops/access/team-queries.jsonl");
         List<JsonNode> entries = new ArrayList<>();
@@ -202,23 +293,36 @@ class ReadersDoorTest {
     void everyPublishWritesParquetCsvAndAWorkbookOfTheStaffsMartsAsPublished() throws Exception {
         SparkSession spark = TestSpark.session();
         Path files = w.root.resolve("published/files/internal");
-        List<String> forStaff = MartCatalog.MARTS.stream()
-                .filter(m -> MartDefinition.of(m).readers() != Audience.TEAM).toList();
+        List<String> forStaff =
+                MartCatalog.MARTS.stream()
+                        .filter(m -> MartDefinition.of(m).readers() != Audience.TEAM)
+                        .toList();
         try (Stream<Path> csvs = Files.list(files.resolve("csv"))) {
             assertThat(csvs.map(p -> p.getFileName().toString().replace(".csv", "")))
                     .containsExactlyInAnyOrderElementsOf(forStaff);
         }
         for (String mart : forStaff) {
             List<String> delta = w.mart(mart);
-            List<String> parquet = spark.read().parquet(files.resolve("parquet/" + mart + ".parquet").toString())
-                    .selectExpr("to_json(struct(*))").collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+            List<String> parquet =
+                    spark
+                            .read()
+                            .parquet(files.resolve("parquet/" + mart + ".parquet").toString())
+                            .selectExpr("to_json(struct(*))")
+                            .collectAsList()
+                            .stream()
+                            .map(r -> r.getString(0))
+                            .sorted()
+                            .toList();
             assertThat(parquet).as(mart).isEqualTo(delta);
             byte[] csv = Files.readAllBytes(files.resolve("csv/" + mart + ".csv"));
             assertThat(csv).as(mart).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-            assertThat(new String(csv, StandardCharsets.UTF_8).split("\r\n")).as(mart).hasSize(delta.size() + 1);
+            assertThat(new String(csv, StandardCharsets.UTF_8).split("\r\n"))
+                    .as(mart)
+                    .hasSize(delta.size() + 1);
         }
         assertThat(files.resolve("parquet/complaint_worklist.parquet")).doesNotExist();
-        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(files.resolve("ccft-marts.xlsx")))) {
+        try (XSSFWorkbook book =
+                new XSSFWorkbook(Files.newInputStream(files.resolve("ccft-marts.xlsx")))) {
             List<String> sheets = new ArrayList<>();
             book.forEach(s -> sheets.add(s.getSheetName()));
             assertThat(sheets.subList(0, 2)).containsExactly("Contents", "Columns");
@@ -230,7 +334,8 @@ class ReadersDoorTest {
             var glance = book.getSheet("at_a_glance");
             boolean found = false;
             for (var row : glance) {
-                if (row.getRowNum() > 0 && row.getCell(0).getStringCellValue().equals("2022-23")
+                if (row.getRowNum() > 0
+                        && row.getCell(0).getStringCellValue().equals("2022-23")
                         && row.getCell(1).getStringCellValue().equals("corporate_stage1")) {
                     assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(4.0);
                     found = true;
@@ -238,9 +343,12 @@ class ReadersDoorTest {
             }
             assertThat(found).isTrue();
         }
-        // The same files in the release the pointer names, with the team's lists beside them for ccft sql.
-        JsonNode pointer = new ObjectMapper().readTree(w.root.resolve("published/current.json").toFile());
-        Path release = w.root.resolve("published/releases").resolve(pointer.get("release").asText());
+        // The same files in the release the pointer names, with the team's lists beside them for
+        // ccft sql.
+        JsonNode pointer =
+                new ObjectMapper().readTree(w.root.resolve("published/current.json").toFile());
+        Path release =
+                w.root.resolve("published/releases").resolve(pointer.get("release").asText());
         assertThat(Files.readAllBytes(release.resolve("internal/csv/at_a_glance.csv")))
                 .isEqualTo(Files.readAllBytes(files.resolve("csv/at_a_glance.csv")));
         assertThat(release.resolve("team/parquet/complaint_worklist.parquet")).exists();

@@ -28,14 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The publication in a real PostgreSQL server: a schema and a read-only role per audience, comments
- * from the dictionary, and a swap in one transaction. Each publication here is made to be told apart:
- * run N's At a Glance holds three rows whose values add up to 10 × N.
+ * from the dictionary, and a swap in one transaction. Each publication here is made to be told
+ * apart: run N's At a Glance holds three rows whose values add up to 10 × N.
  */
 class ServingDatabaseTest {
 
     static PostgresServer pg;
-    @TempDir
-    static Path tmp;
+    @TempDir static Path tmp;
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,33 +55,64 @@ class ServingDatabaseTest {
         return new ServingDatabase(s);
     }
 
-    private static final DataDictionary DICTIONARY = DataDictionary.of(List.of(
-            new DataDictionary.Entry("at_a_glance", 7, MartDefinition.of("at_a_glance"),
-                    StructType.fromDDL("financial_year STRING, measure STRING, value BIGINT, previous_year_value BIGINT")),
-            new DataDictionary.Entry("complaint_worklist", 3, MartDefinition.of("complaint_worklist"),
-                    StructType.fromDDL("case_reference STRING, due STRING, working_days_left INT"))), "2023-04-06");
+    private static final DataDictionary DICTIONARY =
+            DataDictionary.of(
+                    List.of(
+                            new DataDictionary.Entry(
+                                    "at_a_glance",
+                                    7,
+                                    MartDefinition.of("at_a_glance"),
+                                    StructType.fromDDL(
+                                            "financial_year STRING, measure STRING, value BIGINT, previous_year_value BIGINT")),
+                            new DataDictionary.Entry(
+                                    "complaint_worklist",
+                                    3,
+                                    MartDefinition.of("complaint_worklist"),
+                                    StructType.fromDDL(
+                                            "case_reference STRING, due STRING, working_days_left INT"))),
+                    "2023-04-06");
 
     /** A release of run {@code run}: its files in a folder, as the release writer stages them. */
     private static Path release(long run) throws Exception {
         Path folder = tmp.resolve("release-" + run);
         Files.createDirectories(folder.resolve("internal/parquet"));
         Files.createDirectories(folder.resolve("team/parquet"));
-        try (Connection db = DuckDb.inMemory(); Statement sql = db.createStatement()) {
-            sql.execute("COPY (SELECT * FROM (VALUES ('2022-23', 'compliments', " + (5 * run) + "::BIGINT, 3::BIGINT), "
-                    + "('2022-23', 'corporate_stage1', " + (3 * run) + "::BIGINT, NULL), "
-                    + "('2022-23', 'it''s \"quoted\", ok', " + (2 * run) + "::BIGINT, 0::BIGINT)) "
-                    + "t(financial_year, measure, value, previous_year_value)) TO "
-                    + DuckDb.literal(folder.resolve("internal/parquet/at_a_glance.parquet").toString()) + " (FORMAT parquet)");
-            sql.execute("COPY (SELECT * FROM (VALUES ('P0123456789AB', 'OVERDUE', -2), ('P0123456789AC', NULL, 4)) "
-                    + "t(case_reference, due, working_days_left)) TO "
-                    + DuckDb.literal(folder.resolve("team/parquet/complaint_worklist.parquet").toString()) + " (FORMAT parquet)");
+        try (Connection db = DuckDb.inMemory();
+                Statement sql = db.createStatement()) {
+            sql.execute(
+                    "COPY (SELECT * FROM (VALUES ('2022-23', 'compliments', "
+                            + (5 * run)
+                            + "::BIGINT, 3::BIGINT), "
+                            + "('2022-23', 'corporate_stage1', "
+                            + (3 * run)
+                            + "::BIGINT, NULL), "
+                            + "('2022-23', 'it''s \"quoted\", ok', "
+                            + (2 * run)
+                            + "::BIGINT, 0::BIGINT)) "
+                            + "t(financial_year, measure, value, previous_year_value)) TO "
+                            + DuckDb.literal(
+                                    folder.resolve("internal/parquet/at_a_glance.parquet")
+                                            .toString())
+                            + " (FORMAT parquet)");
+            sql.execute(
+                    "COPY (SELECT * FROM (VALUES ('P0123456789AB', 'OVERDUE', -2), ('P0123456789AC', NULL, 4)) "
+                            + "t(case_reference, due, working_days_left)) TO "
+                            + DuckDb.literal(
+                                    folder.resolve("team/parquet/complaint_worklist.parquet")
+                                            .toString())
+                            + " (FORMAT parquet)");
         }
         return folder;
     }
 
     private static Publication.Published published(long run) {
-        return new Publication.Published(run, "2023-04-06", "2026-12-02T01:0" + run + ":00Z",
-                Map.of("at_a_glance", 7L, "complaint_worklist", 3L), "run-" + run + "-1", "K0000000001");
+        return new Publication.Published(
+                run,
+                "2023-04-06",
+                "2026-12-02T01:0" + run + ":00Z",
+                Map.of("at_a_glance", 7L, "complaint_worklist", 3L),
+                "run-" + run + "-1",
+                "K0000000001");
     }
 
     private static Connection as(String user) throws SQLException {
@@ -91,7 +121,8 @@ class ServingDatabaseTest {
 
     private static List<String> rows(Connection c, String query) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(query)) {
             int n = r.getMetaData().getColumnCount();
             while (r.next()) {
                 List<String> row = new ArrayList<>();
@@ -107,36 +138,58 @@ class ServingDatabaseTest {
     @Test
     void eachAudienceHasItsSchemaAndARoleThatCanOnlyReadIt() throws Exception {
         serving().publish(published(1), DICTIONARY, release(1));
-        try (Connection admin = pg.connect(); Statement s = admin.createStatement()) {
-            assertThat(rows(admin, "SELECT * FROM ccft_internal.at_a_glance ORDER BY measure")).containsExactly(
-                    "2022-23|compliments|5|3", "2022-23|corporate_stage1|3|null", "2022-23|it's \"quoted\", ok|2|0");
+        try (Connection admin = pg.connect();
+                Statement s = admin.createStatement()) {
+            assertThat(rows(admin, "SELECT * FROM ccft_internal.at_a_glance ORDER BY measure"))
+                    .containsExactly(
+                            "2022-23|compliments|5|3",
+                            "2022-23|corporate_stage1|3|null",
+                            "2022-23|it's \"quoted\", ok|2|0");
             assertThat(rows(admin, "SELECT * FROM ccft_team.complaint_worklist ORDER BY 1"))
                     .containsExactly("P0123456789AB|OVERDUE|-2", "P0123456789AC|null|4");
-            assertThat(rows(admin, "SELECT mart, audience, version, row_count, as_at_date, run_id "
-                    + "FROM ccft_internal.publication")).containsExactly("at_a_glance|public|7|3|2023-04-06|1");
-            assertThat(rows(admin, "SELECT col_description('ccft_internal.at_a_glance'::regclass, 3)"))
+            assertThat(
+                            rows(
+                                    admin,
+                                    "SELECT mart, audience, version, row_count, as_at_date, run_id "
+                                            + "FROM ccft_internal.publication"))
+                    .containsExactly("at_a_glance|public|7|3|2023-04-06|1");
+            assertThat(
+                            rows(
+                                    admin,
+                                    "SELECT col_description('ccft_internal.at_a_glance'::regclass, 3)"))
                     .containsExactly("Records received in the year.");
-            assertThat(rows(admin, "SELECT data_type FROM information_schema.columns WHERE table_schema = "
-                    + "'ccft_internal' AND table_name = 'at_a_glance' ORDER BY ordinal_position"))
+            assertThat(
+                            rows(
+                                    admin,
+                                    "SELECT data_type FROM information_schema.columns WHERE table_schema = "
+                                            + "'ccft_internal' AND table_name = 'at_a_glance' ORDER BY ordinal_position"))
                     .containsExactly("text", "text", "bigint", "bigint");
             s.execute("CREATE ROLE analyst LOGIN IN ROLE ccft_internal_reader");
             s.execute("CREATE ROLE caseworker LOGIN IN ROLE ccft_team_reader");
         }
         try (Connection analyst = as("analyst")) {
-            assertThat(rows(analyst, "SELECT count(*) FROM ccft_internal.at_a_glance")).containsExactly("3");
+            assertThat(rows(analyst, "SELECT count(*) FROM ccft_internal.at_a_glance"))
+                    .containsExactly("3");
             assertThatThrownBy(() -> rows(analyst, "SELECT * FROM ccft_team.complaint_worklist"))
                     .hasMessageContaining("permission denied");
-            assertThatThrownBy(() -> rows(analyst, "DELETE FROM ccft_internal.at_a_glance RETURNING 1"))
+            assertThatThrownBy(
+                            () ->
+                                    rows(
+                                            analyst,
+                                            "DELETE FROM ccft_internal.at_a_glance RETURNING 1"))
                     .hasMessageContaining("permission denied");
         }
         try (Connection caseworker = as("caseworker")) {
-            assertThat(rows(caseworker, "SELECT count(*) FROM ccft_team.complaint_worklist")).containsExactly("2");
-            assertThat(rows(caseworker, "SELECT count(*) FROM ccft_internal.at_a_glance")).containsExactly("3");
+            assertThat(rows(caseworker, "SELECT count(*) FROM ccft_team.complaint_worklist"))
+                    .containsExactly("2");
+            assertThat(rows(caseworker, "SELECT count(*) FROM ccft_internal.at_a_glance"))
+                    .containsExactly("3");
         }
         // The grants hold for the next publication's new tables too.
         serving().publish(published(2), DICTIONARY, release(2));
         try (Connection analyst = as("analyst")) {
-            assertThat(rows(analyst, "SELECT sum(value) FROM ccft_internal.at_a_glance")).containsExactly("20");
+            assertThat(rows(analyst, "SELECT sum(value) FROM ccft_internal.at_a_glance"))
+                    .containsExactly("20");
         }
     }
 
@@ -145,29 +198,44 @@ class ServingDatabaseTest {
         serving().publish(published(3), DICTIONARY, release(3));
         AtomicBoolean publishing = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
-        Thread reader = new Thread(() -> {
-            try (Connection c = pg.connect()) {
-                for (int i = 0; i < 20_000 && publishing.get(); i++) {
-                    seen.addAll(rows(c, "SELECT (SELECT max(run_id) FROM ccft_internal.publication) || ':' || "
-                            + "(SELECT sum(value) FROM ccft_internal.at_a_glance)"));
-                }
-            } catch (SQLException e) {
-                seen.add("error: " + e.getMessage());
-            }
-        });
+        Thread reader =
+                new Thread(
+                        () -> {
+                            try (Connection c = pg.connect()) {
+                                for (int i = 0; i < 20_000 && publishing.get(); i++) {
+                                    seen.addAll(
+                                            rows(
+                                                    c,
+                                                    "SELECT (SELECT max(run_id) FROM ccft_internal.publication) || ':' || "
+                                                            + "(SELECT sum(value) FROM ccft_internal.at_a_glance)"));
+                                }
+                            } catch (SQLException e) {
+                                seen.add("error: " + e.getMessage());
+                            }
+                        });
         reader.start();
         for (long run = 4; run <= 8; run++) {
             serving().publish(published(run), DICTIONARY, release(run));
         }
         publishing.set(false);
         reader.join();
-        assertThat(seen).isNotEmpty().allSatisfy(pair -> {
-            String[] p = pair.split(":");
-            assertThat(Long.parseLong(p[1])).as(pair).isEqualTo(10 * Long.parseLong(p[0]));
-        });
+        assertThat(seen)
+                .isNotEmpty()
+                .allSatisfy(
+                        pair -> {
+                            String[] p = pair.split(":");
+                            assertThat(Long.parseLong(p[1]))
+                                    .as(pair)
+                                    .isEqualTo(10 * Long.parseLong(p[0]));
+                        });
         try (Connection c = pg.connect()) {
-            assertThat(rows(c, "SELECT (SELECT max(run_id) FROM ccft_internal.publication) || ':' || "
-                    + "(SELECT sum(value) FROM ccft_internal.at_a_glance)")).as("the last publication").containsExactly("8:80");
+            assertThat(
+                            rows(
+                                    c,
+                                    "SELECT (SELECT max(run_id) FROM ccft_internal.publication) || ':' || "
+                                            + "(SELECT sum(value) FROM ccft_internal.at_a_glance)"))
+                    .as("the last publication")
+                    .containsExactly("8:80");
         }
     }
 
@@ -179,9 +247,14 @@ class ServingDatabaseTest {
         assertThatThrownBy(() -> serving().publish(published(10), DICTIONARY, broken))
                 .hasMessageContaining("the publication there is unchanged");
         try (Connection admin = pg.connect()) {
-            assertThat(rows(admin, "SELECT run_id FROM ccft_internal.publication")).containsExactly("9");
-            assertThat(rows(admin, "SELECT sum(value) FROM ccft_internal.at_a_glance")).containsExactly("90");
-            assertThat(rows(admin, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'ccft%' ORDER BY 1"))
+            assertThat(rows(admin, "SELECT run_id FROM ccft_internal.publication"))
+                    .containsExactly("9");
+            assertThat(rows(admin, "SELECT sum(value) FROM ccft_internal.at_a_glance"))
+                    .containsExactly("90");
+            assertThat(
+                            rows(
+                                    admin,
+                                    "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'ccft%' ORDER BY 1"))
                     .containsExactly("ccft_internal", "ccft_team");
         }
     }

@@ -10,23 +10,24 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.cli.ExitCode;
-import org.ccft.conformed.Quarantine;
 import org.ccft.dq.QualityResults;
-import org.ccft.drops.LedgerEntry;
-import org.ccft.drops.LoadLedger;
 import org.ccft.lakehouse.DeltaTables;
+import org.ccft.landing.LedgerEntry;
+import org.ccft.landing.LoadLedger;
 import org.ccft.nightly.NightlyRunner;
 import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
+import org.ccft.staging.Quarantine;
 import org.ccft.testing.BadInputCase;
 import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
+import org.ccft.testing.WholeJob;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.ccft.testing.WholeJob;
 
 /**
  * Every case of the bad-input corpus that does not stop the run, landed as one night's drops and
@@ -48,67 +49,102 @@ class BadInputCorpusTest {
 
     @BeforeAll
     void loadTheCorpus(@TempDir Path tmp) throws Exception {
-        cases = BadInputCase.all().stream().filter(c -> !"critical".equals(c.expect().outcome())).toList();
+        cases =
+                BadInputCase.all().stream()
+                        .filter(c -> !"critical".equals(c.expect().outcome()))
+                        .toList();
         w = new Warehouse(tmp);
         for (BadInputCase c : cases) {
             c.writeTo(w.landing);
         }
         night = w.nightly();
         SparkSession spark = TestSpark.session();
-        checks = new QualityResults(spark, w.layout).outcomes(night.execution().getJobInstance().getInstanceId());
+        checks =
+                new QualityResults(spark, w.layout)
+                        .outcomes(night.execution().getJobInstance().getInstanceId());
         quarantined = new Quarantine(spark, w.layout).rows().collectAsList();
         for (FileContract f : CmsContract.CMS_FILES) {
             if (DeltaTables.exists(spark, w.layout.conformed(f.table()))) {
-                DeltaTables.read(spark, w.layout.conformed(f.table())).groupBy("export_id").count().collectAsList()
+                DeltaTables.read(spark, w.layout.conformed(f.table()))
+                        .groupBy("export_id")
+                        .count()
+                        .collectAsList()
                         .forEach(r -> loaded.put(f.table() + "/" + r.getString(0), r.getLong(1)));
             }
         }
-        new LoadLedger(spark, w.layout).entries().forEach(e -> ledger.put(e.exportId(), e.status()));
+        new LoadLedger(spark, w.layout)
+                .entries()
+                .forEach(e -> ledger.put(e.exportId(), e.status()));
     }
 
     @TestFactory
     Stream<DynamicTest> eachCaseFailsTheWayItsCaseSays() {
         assertThat(BadInputCase.all()).as("corpus size").hasSizeGreaterThanOrEqualTo(30);
-        assertThat(night.exitCode()).as("the night completes, naming the refused drops").isEqualTo(ExitCode.DROPS_REFUSED);
+        assertThat(night.exitCode())
+                .as("the night completes, naming the refused drops")
+                .isEqualTo(ExitCode.DROPS_REFUSED);
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> check(c)));
     }
 
     private void check(BadInputCase c) {
         BadInputCase.Expect e = c.expect();
-        List<Row> itsQuarantine = quarantined.stream().filter(r -> c.exportId().equals(r.getAs("export_id"))).toList();
-        List<CheckOutcome> itsWarnings = checks.stream().filter(o -> o.status() == CheckOutcome.Status.WARNED)
-                .filter(o -> mentions(o, c)).toList();
+        List<Row> itsQuarantine =
+                quarantined.stream()
+                        .filter(r -> c.exportId().equals(r.getAs("export_id")))
+                        .toList();
+        List<CheckOutcome> itsWarnings =
+                checks.stream()
+                        .filter(o -> o.status() == CheckOutcome.Status.WARNED)
+                        .filter(o -> mentions(o, c))
+                        .toList();
         switch (e.outcome()) {
             case "quarantined" -> {
-                assertThat(itsQuarantine).as("the row quarantined at its line, with its rule")
-                        .anySatisfy(r -> {
-                            assertThat((String) r.getAs("file")).isEqualTo(c.label(e.file()));
-                            assertThat((Long) r.getAs("line")).isEqualTo(e.line().longValue());
-                            assertThat((String) r.getAs("rule")).isEqualTo(e.rule());
-                        });
+                assertThat(itsQuarantine)
+                        .as("the row quarantined at its line, with its rule")
+                        .anySatisfy(
+                                r -> {
+                                    assertThat((String) r.getAs("file"))
+                                            .isEqualTo(c.label(e.file()));
+                                    assertThat((Long) r.getAs("line"))
+                                            .isEqualTo(e.line().longValue());
+                                    assertThat((String) r.getAs("rule")).isEqualTo(e.rule());
+                                });
                 assertThat(ledger.get(c.exportId())).isEqualTo(LedgerEntry.LOADED);
             }
             case "refused" -> {
-                assertThat(ledger.get(c.exportId())).as("the drop refused whole").isEqualTo(LedgerEntry.REFUSED);
-                assertThat(checks).as("the refusal, with its rule and file").anySatisfy(o -> {
-                    assertThat(o.status()).isEqualTo(CheckOutcome.Status.REFUSED);
-                    assertThat(o.check()).isEqualTo(e.rule());
-                    assertThat(o.file()).isEqualTo(c.label(e.file()));
-                    assertThat(o.offenders()).containsExactly(c.exportId());
-                });
-                assertThat(night.plan().refused.get(c.exportId())).isNotBlank();
+                assertThat(ledger.get(c.exportId()))
+                        .as("the drop refused whole")
+                        .isEqualTo(LedgerEntry.REFUSED);
+                assertThat(checks)
+                        .as("the refusal, with its rule and file")
+                        .anySatisfy(
+                                o -> {
+                                    assertThat(o.status()).isEqualTo(CheckOutcome.Status.REFUSED);
+                                    assertThat(o.check()).isEqualTo(e.rule());
+                                    assertThat(o.file()).isEqualTo(c.label(e.file()));
+                                    assertThat(o.offenders()).containsExactly(c.exportId());
+                                });
+                assertThat(night.plan().refused().get(c.exportId())).isNotBlank();
             }
             case "warned" -> {
-                assertThat(itsWarnings).as("a warning naming the row's file and line").anySatisfy(o -> {
-                    assertThat(o.check()).isEqualTo(e.rule());
-                    String where = c.label(e.file()) + (o.line() != null ? "" : " line " + e.line());
-                    if (o.line() != null) { // a header: the outcome itself names file and line
-                        assertThat(o.file()).isEqualTo(where);
-                        assertThat(o.line()).isEqualTo(e.line().longValue());
-                    } else {
-                        assertThat(o.offenders()).anyMatch(off -> off.endsWith("(" + where + ")"));
-                    }
-                });
+                assertThat(itsWarnings)
+                        .as("a warning naming the row's file and line")
+                        .anySatisfy(
+                                o -> {
+                                    assertThat(o.check()).isEqualTo(e.rule());
+                                    String where =
+                                            c.label(e.file())
+                                                    + (o.line() != null ? "" : " line " + e.line());
+                                    if (o.line()
+                                            != null) { // a header: the outcome itself names file
+                                        // and line
+                                        assertThat(o.file()).isEqualTo(where);
+                                        assertThat(o.line()).isEqualTo(e.line().longValue());
+                                    } else {
+                                        assertThat(o.offenders())
+                                                .anyMatch(off -> off.endsWith("(" + where + ")"));
+                                    }
+                                });
                 assertThat(itsQuarantine).isEmpty();
                 assertThat(ledger.get(c.exportId())).isEqualTo(LedgerEntry.LOADED);
             }
@@ -119,21 +155,38 @@ class BadInputCorpusTest {
             }
             default -> throw new IllegalArgumentException(c + ": unknown outcome " + e.outcome());
         }
-        e.loaded().forEach((table, rows) -> assertThat(loaded.getOrDefault(table + "/" + c.exportId(), 0L))
-                .as("good %s rows of the drop loaded", table).isEqualTo(rows.longValue()));
+        e.loaded()
+                .forEach(
+                        (table, rows) ->
+                                assertThat(loaded.getOrDefault(table + "/" + c.exportId(), 0L))
+                                        .as("good %s rows of the drop loaded", table)
+                                        .isEqualTo(rows.longValue()));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void whatIsAcceptedIsKeptAsItCameInRaw() {
         SparkSession spark = TestSpark.session();
         var raw = DeltaTables.read(spark, w.layout.raw("feedback_records"));
-        // an unknown column is kept in _extra; a 1 MB free-text field arrives whole; a BOM is not part of a name
-        assertThat(raw.where("export_id = '20230501T020900Z'").selectExpr("_extra['new_field']").collectAsList())
-                .extracting(r -> r.getString(0)).containsExactlyInAnyOrder("x", "y");
-        assertThat(raw.where("export_id = '20230501T021500Z' AND record_id = 'Q15-G2'").selectExpr("length(summary)")
-                .head().getInt(0)).isEqualTo(1 << 20);
-        assertThat(raw.where("export_id = '20230501T020400Z'").selectExpr("record_id").collectAsList())
-                .extracting(r -> r.getString(0)).containsExactlyInAnyOrder("Q04-G1", "Q04-G2");
+        // an unknown column is kept in _extra; a 1 MB free-text field arrives whole; a BOM is not
+        // part of a name
+        assertThat(
+                        raw.where("export_id = '20230501T020900Z'")
+                                .selectExpr("_extra['new_field']")
+                                .collectAsList())
+                .extracting(r -> r.getString(0))
+                .containsExactlyInAnyOrder("x", "y");
+        assertThat(
+                        raw.where("export_id = '20230501T021500Z' AND record_id = 'Q15-G2'")
+                                .selectExpr("length(summary)")
+                                .head()
+                                .getInt(0))
+                .isEqualTo(1 << 20);
+        assertThat(
+                        raw.where("export_id = '20230501T020400Z'")
+                                .selectExpr("record_id")
+                                .collectAsList())
+                .extracting(r -> r.getString(0))
+                .containsExactlyInAnyOrder("Q04-G1", "Q04-G2");
         // personal data stops at raw: no free text in the conformed layer
         assertThat(DeltaTables.read(spark, w.layout.conformed("feedback_records")).columns())
                 .doesNotContain("summary", "complainant_name", "complainant_email", "child_name");

@@ -28,42 +28,62 @@ class CheckSuiteTest {
     @Test
     void aMartThatDoesNotReconcileFailsCritically(@TempDir Path tmp) {
         SparkSession spark = TestSpark.session();
-        spark.sql("SELECT * FROM VALUES ('2022-23', 'compliments', 3L), ('2022-23', 'corporate_stage1', 2L), "
-                + "('2021-22', 'compliments', 1L) AS t(financial_year, measure, value)").createOrReplaceTempView("at_a_glance");
+        spark.sql(
+                        "SELECT * FROM VALUES ('2022-23', 'compliments', 3L), ('2022-23', 'corporate_stage1', 2L), "
+                                + "('2021-22', 'compliments', 1L) AS t(financial_year, measure, value)")
+                .createOrReplaceTempView("at_a_glance");
         // the conformed layer holds 5 records received in 2022-23 but only 0 in 2021-22
-        spark.sql("SELECT * FROM VALUES ('COMPLIMENT', DATE'2022-05-01'), ('COMPLIMENT', DATE'2022-06-01'), "
-                + "('COMPLIMENT', DATE'2022-07-01'), ('COMPLAINT', DATE'2022-08-01'), ('COMPLAINT', DATE'2023-03-31') "
-                + "AS t(feedback_type, received_date)").createOrReplaceTempView("feedback_records");
-        List<CheckOutcome> outcomes = new CheckSuite(spark, QualityPolicy.defaults(),
-                new MetricsHistory(spark, tmp.resolve("metrics.json").toString()))
-                .run(named("at_a_glance_reconciles"), 1);
-        assertThat(outcomes).singleElement().satisfies(o -> {
-            assertThat(o.status()).isEqualTo(CheckOutcome.Status.FAILED);
-            assertThat(o.failing()).isEqualTo(1);
-            assertThat(o.offenders()).containsExactly("2021-22");
-            assertThat(o.figures()).startsWith("1 of 2 rows break it");
-        });
+        spark.sql(
+                        "SELECT * FROM VALUES ('COMPLIMENT', DATE'2022-05-01'), ('COMPLIMENT', DATE'2022-06-01'), "
+                                + "('COMPLIMENT', DATE'2022-07-01'), ('COMPLAINT', DATE'2022-08-01'), ('COMPLAINT', DATE'2023-03-31') "
+                                + "AS t(feedback_type, received_date)")
+                .createOrReplaceTempView("feedback_records");
+        List<CheckOutcome> outcomes =
+                new CheckSuite(
+                                spark,
+                                QualityPolicy.defaults(),
+                                new MetricsHistory(spark, tmp.resolve("metrics.json").toString()))
+                        .run(named("at_a_glance_reconciles"), 1);
+        assertThat(outcomes)
+                .singleElement()
+                .satisfies(
+                        o -> {
+                            assertThat(o.status()).isEqualTo(CheckOutcome.Status.FAILED);
+                            assertThat(o.failing()).isEqualTo(1);
+                            assertThat(o.offenders()).containsExactly("2021-22");
+                            assertThat(o.figures()).startsWith("1 of 2 rows break it");
+                        });
         assertThatThrownBy(() -> CriticalQualityFailure.throwIfAny(outcomes))
-                .isInstanceOf(CriticalQualityFailure.class).hasMessageContaining("at_a_glance_reconciles");
+                .isInstanceOf(CriticalQualityFailure.class)
+                .hasMessageContaining("at_a_glance_reconciles");
     }
 
     @Test
     void rowsNeitherAcceptedNorQuarantinedFailTheReconciliation(@TempDir Path tmp) {
         SparkSession spark = TestSpark.session();
-        spark.sql("SELECT * FROM VALUES ('feedback_records', 'E1', 'raw'), ('feedback_records', 'E1', 'raw'), "
-                + "('feedback_records', 'E1', 'accepted'), ('feedback_records', 'E2', 'raw'), "
-                + "('feedback_records', 'E2', 'quarantined') AS t(source_table, export_id, layer)")
+        spark.sql(
+                        "SELECT * FROM VALUES ('feedback_records', 'E1', 'raw'), ('feedback_records', 'E1', 'raw'), "
+                                + "('feedback_records', 'E1', 'accepted'), ('feedback_records', 'E2', 'raw'), "
+                                + "('feedback_records', 'E2', 'quarantined') AS t(source_table, export_id, layer)")
                 .createOrReplaceTempView("drop_rows");
         MetricsHistory history = new MetricsHistory(spark, tmp.resolve("metrics.json").toString());
-        List<CheckOutcome> strict = new CheckSuite(spark, QualityPolicy.defaults(), history)
-                .run(named("rows_reconcile"), 1);
-        assertThat(strict).singleElement().satisfies(o -> {
-            assertThat(o.status()).isEqualTo(CheckOutcome.Status.FAILED);
-            assertThat(o.offenders()).containsExactly("feedback_records E1");
-        });
-        // Lowered as far as a structural check may go (error): a dataset check cannot quarantine, so it warns.
-        QualityPolicy lenient = new QualityPolicy(Map.of("rows_reconcile", "error"), QualityPolicy.AnomalyBounds.DEFAULT);
+        List<CheckOutcome> strict =
+                new CheckSuite(spark, QualityPolicy.defaults(), history)
+                        .run(named("rows_reconcile"), 1);
+        assertThat(strict)
+                .singleElement()
+                .satisfies(
+                        o -> {
+                            assertThat(o.status()).isEqualTo(CheckOutcome.Status.FAILED);
+                            assertThat(o.offenders()).containsExactly("feedback_records E1");
+                        });
+        // Lowered as far as a structural check may go (error): a dataset check cannot quarantine,
+        // so it warns.
+        QualityPolicy lenient =
+                new QualityPolicy(
+                        Map.of("rows_reconcile", "error"), QualityPolicy.AnomalyBounds.DEFAULT);
         assertThat(new CheckSuite(spark, lenient, history).run(named("rows_reconcile"), 2))
-                .extracting(CheckOutcome::status).containsExactly(CheckOutcome.Status.WARNED);
+                .extracting(CheckOutcome::status)
+                .containsExactly(CheckOutcome.Status.WARNED);
     }
 }

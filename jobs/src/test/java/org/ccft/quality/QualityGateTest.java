@@ -18,9 +18,9 @@ import org.ccft.cli.Ccft;
 import org.ccft.cli.ExitCode;
 import org.ccft.demo.DropWriter;
 import org.ccft.dq.QualityResults;
-import org.ccft.drops.LedgerEntry;
-import org.ccft.drops.LoadLedger;
 import org.ccft.lakehouse.DeltaTables;
+import org.ccft.landing.LedgerEntry;
+import org.ccft.landing.LoadLedger;
 import org.ccft.marts.Publication;
 import org.ccft.nightly.NightlyRunner;
 import org.ccft.schemas.CmsContract;
@@ -28,9 +28,9 @@ import org.ccft.testing.BadInputCase;
 import org.ccft.testing.Cms;
 import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
+import org.ccft.testing.WholeJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ccft.testing.WholeJob;
 
 /**
  * Critical failures stop the run before publishing and leave yesterday's marts published: a file
@@ -46,27 +46,44 @@ class QualityGateTest {
     static void drop(Warehouse w, String exportId, int complaints) throws Exception {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < complaints; i++) {
-            rows.add(Cms.feedback("record_id=" + exportId + "-" + i, "case_ref=C" + exportId + "-" + i,
-                    "received_date=2023-04-03"));
+            rows.add(
+                    Cms.feedback(
+                            "record_id=" + exportId + "-" + i,
+                            "case_ref=C" + exportId + "-" + i,
+                            "received_date=2023-04-03"));
         }
-        new DropWriter(w.landing, exportId, "INCREMENTAL", Instant.parse(exportId.substring(0, 4) + "-"
-                + exportId.substring(4, 6) + "-" + exportId.substring(6, 8) + "T02:00:00Z"))
-                .file("feedback_records.csv", Cms.header(CmsContract.FEEDBACK_RECORDS), rows).write();
+        new DropWriter(
+                        w.landing,
+                        exportId,
+                        "INCREMENTAL",
+                        Instant.parse(
+                                exportId.substring(0, 4)
+                                        + "-"
+                                        + exportId.substring(4, 6)
+                                        + "-"
+                                        + exportId.substring(6, 8)
+                                        + "T02:00:00Z"))
+                .file("feedback_records.csv", Cms.header(CmsContract.FEEDBACK_RECORDS), rows)
+                .write();
     }
 
     @Test
-    void criticalChecksStopTheRunAndYesterdaysMartsStayPublished(@TempDir Path tmp) throws Exception {
+    void criticalChecksStopTheRunAndYesterdaysMartsStayPublished(@TempDir Path tmp)
+            throws Exception {
         Warehouse w = new Warehouse(tmp);
         SparkSession spark = TestSpark.session();
-        Publication publication = new Publication(w.layout, spark.sparkContext().hadoopConfiguration());
+        Publication publication =
+                new Publication(w.layout, spark.sparkContext().hadoopConfiguration());
 
         drop(w, "20230420T020000Z", 10);
         assertThat(w.nightly(SHORT_HISTORY).exitCode()).isEqualTo(ExitCode.OK);
         Publication.Published yesterday = publication.current().orElseThrow();
 
         // Night 2: the corpus's critical cases, beside a sound drop.
-        List<BadInputCase> critical = BadInputCase.all().stream()
-                .filter(c -> "critical".equals(c.expect().outcome())).toList();
+        List<BadInputCase> critical =
+                BadInputCase.all().stream()
+                        .filter(c -> "critical".equals(c.expect().outcome()))
+                        .toList();
         assertThat(critical).hasSizeGreaterThanOrEqualTo(3);
         for (BadInputCase c : critical) {
             c.writeTo(w.landing);
@@ -74,50 +91,87 @@ class QualityGateTest {
         drop(w, "20230427T020000Z", 10);
         NightlyRunner.Outcome stopped = w.nightly(SHORT_HISTORY);
         assertThat(stopped.exitCode()).isEqualTo(ExitCode.QUALITY_FAILED);
-        assertThat(String.join("\n", stopped.summary())).contains("critical data-quality check failed");
-        List<CheckOutcome> outcomes = new QualityResults(spark, w.layout)
-                .outcomes(stopped.execution().getJobInstance().getInstanceId());
+        assertThat(String.join("\n", stopped.summary()))
+                .contains("critical data-quality check failed");
+        List<CheckOutcome> outcomes =
+                new QualityResults(spark, w.layout)
+                        .outcomes(stopped.execution().getJobInstance().getInstanceId());
         for (BadInputCase c : critical) {
-            assertThat(outcomes).as(c.toString()).anySatisfy(o -> {
-                assertThat(o.status()).isEqualTo(CheckOutcome.Status.FAILED);
-                assertThat(o.check()).isEqualTo(c.expect().rule());
-                assertThat(o.file()).isEqualTo(c.label(c.expect().file()));
-                assertThat(o.line()).isEqualTo(c.expect().line().longValue());
-            });
+            assertThat(outcomes)
+                    .as(c.toString())
+                    .anySatisfy(
+                            o -> {
+                                assertThat(o.status()).isEqualTo(CheckOutcome.Status.FAILED);
+                                assertThat(o.check()).isEqualTo(c.expect().rule());
+                                assertThat(o.file()).isEqualTo(c.label(c.expect().file()));
+                                assertThat(o.line()).isEqualTo(c.expect().line().longValue());
+                            });
         }
-        assertThat(publication.current().orElseThrow()).as("yesterday's marts stay published").isEqualTo(yesterday);
-        assertThat(new LoadLedger(spark, w.layout).entries()).extracting(LedgerEntry::exportId)
+        assertThat(publication.current().orElseThrow())
+                .as("yesterday's marts stay published")
+                .isEqualTo(yesterday);
+        assertThat(new LoadLedger(spark, w.layout).entries())
+                .extracting(LedgerEntry::exportId)
                 .containsExactly("20230420T020000Z");
-        assertThat(DeltaTables.read(spark, w.layout.raw("feedback_records")).where("export_id = '20230427T020000Z'")
-                .count()).as("stopped before landing").isZero();
+        assertThat(
+                        DeltaTables.read(spark, w.layout.raw("feedback_records"))
+                                .where("export_id = '20230427T020000Z'")
+                                .count())
+                .as("stopped before landing")
+                .isZero();
 
-        // Night 3: the operator lets the run refuse those drops instead; a fresh run, not a restart.
-        NightlyRunner.Outcome refused = w.nightly(Map.of("ccft.quality.anomaly.min-history", 1,
-                "ccft.quality.severity[missing_column]", "error"));
+        // Night 3: the operator lets the run refuse those drops instead; a fresh run, not a
+        // restart.
+        NightlyRunner.Outcome refused =
+                w.nightly(
+                        Map.of(
+                                "ccft.quality.anomaly.min-history",
+                                1,
+                                "ccft.quality.severity[missing_column]",
+                                "error"));
         assertThat(refused.restarted()).isFalse();
         assertThat(refused.exitCode()).isEqualTo(ExitCode.DROPS_REFUSED);
-        assertThat(refused.plan().refused).containsOnlyKeys(critical.stream().map(BadInputCase::exportId).toList());
-        assertThat(w.count("SELECT sum(value) FROM at_a_glance WHERE measure = 'corporate_stage1'")).isEqualTo(20);
+        assertThat(refused.plan().refused())
+                .containsOnlyKeys(critical.stream().map(BadInputCase::exportId).toList());
+        assertThat(w.count("SELECT sum(value) FROM at_a_glance WHERE measure = 'corporate_stage1'"))
+                .isEqualTo(20);
 
         // Night 4: a drop far smaller than usual (1 row against 10) stops the run before the merge.
         drop(w, "20230504T020000Z", 1);
         Publication.Published beforeSmallDrop = publication.current().orElseThrow();
         NightlyRunner.Outcome small = w.nightly(SHORT_HISTORY);
         assertThat(small.exitCode()).isEqualTo(ExitCode.QUALITY_FAILED);
-        CheckOutcome volume = new QualityResults(spark, w.layout)
-                .outcomes(small.execution().getJobInstance().getInstanceId()).stream()
-                .filter(o -> o.check().equals("drop_volume")).findFirst().orElseThrow();
+        CheckOutcome volume =
+                new QualityResults(spark, w.layout)
+                        .outcomes(small.execution().getJobInstance().getInstanceId()).stream()
+                                .filter(o -> o.check().equals("drop_volume"))
+                                .findFirst()
+                                .orElseThrow();
         assertThat(volume.status()).isEqualTo(CheckOutcome.Status.FAILED);
-        assertThat(volume.figures()).startsWith("tonight 1; usual 10 (median of the last 2 runs); allowed 2 to 50");
+        assertThat(volume.figures())
+                .startsWith("tonight 1; usual 10 (median of the last 2 runs); allowed 2 to 50");
         assertThat(publication.current().orElseThrow()).isEqualTo(beforeSmallDrop);
-        assertThat(DeltaTables.read(spark, w.layout.conformed("feedback_records"))
-                .where("export_id = '20230504T020000Z'").count()).as("nothing merged").isZero();
+        assertThat(
+                        DeltaTables.read(spark, w.layout.conformed("feedback_records"))
+                                .where("export_id = '20230504T020000Z'")
+                                .count())
+                .as("nothing merged")
+                .isZero();
 
         // Night 5: the operator accepts it for one run, from the command line.
-        int code = Ccft.commandLine().execute("nightly", "--warehouse", w.root.toString(), "--landing",
-                w.landing.toString(), "--severity", "drop_volume=warning");
+        int code =
+                Ccft.commandLine()
+                        .execute(
+                                "nightly",
+                                "--warehouse",
+                                w.root.toString(),
+                                "--landing",
+                                w.landing.toString(),
+                                "--severity",
+                                "drop_volume=warning");
         assertThat(code).isEqualTo(ExitCode.OK);
-        assertThat(w.count("SELECT sum(value) FROM at_a_glance WHERE measure = 'corporate_stage1'")).isEqualTo(21);
+        assertThat(w.count("SELECT sum(value) FROM at_a_glance WHERE measure = 'corporate_stage1'"))
+                .isEqualTo(21);
 
         // ccft dq: the latest run warned about the volume, with the numbers; JSON for monitoring.
         String text = dq(w, "--format", "text");
@@ -125,20 +179,31 @@ class QualityGateTest {
         JsonNode json = new ObjectMapper().readTree(dq(w, "--format", "json"));
         assertThat(json.at("/run/verdict").asText()).isEqualTo("WARNED");
         assertThat(json.at("/run/export_ids/0").asText()).isEqualTo("20230504T020000Z");
-        assertThat(json.at("/checks")).anySatisfy(c -> {
-            assertThat(c.get("check").asText()).isEqualTo("drop_volume");
-            assertThat(c.get("status").asText()).isEqualTo("WARNED");
-            assertThat(c.get("metric").asDouble()).isEqualTo(1.0);
-        });
+        assertThat(json.at("/checks"))
+                .anySatisfy(
+                        c -> {
+                            assertThat(c.get("check").asText()).isEqualTo("drop_volume");
+                            assertThat(c.get("status").asText()).isEqualTo("WARNED");
+                            assertThat(c.get("metric").asDouble()).isEqualTo(1.0);
+                        });
         // The stopped night's report, as Markdown and HTML files.
         Path md = tmp.resolve("dq.md");
         Path html = tmp.resolve("dq.html");
         long stoppedRun = stopped.execution().getJobInstance().getInstanceId();
-        dq(w, "--run", String.valueOf(stoppedRun), "--format", "markdown", "--output", md.toString());
+        dq(
+                w,
+                "--run",
+                String.valueOf(stoppedRun),
+                "--format",
+                "markdown",
+                "--output",
+                md.toString());
         dq(w, "--run", String.valueOf(stoppedRun), "--format", "html", "--output", html.toString());
-        assertThat(Files.readString(md)).startsWith("# Data quality of run " + stoppedRun)
-                .contains("| FAILED | critical | files | raw | `missing_column` | feedback_records | cms/20230501T020300Z/"
-                        + "feedback_records.csv line 1: header lacks");
+        assertThat(Files.readString(md))
+                .startsWith("# Data quality of run " + stoppedRun)
+                .contains(
+                        "| FAILED | critical | files | raw | `missing_column` | feedback_records | cms/20230501T020300Z/"
+                                + "feedback_records.csv line 1: header lacks");
         assertThat(Files.readString(html)).contains("<tr class=\"FAILED\">", "missing_column");
     }
 
@@ -149,7 +214,8 @@ class QualityGateTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            assertThat(Ccft.commandLine().execute(all.toArray(String[]::new))).isEqualTo(ExitCode.OK);
+            assertThat(Ccft.commandLine().execute(all.toArray(String[]::new)))
+                    .isEqualTo(ExitCode.OK);
         } finally {
             System.setOut(original);
         }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.ccft.schemas.CmsContract;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +33,15 @@ class CmsCsvParserTest {
         for (int i = 0; i < values.length; i++) {
             values[i] = r.get(i);
         }
-        return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(values, parser.rawSchema());
+        return new GenericRowWithSchema(values, parser.rawSchema());
     }
 
     @Test
-    void quotedCommasQuotesAndLineBreaksStayInTheirFieldAndLinesCountFromTheFileStart() throws Exception {
-        List<Row> rows = parse("""
+    void quotedCommasQuotesAndLineBreaksStayInTheirFieldAndLinesCountFromTheFileStart()
+            throws Exception {
+        List<Row> rows =
+                parse(
+                        """
                 contact_id,record_id,adjustment,last_modified,is_deleted
                 K1,"R1, with comma","say ""hi""\",2023-01-01T00:00:00Z,N
                 K2,"two
@@ -49,20 +53,26 @@ class CmsCsvParserTest {
         assertThat(field(typed(rows.get(0)), "adjustment")).isEqualTo("say \"hi\"");
         assertThat(field(typed(rows.get(1)), "record_id")).isEqualTo("two\nlines");
         assertThat(rows).extracting(r -> r.getLong(2)).containsExactly(2L, 3L, 5L);
-        assertThat(rows).allSatisfy(r -> assertThat(field(typed(r), CmsCsvParser.PARSE_ERROR)).isNull());
+        assertThat(rows)
+                .allSatisfy(r -> assertThat(field(typed(r), CmsCsvParser.PARSE_ERROR)).isNull());
     }
 
     @Test
     void columnsAreMatchedByNameInAnyOrderAndUnknownOnesAreKept() throws Exception {
-        Row r = typed(parse("""
+        Row r =
+                typed(
+                        parse(
+                                        """
                 is_deleted,new_column,contact_id,last_modified,record_id
                 N,surprise,K1,2023-01-01T00:00:00Z,R1
-                """).get(0));
+                """)
+                                .get(0));
         assertThat(field(r, "contact_id")).isEqualTo("K1");
         assertThat(field(r, "record_id")).isEqualTo("R1");
         assertThat(field(r, "is_deleted")).isEqualTo("N");
         assertThat(field(r, "sent_date")).isNull(); // not in this release's header
-        assertThat(r.getJavaMap(r.fieldIndex(CmsCsvParser.EXTRA))).isEqualTo(Map.of("new_column", "surprise"));
+        assertThat(r.getJavaMap(r.fieldIndex(CmsCsvParser.EXTRA)))
+                .isEqualTo(Map.of("new_column", "surprise"));
     }
 
     @Test
@@ -97,26 +107,30 @@ class CmsCsvParserTest {
         assertThat(rows).hasSize(2);
         assertThat(field(typed(rows.get(0)), CmsCsvParser.PARSE_ERROR)).isNull();
         assertThat(rows.get(1).getLong(2)).isEqualTo(3L);
-        assertThat((String) field(typed(rows.get(1)), CmsCsvParser.PARSE_ERROR)).startsWith("csv_unreadable");
+        assertThat((String) field(typed(rows.get(1)), CmsCsvParser.PARSE_ERROR))
+                .startsWith("csv_unreadable");
     }
 
     @Test
     void windows1252BytesAreNamedNotGuessed() throws Exception {
         byte[] bytes = "contact_id,record_id\nK1,\u00a3100\n".getBytes(StandardCharsets.ISO_8859_1);
-        assertThat(field(typed(parse(bytes).get(0)), CmsCsvParser.PARSE_ERROR)).isEqualTo("encoding_not_utf8");
+        assertThat(field(typed(parse(bytes).get(0)), CmsCsvParser.PARSE_ERROR))
+                .isEqualTo("encoding_not_utf8");
     }
 
     @Test
     void aDuplicatedHeaderMarksEveryRow() throws Exception {
         List<Row> rows = parse("contact_id,record_id,contact_id\nK1,R1,K1\n");
-        assertThat(field(typed(rows.get(0)), CmsCsvParser.PARSE_ERROR)).isEqualTo("header_duplicate_column: contact_id");
+        assertThat(field(typed(rows.get(0)), CmsCsvParser.PARSE_ERROR))
+                .isEqualTo("header_duplicate_column: contact_id");
     }
 
     @Test
     void headerOnlyAndEmptyFilesHaveNoRowsAndBlankLinesAreNotRows() throws Exception {
         assertThat(parse("contact_id,record_id\n")).isEmpty();
         assertThat(parse("")).isEmpty();
-        assertThat(parse("contact_id,record_id\nK1,R1\n\nK2,R2\n")).extracting(r -> r.getLong(2))
+        assertThat(parse("contact_id,record_id\nK1,R1\n\nK2,R2\n"))
+                .extracting(r -> r.getLong(2))
                 .containsExactly(2L, 4L);
     }
 

@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.reference.calendar.WorkingDayCalendar;
 import org.ccft.reference.tables.ReferenceTables;
 import org.ccft.testing.TestSpark;
-import org.ccft.lakehouse.WarehouseLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The marts' set-based deadline (one join on working_days) agrees with the calendar, for every day. */
+/**
+ * The marts' set-based deadline (one join on working_days) agrees with the calendar, for every day.
+ */
 class WorkingDaysTableTest {
 
     @Test
@@ -24,13 +26,19 @@ class WorkingDaysTableTest {
         SparkSession spark = TestSpark.session();
         WarehouseLayout layout = new WarehouseLayout(tmp.toString());
         new ReferenceTables(spark, layout).write();
-        spark.read().format("delta").load(layout.reference("working_days")).createOrReplaceTempView("wd");
-        List<Row> rows = spark.sql("""
+        spark.read()
+                .format("delta")
+                .load(layout.reference("working_days"))
+                .createOrReplaceTempView("wd");
+        List<Row> rows =
+                spark.sql(
+                                """
                 SELECT r.date, t.days, due.date AS deadline
                 FROM wd r
                 CROSS JOIN (SELECT explode(array(10, 20, 25, 40, 50, 65)) AS days) t
                 LEFT JOIN wd due ON due.is_working_day AND due.working_day_seq = r.working_day_seq + t.days
-                """).collectAsList();
+                """)
+                        .collectAsList();
         WorkingDayCalendar calendar = WorkingDayCalendar.england();
         List<String> disagreements = new ArrayList<>();
         for (Row r : rows) {
@@ -38,7 +46,8 @@ class WorkingDaysTableTest {
             LocalDate sql = r.isNullAt(2) ? null : r.getDate(2).toLocalDate();
             LocalDate java = calendar.addWorkingDays(received, r.getInt(1)).orElse(null);
             if (!Objects.equals(sql, java)) {
-                disagreements.add(received + "+" + r.getInt(1) + ": sql " + sql + ", calendar " + java);
+                disagreements.add(
+                        received + "+" + r.getInt(1) + ": sql " + sql + ", calendar " + java);
             }
         }
         long days = calendar.lastDay().toEpochDay() - calendar.firstDay().toEpochDay() + 1;

@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.ccft.drops.LandingArea;
+import org.ccft.landing.LandingArea;
 
 /**
  * One case of the bad-input corpus ({@code src/test/resources/bad-input/NN-name/}): the files of a
@@ -22,21 +22,28 @@ import org.ccft.drops.LandingArea;
  * written, and what the warehouse must do (the rule, file and line it reports, the good rows it
  * still loads). Case NN lands as export {@code 20230501T02NN00Z}.
  */
-public record BadInputCase(String name, int number, String kind, Map<String, Object> manifest, Expect expect,
-                           Path folder) {
+public record BadInputCase(
+        String name,
+        int number,
+        String kind,
+        Map<String, Object> manifest,
+        Expect expect,
+        Path folder) {
 
     /** What the warehouse must do with the case's drop. */
-    public record Expect(String outcome, String rule, String file, Integer line, Map<String, Integer> loaded) {
-    }
+    public record Expect(
+            String outcome, String rule, String file, Integer line, Map<String, Integer> loaded) {}
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
+
     /** Replaced, when the drop is written, by 1,048,576 characters of free text. */
     private static final String ONE_MEGABYTE = "@@ONE_MEGABYTE@@";
 
     public static List<BadInputCase> all() {
         try {
-            Path root = Path.of(BadInputCase.class.getClassLoader().getResource("bad-input").toURI());
+            Path root =
+                    Path.of(BadInputCase.class.getClassLoader().getResource("bad-input").toURI());
             try (Stream<Path> folders = Files.list(root)) {
                 return folders.filter(Files::isDirectory).sorted().map(BadInputCase::read).toList();
             }
@@ -48,14 +55,26 @@ public record BadInputCase(String name, int number, String kind, Map<String, Obj
     @SuppressWarnings("unchecked")
     private static BadInputCase read(Path folder) {
         try {
-            Map<String, Object> yml = YAML.readValue(folder.resolve("case.yml").toFile(), Map.class);
+            Map<String, Object> yml =
+                    YAML.readValue(folder.resolve("case.yml").toFile(), Map.class);
             String name = folder.getFileName().toString();
             Map<String, Object> e = (Map<String, Object>) yml.get("expect");
-            Expect expect = new Expect((String) e.get("outcome"), (String) e.get("rule"), (String) e.get("file"),
-                    (Integer) e.get("line"), (Map<String, Integer>) e.getOrDefault("loaded", Map.of()));
-            Map<String, Object> manifest = (Map<String, Object>) yml.getOrDefault("manifest", Map.of());
-            return new BadInputCase(name, Integer.parseInt(name.substring(0, 2)), (String) yml.get("kind"),
-                    manifest == null ? Map.of() : manifest, expect, folder);
+            Expect expect =
+                    new Expect(
+                            (String) e.get("outcome"),
+                            (String) e.get("rule"),
+                            (String) e.get("file"),
+                            (Integer) e.get("line"),
+                            (Map<String, Integer>) e.getOrDefault("loaded", Map.of()));
+            Map<String, Object> manifest =
+                    (Map<String, Object>) yml.getOrDefault("manifest", Map.of());
+            return new BadInputCase(
+                    name,
+                    Integer.parseInt(name.substring(0, 2)),
+                    (String) yml.get("kind"),
+                    manifest == null ? Map.of() : manifest,
+                    expect,
+                    folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,11 +99,14 @@ public record BadInputCase(String name, int number, String kind, Map<String, Obj
         Path drop = Files.createDirectories(landing.resolve("cms").resolve(exportId()));
         Map<String, byte[]> files = new LinkedHashMap<>();
         try (Stream<Path> entries = Files.list(folder)) {
-            for (Path f : entries.filter(p -> !p.getFileName().toString().equals("case.yml")).toList()) {
+            for (Path f :
+                    entries.filter(p -> !p.getFileName().toString().equals("case.yml")).toList()) {
                 byte[] bytes = Files.readAllBytes(f);
                 String text = new String(bytes, StandardCharsets.ISO_8859_1);
                 if (text.contains(ONE_MEGABYTE)) {
-                    bytes = text.replace(ONE_MEGABYTE, "x".repeat(1 << 20)).getBytes(StandardCharsets.ISO_8859_1);
+                    bytes =
+                            text.replace(ONE_MEGABYTE, "x".repeat(1 << 20))
+                                    .getBytes(StandardCharsets.ISO_8859_1);
                 }
                 files.put(f.getFileName().toString(), bytes);
                 Files.write(drop.resolve(f.getFileName()), bytes);
@@ -100,11 +122,22 @@ public record BadInputCase(String name, int number, String kind, Map<String, Obj
             m.put("extracted_at", extractedAt());
             ArrayNode listed = m.putArray("files");
             Map<String, Integer> rows = (Map<String, Integer>) manifest.get("rows");
-            Map<String, String> sha256 = (Map<String, String>) manifest.getOrDefault("sha256", Map.of());
+            Map<String, String> sha256 =
+                    (Map<String, String>) manifest.getOrDefault("sha256", Map.of());
             if (rows != null) {
-                rows.forEach((file, n) -> listed.addObject().put("name", file).put("rows", n)
-                        .put("sha256", sha256.getOrDefault(file, files.containsKey(file)
-                                ? LandingArea.sha256(files.get(file)) : "0".repeat(64))));
+                rows.forEach(
+                        (file, n) ->
+                                listed.addObject()
+                                        .put("name", file)
+                                        .put("rows", n)
+                                        .put(
+                                                "sha256",
+                                                sha256.getOrDefault(
+                                                        file,
+                                                        files.containsKey(file)
+                                                                ? LandingArea.sha256(
+                                                                        files.get(file))
+                                                                : "0".repeat(64))));
             }
             manifestText = JSON.writeValueAsString(m);
         }

@@ -3,6 +3,7 @@ package org.ccft.testing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +26,18 @@ public final class ChildJvm implements AutoCloseable {
 
     private ChildJvm(Process process, Path errFile) {
         this.process = process;
-        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.out =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.errFile = errFile;
     }
 
-    /** Starts a nightly run on the warehouse and landing, with these system properties (crash points). */
-    public static ChildJvm nightly(Path warehouse, Path landing, Path logDir, Map<String, String> properties)
+    /**
+     * Starts a nightly run on the warehouse and landing, with these system properties (crash
+     * points).
+     */
+    public static ChildJvm nightly(
+            Path warehouse, Path landing, Path logDir, Map<String, String> properties)
             throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -38,11 +45,14 @@ public final class ChildJvm implements AutoCloseable {
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-XX:+UseSerialGC");
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-opens") || arg.startsWith("-Dccft.") || arg.startsWith("-Dlog4j")) {
+            if (arg.startsWith("--add-opens")
+                    || arg.startsWith("-Dccft.")
+                    || arg.startsWith("-Dlog4j")) {
                 cmd.add(arg);
             }
         }
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("ccft."))
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("ccft."))
                 .forEach(k -> cmd.add("-D" + k + "=" + System.getProperty(k)));
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-cp");
@@ -57,7 +67,10 @@ public final class ChildJvm implements AutoCloseable {
         return new ChildJvm(pb.start(), err);
     }
 
-    /** Reads stdout up to the first line starting with one of the prefixes; fails if the child ends first. */
+    /**
+     * Reads stdout up to the first line starting with one of the prefixes; fails if the child ends
+     * first.
+     */
     public String awaitLine(String... prefixes) throws IOException {
         String line;
         while ((line = out.readLine()) != null) {
@@ -68,8 +81,13 @@ public final class ChildJvm implements AutoCloseable {
                 }
             }
         }
-        throw new AssertionError("the child JVM ended without saying " + List.of(prefixes) + "; it said " + said
-                + "; its stderr ends: " + tail());
+        throw new AssertionError(
+                "the child JVM ended without saying "
+                        + List.of(prefixes)
+                        + "; it said "
+                        + said
+                        + "; its stderr ends: "
+                        + tail());
     }
 
     /** Its exit code, once it has said EXIT. */
@@ -87,7 +105,7 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Lets a paused child go on. */
     public void resume() throws IOException {
-        Writer in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         in.write("go\n");
         in.flush();
     }

@@ -1,6 +1,7 @@
 package org.ccft.testing;
 
 import java.util.Map;
+import org.ccft.cli.ExitCode;
 import org.ccft.cli.WarehouseContext;
 import org.ccft.nightly.NightlyRunner;
 import org.ccft.nightly.RunLock;
@@ -14,18 +15,23 @@ public final class ChildNightly {
 
     public static final String EXIT = "EXIT ";
 
-    private ChildNightly() {
-    }
+    private ChildNightly() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         int code;
-        try (var ctx = WarehouseContext.start(args[0], Map.of("ccft.spark.shuffle-partitions", 2,
-                "ccft.spark.conf[spark.delta.logStore.file.impl]", CrashingLogStore.class.getName()),
-                CrashPoints.class)) {
+        try (var ctx =
+                WarehouseContext.start(
+                        args[0],
+                        Map.of(
+                                "ccft.spark.shuffle-partitions",
+                                2,
+                                "ccft.spark.conf[spark.delta.logStore.file.impl]",
+                                CrashingLogStore.class.getName()),
+                        CrashPoints.class)) {
             code = ctx.getBean(NightlyRunner.class).run(args[1]).exitCode();
         } catch (RunLock.Held held) {
-            code = org.ccft.cli.ExitCode.RUN_IN_PROGRESS;
+            code = ExitCode.RUN_IN_PROGRESS;
         }
         System.out.println(EXIT + code);
         System.out.flush();

@@ -31,15 +31,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real headless Chromium (Debian's {@code chromium} package, or {@code CCFT_CHROMIUM}), driven over
- * the DevTools protocol: open a page, read what it shows, run a script in it, take a screenshot, and
- * see every console message and every request it made. Without a browser the test is skipped, unless
- * {@code CCFT_REQUIRE_BROWSER} is set (as {@code .ci/run} does), when it fails.
+ * A real headless Chromium (Debian's {@code chromium} package, or {@code CCFT_CHROMIUM}), driven
+ * over the DevTools protocol: open a page, read what it shows, run a script in it, take a
+ * screenshot, and see every console message and every request it made. Without a browser the test
+ * is skipped, unless {@code CCFT_REQUIRE_BROWSER} is set (as {@code .ci/run} does), when it fails.
  */
 public final class Chromium implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://[^\\s]+)");
+    private static final Pattern LISTENING =
+            Pattern.compile("DevTools listening on (ws://[^\\s]+)");
 
     private final Process process;
     private final Path profile;
@@ -57,8 +58,10 @@ public final class Chromium implements AutoCloseable {
     /** The browser's path, or the test is skipped (failed when a browser is required). */
     public static String binary() {
         String configured = System.getenv("CCFT_CHROMIUM");
-        for (String candidate : configured != null ? List.of(configured)
-                : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
+        for (String candidate :
+                configured != null
+                        ? List.of(configured)
+                        : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
             if (Files.isExecutable(Path.of(candidate))) {
                 return candidate;
             }
@@ -73,18 +76,37 @@ public final class Chromium implements AutoCloseable {
 
     public static Chromium launch() throws Exception {
         Path profile = Files.createTempDirectory("ccft-chromium-");
-        Process p = new ProcessBuilder(binary(), "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--remote-debugging-port=0", "--user-data-dir=" + profile,
-                "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-breakpad",
-                "--metrics-recording-only", "--window-size=1280,1600", "about:blank")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+        Process p =
+                new ProcessBuilder(
+                                binary(),
+                                "--headless=new",
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-dev-shm-usage",
+                                "--remote-debugging-port=0",
+                                "--user-data-dir=" + profile,
+                                "--no-first-run",
+                                "--no-default-browser-check",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--disable-extensions",
+                                "--disable-breakpad",
+                                "--metrics-recording-only",
+                                "--window-size=1280,1600",
+                                "about:blank")
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        BufferedReader err =
+                new BufferedReader(
+                        new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
         String browserUrl = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String line;
         StringBuilder seen = new StringBuilder();
-        while (browserUrl == null && System.nanoTime() < deadline && (line = err.readLine()) != null) {
+        while (browserUrl == null
+                && System.nanoTime() < deadline
+                && (line = err.readLine()) != null) {
             seen.append(line).append('\n');
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
@@ -95,22 +117,35 @@ public final class Chromium implements AutoCloseable {
             p.destroyForcibly();
             throw new IllegalStateException("Chromium did not start:\n" + seen);
         }
-        Thread drain = new Thread(() -> {
-            try {
-                while (err.readLine() != null) {
-                    // keep the pipe empty
-                }
-            } catch (IOException ignored) {
-                // the browser has gone
-            }
-        }, "chromium-stderr");
+        Thread drain =
+                new Thread(
+                        () -> {
+                            try {
+                                while (err.readLine() != null) {
+                                    // keep the pipe empty
+                                }
+                            } catch (IOException ignored) {
+                                // the browser has gone
+                            }
+                        },
+                        "chromium-stderr");
         drain.setDaemon(true);
         drain.start();
         URI browser = URI.create(browserUrl);
         HttpClient http = HttpClient.newHttpClient();
-        JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(
-                URI.create("http://" + browser.getHost() + ":" + browser.getPort() + "/json/list")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode targets =
+                JSON.readTree(
+                        http.send(
+                                        HttpRequest.newBuilder(
+                                                        URI.create(
+                                                                "http://"
+                                                                        + browser.getHost()
+                                                                        + ":"
+                                                                        + browser.getPort()
+                                                                        + "/json/list"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body());
         String pageUrl = null;
         for (JsonNode t : targets) {
             if ("page".equals(t.path("type").asText())) {
@@ -122,22 +157,28 @@ public final class Chromium implements AutoCloseable {
             throw new IllegalStateException("Chromium opened no page: " + targets);
         }
         Chromium[] self = new Chromium[1];
-        WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
-                .buildAsync(URI.create(pageUrl), new WebSocket.Listener() {
-                    private final StringBuilder frame = new StringBuilder();
+        WebSocket ws =
+                http.newWebSocketBuilder()
+                        .connectTimeout(Duration.ofSeconds(30))
+                        .buildAsync(
+                                URI.create(pageUrl),
+                                new WebSocket.Listener() {
+                                    private final StringBuilder frame = new StringBuilder();
 
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        frame.append(data);
-                        if (last) {
-                            String message = frame.toString();
-                            frame.setLength(0);
-                            self[0].received(message);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).join();
+                                    @Override
+                                    public CompletionStage<?> onText(
+                                            WebSocket webSocket, CharSequence data, boolean last) {
+                                        frame.append(data);
+                                        if (last) {
+                                            String message = frame.toString();
+                                            frame.setLength(0);
+                                            self[0].received(message);
+                                        }
+                                        webSocket.request(1);
+                                        return null;
+                                    }
+                                })
+                        .join();
         self[0] = new Chromium(p, profile, ws);
         self[0].send("Page.enable", null);
         self[0].send("Runtime.enable", null);
@@ -204,23 +245,39 @@ public final class Chromium implements AutoCloseable {
     /** Console errors, uncaught exceptions and the browser's own error log entries, as text. */
     public List<String> errors() {
         List<String> out = new ArrayList<>();
-        events("Runtime.consoleAPICalled").stream().filter(e -> "error".equals(e.at("/params/type").asText()))
+        events("Runtime.consoleAPICalled").stream()
+                .filter(e -> "error".equals(e.at("/params/type").asText()))
                 .forEach(e -> out.add("console: " + e.at("/params/args")));
-        events("Runtime.exceptionThrown").forEach(e -> out.add("exception: " + e.at("/params/exceptionDetails")));
-        events("Log.entryAdded").stream().filter(e -> "error".equals(e.at("/params/entry/level").asText()))
-                .forEach(e -> out.add("log: " + e.at("/params/entry/text").asText() + " " + e.at("/params/entry/url").asText()));
+        events("Runtime.exceptionThrown")
+                .forEach(e -> out.add("exception: " + e.at("/params/exceptionDetails")));
+        events("Log.entryAdded").stream()
+                .filter(e -> "error".equals(e.at("/params/entry/level").asText()))
+                .forEach(
+                        e ->
+                                out.add(
+                                        "log: "
+                                                + e.at("/params/entry/text").asText()
+                                                + " "
+                                                + e.at("/params/entry/url").asText()));
         return out;
     }
 
     /** Every URL the page asked for. */
     public List<String> requests() {
-        return events("Network.requestWillBeSent").stream().map(e -> e.at("/params/request/url").asText()).toList();
+        return events("Network.requestWillBeSent").stream()
+                .map(e -> e.at("/params/request/url").asText())
+                .toList();
     }
 
     /** Evaluates a script in the page and returns its value (a promise is awaited). */
     public JsonNode evaluate(String script) throws Exception {
-        JsonNode r = send("Runtime.evaluate", JSON.createObjectNode().put("expression", script)
-                .put("returnByValue", true).put("awaitPromise", true));
+        JsonNode r =
+                send(
+                        "Runtime.evaluate",
+                        JSON.createObjectNode()
+                                .put("expression", script)
+                                .put("returnByValue", true)
+                                .put("awaitPromise", true));
         if (r.has("exceptionDetails")) {
             throw new IllegalStateException("the script failed: " + r.get("exceptionDetails"));
         }
@@ -229,8 +286,12 @@ public final class Chromium implements AutoCloseable {
 
     /** A full-page screenshot as PNG. */
     public byte[] screenshot() throws Exception {
-        JsonNode r = send("Page.captureScreenshot", JSON.createObjectNode().put("format", "png")
-                .put("captureBeyondViewport", true));
+        JsonNode r =
+                send(
+                        "Page.captureScreenshot",
+                        JSON.createObjectNode()
+                                .put("format", "png")
+                                .put("captureBeyondViewport", true));
         return Base64.getDecoder().decode(r.get("data").asText());
     }
 

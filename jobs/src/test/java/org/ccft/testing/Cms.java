@@ -8,11 +8,12 @@ import java.util.Map;
 import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
 
-/** Builds CMS rows for fixtures: every contract column, with sensible defaults and named overrides. */
+/**
+ * Builds CMS rows for fixtures: every contract column, with sensible defaults and named overrides.
+ */
 public final class Cms {
 
-    private Cms() {
-    }
+    private Cms() {}
 
     public static List<String> header(FileContract f) {
         return f.columnNames();
@@ -27,7 +28,10 @@ public final class Cms {
         return row;
     }
 
-    /** A complaint stage (current, not deleted) with the given overrides, as {@code "column=value"} strings. */
+    /**
+     * A complaint stage (current, not deleted) with the given overrides, as {@code "column=value"}
+     * strings.
+     */
     public static List<String> feedback(String... overrides) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("record_id", "R1");
@@ -79,10 +83,12 @@ public final class Cms {
     }
 
     private static void apply(Map<String, String> v, String... overrides) {
-        Arrays.stream(overrides).forEach(o -> {
-            int eq = o.indexOf('=');
-            String value = o.substring(eq + 1);
-            v.put(o.substring(0, eq), value.isEmpty() ? null : value);
-        });
+        Arrays.stream(overrides)
+                .forEach(
+                        o -> {
+                            int eq = o.indexOf('=');
+                            String value = o.substring(eq + 1);
+                            v.put(o.substring(0, eq), value.isEmpty() ? null : value);
+                        });
     }
 }

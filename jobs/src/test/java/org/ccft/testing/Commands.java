@@ -3,6 +3,7 @@ package org.ccft.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.ccft.cli.Ccft;
 
 /** Runs {@code ccft} in this JVM as the shell would, with what it prints on stdout. */
@@ -10,13 +11,12 @@ public final class Commands {
 
     /** A command's exit code and its stdout. */
     public record Result(int exitCode, String stdout) {
-        public java.util.List<String> lines() {
+        public List<String> lines() {
             return stdout.lines().toList();
         }
     }
 
-    private Commands() {
-    }
+    private Commands() {}
 
     public static synchronized Result ccft(String... args) {
         TestSpark.session();

@@ -13,10 +13,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A real PostgreSQL server for a test: Debian's binaries (package postgresql; {@code .ci/run} installs
- * it), a fresh cluster in a temporary folder on a free port, trust authentication on 127.0.0.1, stopped
- * and removed at close. Run as root, the server runs as the {@code postgres} user, as it must. Without
- * the binaries the test is skipped, unless CCFT_REQUIRE_POSTGRES is set (as CI sets it): then it fails.
+ * A real PostgreSQL server for a test: Debian's binaries (package postgresql; {@code .ci/run}
+ * installs it), a fresh cluster in a temporary folder on a free port, trust authentication on
+ * 127.0.0.1, stopped and removed at close. Run as root, the server runs as the {@code postgres}
+ * user, as it must. Without the binaries the test is skipped, unless CCFT_REQUIRE_POSTGRES is set
+ * (as CI sets it): then it fails.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -33,7 +34,8 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer start() throws Exception {
         Path bin = binaries();
         if (bin == null) {
-            String why = "no PostgreSQL server binaries (initdb, pg_ctl) on this machine: apt-get install postgresql";
+            String why =
+                    "no PostgreSQL server binaries (initdb, pg_ctl) on this machine: apt-get install postgresql";
             if (System.getenv("CCFT_REQUIRE_POSTGRES") != null) {
                 throw new AssertionError(why);
             }
@@ -50,11 +52,27 @@ public final class PostgresServer implements AutoCloseable {
         if (asRoot()) {
             run(List.of("chown", "postgres", dir.toString()));
         }
-        pg.pg(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", "ccft",
-                "--auth=trust", "--encoding=UTF8", "--no-sync"));
-        pg.pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-l",
-                dir.resolve("server.log").toString(), "-o", "-p " + port + " -k " + dir
-                        + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"));
+        pg.pg(
+                List.of(
+                        bin.resolve("initdb").toString(),
+                        "-D",
+                        dir.resolve("data").toString(),
+                        "-U",
+                        "ccft",
+                        "--auth=trust",
+                        "--encoding=UTF8",
+                        "--no-sync"));
+        pg.pg(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        dir.resolve("data").toString(),
+                        "-w",
+                        "-l",
+                        dir.resolve("server.log").toString(),
+                        "-o",
+                        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+                        "start"));
         return pg;
     }
 
@@ -68,8 +86,15 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        pg(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
-                "-w", "stop"));
+        pg(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        dir.resolve("data").toString(),
+                        "-m",
+                        "immediate",
+                        "-w",
+                        "stop"));
         run(List.of("rm", "-rf", dir.toString()));
     }
 
@@ -99,15 +124,20 @@ public final class PostgresServer implements AutoCloseable {
         Path debian = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(debian)) {
             try (Stream<Path> versions = Files.list(debian)) {
-                var found = versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
-                        .sorted().reduce((a, b) -> b);
+                var found =
+                        versions.map(v -> v.resolve("bin"))
+                                .filter(b -> Files.isExecutable(b.resolve("initdb")))
+                                .sorted()
+                                .reduce((a, b) -> b);
                 if (found.isPresent()) {
                     return found.get();
                 }
             }
         }
         for (String p : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!p.isEmpty() && Files.isExecutable(Path.of(p, "initdb")) && Files.isExecutable(Path.of(p, "pg_ctl"))) {
+            if (!p.isEmpty()
+                    && Files.isExecutable(Path.of(p, "initdb"))
+                    && Files.isExecutable(Path.of(p, "pg_ctl"))) {
                 return Path.of(p);
             }
         }

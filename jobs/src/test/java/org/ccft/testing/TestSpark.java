@@ -9,16 +9,17 @@ public final class TestSpark {
 
     private static SparkSession session;
 
-    private TestSpark() {
-    }
+    private TestSpark() {}
 
     public static synchronized SparkSession session() {
         if (session == null) {
             CcftProperties.Spark settings = new CcftProperties.Spark();
             settings.setMaster("local[2]");
             settings.setShufflePartitions(2);
-            // One JVM runs many test classes: Spark's status store keeps 1,000 queries, jobs and stages by
-            // default, each with its plan, which a long fork fills its heap with. Tests need none of them.
+            // One JVM runs many test classes: Spark's status store keeps 1,000 queries, jobs and
+            // stages by
+            // default, each with its plan, which a long fork fills its heap with. Tests need none
+            // of them.
             settings.getConf().put("spark.sql.ui.retainedExecutions", "20");
             settings.getConf().put("spark.ui.retainedJobs", "50");
             settings.getConf().put("spark.ui.retainedStages", "50");

@@ -1,14 +1,16 @@
 package org.ccft.testing;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.ccft.cli.WarehouseContext;
+import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.Publication;
 import org.ccft.nightly.NightlyRunner;
-import org.ccft.lakehouse.WarehouseLayout;
 
 /** A real warehouse on disk in a test's temporary folder, loaded by the real nightly job. */
 public final class Warehouse {
@@ -19,7 +21,7 @@ public final class Warehouse {
 
     public Warehouse(Path tmp) {
         // The tables of earlier tests (their folders deleted) need not stay cached in this JVM.
-        org.apache.spark.sql.delta.DeltaLog.clearCache();
+        DeltaLog.clearCache();
         TestSpark.session().catalog().clearCache();
         this.root = tmp.resolve("warehouse");
         this.landing = tmp.resolve("landing");
@@ -32,7 +34,7 @@ public final class Warehouse {
 
     public NightlyRunner.Outcome nightly(Map<String, Object> settings) throws Exception {
         TestSpark.session();
-        Map<String, Object> all = new java.util.HashMap<>(Map.of("ccft.spark.shuffle-partitions", 2));
+        Map<String, Object> all = new HashMap<>(Map.of("ccft.spark.shuffle-partitions", 2));
         all.putAll(settings);
         try (var ctx = WarehouseContext.start(root.toString(), all)) {
             return ctx.getBean(NightlyRunner.class).run(landing.toString());
@@ -48,14 +50,25 @@ public final class Warehouse {
 
     /** A table's rows as sorted text, for comparing two warehouses. */
     public List<String> contents(String path, String... dropColumns) {
-        return TestSpark.session().read().format("delta").load(path).drop(dropColumns)
-                .selectExpr("to_json(struct(*)) AS j").collectAsList().stream().map(r -> r.getString(0)).sorted()
+        return TestSpark.session()
+                .read()
+                .format("delta")
+                .load(path)
+                .drop(dropColumns)
+                .selectExpr("to_json(struct(*)) AS j")
+                .collectAsList()
+                .stream()
+                .map(r -> r.getString(0))
+                .sorted()
                 .toList();
     }
 
     /** A published mart's rows as sorted text. */
     public List<String> mart(String name) {
-        return sql("SELECT to_json(struct(*)) FROM " + name).stream().map(r -> r.getString(0)).sorted().toList();
+        return sql("SELECT to_json(struct(*)) FROM " + name).stream()
+                .map(r -> r.getString(0))
+                .sorted()
+                .toList();
     }
 
     public long count(String query) {

@@ -10,9 +10,9 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Bank holidays of England, read from GOV.UK's own feed format ({@code www.gov.uk/bank-holidays.json},
- * division {@code england-and-wales}), so that a newer feed can replace the file as it is.
- * The years covered are the years the feed lists any holiday in.
+ * Bank holidays of England, read from GOV.UK's own feed format ({@code
+ * www.gov.uk/bank-holidays.json}, division {@code england-and-wales}), so that a newer feed can
+ * replace the file as it is. The years covered are the years the feed lists any holiday in.
  */
 public record BankHolidays(SortedSet<LocalDate> dates, int firstYear, int lastYear) {
 
@@ -29,7 +29,8 @@ public record BankHolidays(SortedSet<LocalDate> dates, int firstYear, int lastYe
     public static BankHolidays fromFeed(InputStream feed) throws IOException {
         JsonNode events = new ObjectMapper().readTree(feed).path(DIVISION).path("events");
         if (!events.isArray() || events.isEmpty()) {
-            throw new IllegalArgumentException("the bank-holiday feed has no " + DIVISION + " events");
+            throw new IllegalArgumentException(
+                    "the bank-holiday feed has no " + DIVISION + " events");
         }
         SortedSet<LocalDate> dates = new TreeSet<>();
         events.forEach(e -> dates.add(LocalDate.parse(e.path("date").asText())));

@@ -16,28 +16,36 @@ import org.apache.commons.csv.CSVRecord;
 /** Reads the versioned reference files under {@code reference/} on the classpath. */
 final class ReferenceFiles {
 
-    private ReferenceFiles() {
-    }
+    private ReferenceFiles() {}
 
     static InputStream open(String name) {
-        InputStream in = ReferenceFiles.class.getClassLoader().getResourceAsStream("reference/" + name);
+        InputStream in =
+                ReferenceFiles.class.getClassLoader().getResourceAsStream("reference/" + name);
         if (in == null) {
-            throw new IllegalStateException("reference file reference/" + name + " is not on the classpath");
+            throw new IllegalStateException(
+                    "reference file reference/" + name + " is not on the classpath");
         }
         return in;
     }
 
     static <T> List<T> csv(String name, Function<CSVRecord, T> row) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
+        CSVFormat format =
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build();
         try (Reader reader = new InputStreamReader(open(name), StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, format)) {
+                CSVParser parser = CSVParser.parse(reader, format)) {
             List<T> rows = new ArrayList<>();
             for (CSVRecord r : parser) {
                 try {
                     rows.add(row.apply(r));
                 } catch (RuntimeException e) {
-                    throw new IllegalStateException("reference/" + name + " line " + parser.getCurrentLineNumber()
-                            + ": " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "reference/"
+                                    + name
+                                    + " line "
+                                    + parser.getCurrentLineNumber()
+                                    + ": "
+                                    + e.getMessage(),
+                            e);
                 }
             }
             return List.copyOf(rows);

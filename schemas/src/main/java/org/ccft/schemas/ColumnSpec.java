@@ -9,13 +9,14 @@ import java.util.Map;
  * One column of a contract file, with the rules the contract states for it.
  *
  * @param requiredWhen SQL condition over the row under which the column is required
- * @param emptyUnless  SQL condition outside which the column must be empty
- * @param allowedWhen  value to the SQL condition under which that value is allowed
- * @param codeList     name of a reference-data code list the value must be on
- * @param notBefore    another date column this one must not precede
- * @param notAbove     another count column this one must not exceed
- * @param personal     personal data: kept in the raw layer only
- * @param listedIn     free text that could name a person: past raw, kept only when on this reference list
+ * @param emptyUnless SQL condition outside which the column must be empty
+ * @param allowedWhen value to the SQL condition under which that value is allowed
+ * @param codeList name of a reference-data code list the value must be on
+ * @param notBefore another date column this one must not precede
+ * @param notAbove another count column this one must not exceed
+ * @param personal personal data: kept in the raw layer only
+ * @param listedIn free text that could name a person: past raw, kept only when on this reference
+ *     list
  */
 public record ColumnSpec(
         String name,
@@ -30,7 +31,8 @@ public record ColumnSpec(
         @JsonProperty("not_before") String notBefore,
         @JsonProperty("not_above") String notAbove,
         boolean personal,
-        @JsonProperty("listed_in") String listedIn) implements Serializable {
+        @JsonProperty("listed_in") String listedIn)
+        implements Serializable {
 
     public ColumnSpec {
         values = values == null ? List.of() : List.copyOf(values);

@@ -1,6 +1,7 @@
 package org.ccft.schemas;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -14,14 +15,16 @@ import java.util.Optional;
 public record FileContract(String file, String table, String key, List<ColumnSpec> columns)
         implements Serializable {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-            .configure(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory())
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true);
 
     public FileContract {
         columns = List.copyOf(columns);
         if (columns.stream().noneMatch(c -> c.name().equals(key))) {
-            throw new IllegalArgumentException(file + ": key column " + key + " is not among its columns");
+            throw new IllegalArgumentException(
+                    file + ": key column " + key + " is not among its columns");
         }
     }
 

@@ -10,18 +10,18 @@ import java.util.Set;
 
 /**
  * What a reader could work out of the suppressed cells from everything published beside them: the
- * sums are linear equations in the values a reader does not see (suppressed cells and hidden totals;
- * the known figures moved to the right), solved two ways. Elimination finds a value the equations fix
- * whatever the others are; bounds, with every count at least zero, find a value squeezed to one number
- * (two suppressed cells adding up to zero). A suppressed cell is safe when neither finds its value.
- * The equations are sparse (a sum names a handful of cells), and are kept so.
+ * sums are linear equations in the values a reader does not see (suppressed cells and hidden
+ * totals; the known figures moved to the right), solved two ways. Elimination finds a value the
+ * equations fix whatever the others are; bounds, with every count at least zero, find a value
+ * squeezed to one number (two suppressed cells adding up to zero). A suppressed cell is safe when
+ * neither finds its value. The equations are sparse (a sum names a handful of cells), and are kept
+ * so.
  */
 public final class Attack {
 
     private static final double EPS = 1e-9;
 
-    private Attack() {
-    }
+    private Attack() {}
 
     /** One equation: coefficients by unknown, and the right-hand side. */
     private static final class Row {
@@ -37,8 +37,11 @@ public final class Attack {
     /** The suppressed cells whose exact value can be derived, with that value. */
     public static Map<String, Long> derivable(CountTable table, Set<String> suppressed) {
         List<String> unknowns = new ArrayList<>(suppressed);
-        table.cells().values().stream().filter(CountTable.Cell::hidden).map(CountTable.Cell::id)
-                .filter(id -> !suppressed.contains(id)).forEach(unknowns::add);
+        table.cells().values().stream()
+                .filter(CountTable.Cell::hidden)
+                .map(CountTable.Cell::id)
+                .filter(id -> !suppressed.contains(id))
+                .forEach(unknowns::add);
         Map<String, Integer> index = new HashMap<>();
         unknowns.forEach(u -> index.put(u, index.size()));
         List<Row> rows = new ArrayList<>();
@@ -72,7 +75,8 @@ public final class Attack {
     }
 
     /** Gauss-Jordan on sparse rows: a reduced row with one unknown left fixes that unknown. */
-    private static void byElimination(List<Row> equations, List<String> unknowns, Map<String, Long> found) {
+    private static void byElimination(
+            List<Row> equations, List<String> unknowns, Map<String, Long> found) {
         List<Row> pivots = new ArrayList<>();
         Map<Integer, Row> pivotOf = new HashMap<>();
         for (Row eq : equations) {
@@ -87,8 +91,14 @@ public final class Attack {
             if (r.terms.isEmpty()) {
                 continue;
             }
-            int col = r.terms.entrySet().stream().max((a, b) -> Double.compare(Math.abs(a.getValue()),
-                    Math.abs(b.getValue()))).orElseThrow().getKey();
+            int col =
+                    r.terms.entrySet().stream()
+                            .max(
+                                    (a, b) ->
+                                            Double.compare(
+                                                    Math.abs(a.getValue()), Math.abs(b.getValue())))
+                            .orElseThrow()
+                            .getKey();
             double scale = r.terms.get(col);
             r.terms.replaceAll((k, v) -> v / scale);
             r.rhs /= scale;
@@ -142,8 +152,16 @@ public final class Attack {
                     double a = t.getValue();
                     double low = a > 0 ? a * lo[j] : a * hi[j];
                     double high = a > 0 ? a * hi[j] : a * lo[j];
-                    if (Double.isInfinite(low)) { minInf++; } else { minOthers += low; }
-                    if (Double.isInfinite(high)) { maxInf++; } else { maxOthers += high; }
+                    if (Double.isInfinite(low)) {
+                        minInf++;
+                    } else {
+                        minOthers += low;
+                    }
+                    if (Double.isInfinite(high)) {
+                        maxInf++;
+                    } else {
+                        maxOthers += high;
+                    }
                 }
                 for (Map.Entry<Integer, Double> t : row.terms.entrySet()) {
                     int k = t.getKey();
@@ -156,7 +174,8 @@ public final class Attack {
                     double othersHigh = maxOthers - (Double.isInfinite(ownHigh) ? 0 : ownHigh);
                     // a * x_k = rhs - others, others within [othersLow, othersHigh]
                     double axMax = othersLowFinite ? row.rhs - othersLow : Double.POSITIVE_INFINITY;
-                    double axMin = othersHighFinite ? row.rhs - othersHigh : Double.NEGATIVE_INFINITY;
+                    double axMin =
+                            othersHighFinite ? row.rhs - othersHigh : Double.NEGATIVE_INFINITY;
                     double newLo = a > 0 ? axMin / a : axMax / a;
                     double newHi = a > 0 ? axMax / a : axMin / a;
                     if (!Double.isNaN(newLo) && newLo > lo[k] + EPS) {

@@ -1,8 +1,8 @@
 package org.ccft.published.disclosure;
 
-import java.util.LinkedHashSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,8 +11,8 @@ import java.util.Set;
  * Counts about to be published, and what a reader can add up from them: each {@link Sum} says that
  * some figures add up to another (a breakdown's cells to its total, service areas to At a Glance's
  * total, a previous-year bracket to last year's figure). A figure may be exempt: published exactly
- * whatever its size (the year's headline totals the council itself publishes); or hidden: a total no
- * output shows, which a reader does not know but which still ties the figures that add up to it.
+ * whatever its size (the year's headline totals the council itself publishes); or hidden: a total
+ * no output shows, which a reader does not know but which still ties the figures that add up to it.
  */
 public final class CountTable {
 
@@ -20,7 +20,8 @@ public final class CountTable {
     public record Cell(String id, long value, boolean exempt, boolean hidden) {
         public Cell {
             if (value < 0) {
-                throw new IllegalArgumentException("a count cannot be negative: " + id + " = " + value);
+                throw new IllegalArgumentException(
+                        "a count cannot be negative: " + id + " = " + value);
             }
         }
     }
@@ -55,8 +56,9 @@ public final class CountTable {
     }
 
     /**
-     * The same figure published in one more place (or a total found once more): it must have the same
-     * value; it is exempt if any place publishes it exactly, and hidden only while no place shows it.
+     * The same figure published in one more place (or a total found once more): it must have the
+     * same value; it is exempt if any place publishes it exactly, and hidden only while no place
+     * shows it.
      */
     public CountTable merge(String id, long value, boolean exempt, boolean hidden) {
         Cell was = cells.get(id);
@@ -64,8 +66,14 @@ public final class CountTable {
             return add(new Cell(id, value, exempt, hidden));
         }
         if (was.value() != value) {
-            throw new IllegalArgumentException("the figure " + id + " is " + was.value() + " in one place and "
-                    + value + " in another: the declarations that name it do not describe the same count");
+            throw new IllegalArgumentException(
+                    "the figure "
+                            + id
+                            + " is "
+                            + was.value()
+                            + " in one place and "
+                            + value
+                            + " in another: the declarations that name it do not describe the same count");
         }
         cells.put(id, new Cell(id, value, was.exempt() || exempt, was.hidden() && hidden));
         return this;
@@ -82,14 +90,24 @@ public final class CountTable {
             total += get(p).value();
         }
         if (total != get(whole).value()) {
-            throw new IllegalArgumentException("the parts of " + whole + " add up to " + total + ", not "
-                    + get(whole).value() + ": " + parts);
+            throw new IllegalArgumentException(
+                    "the parts of "
+                            + whole
+                            + " add up to "
+                            + total
+                            + ", not "
+                            + get(whole).value()
+                            + ": "
+                            + parts);
         }
         sums.add(new Sum(parts, whole));
         return this;
     }
 
-    /** Declares that two cells are one figure published twice (a previous-year bracket, a linked table). */
+    /**
+     * Declares that two cells are one figure published twice (a previous-year bracket, a linked
+     * table).
+     */
     public CountTable same(String a, String b) {
         return sum(b, List.of(a));
     }
@@ -107,8 +125,9 @@ public final class CountTable {
     }
 
     /**
-     * The table cut where no sum crosses: cells tied to each other by sums, directly or through others,
-     * each with its sums. Suppression in one cannot change what a reader can work out in another.
+     * The table cut where no sum crosses: cells tied to each other by sums, directly or through
+     * others, each with its sums. Suppression in one cannot change what a reader can work out in
+     * another.
      */
     public List<CountTable> components() {
         Map<String, String> parent = new LinkedHashMap<>();
@@ -119,7 +138,11 @@ public final class CountTable {
             }
         }
         Map<String, CountTable> byRoot = new LinkedHashMap<>();
-        cells.values().forEach(c -> byRoot.computeIfAbsent(root(parent, c.id()), r -> new CountTable()).add(c));
+        cells.values()
+                .forEach(
+                        c ->
+                                byRoot.computeIfAbsent(root(parent, c.id()), r -> new CountTable())
+                                        .add(c));
         sums.forEach(s -> byRoot.get(root(parent, s.whole())).sums.add(s));
         return List.copyOf(byRoot.values());
     }

@@ -16,28 +16,35 @@ import org.ccft.reference.ServiceArea;
 /**
  * Every public mart's figures as one {@link CountTable}, built from the marts' {@link Disclosure}
  * declarations, so that one {@link Suppression} protects them together: a figure shown in two marts
- * (At a Glance's statutory stage 3, and the same complaints by service area) is one cell, suppressed in
- * both or neither, and whatever adds up in one mart is known to a reader of the others.
+ * (At a Glance's statutory stage 3, and the same complaints by service area) is one cell,
+ * suppressed in both or neither, and whatever adds up in one mart is known to a reader of the
+ * others.
  *
- * <p>A cell's id is its figure and its coordinates ({@code complaints_received{financial_year=2022-23,
- * procedure=STATUTORY, stage=3}}). Within each mart, the total over every breakdown is a cell too: the
- * same id as a figure another mart shows, else a hidden total. Two hierarchies hold across marts: a
- * service area lies within the SEND service or outside it (reference data), and a month within its
- * financial year; a total over service areas keeps the SEND split, one over months keeps the year.
+ * <p>A cell's id is its figure and its coordinates ({@code
+ * complaints_received{financial_year=2022-23, procedure=STATUTORY, stage=3}}). Within each mart,
+ * the total over every breakdown is a cell too: the same id as a figure another mart shows, else a
+ * hidden total. Two hierarchies hold across marts: a service area lies within the SEND service or
+ * outside it (reference data), and a month within its financial year; a total over service areas
+ * keeps the SEND split, one over months keeps the year.
  */
 public final class PublicFigures {
 
     /** The rows of one mart, as read from its published file. */
-    public record MartRows(String mart, Disclosure disclosure, List<String> columns, List<Map<String, Object>> rows) {
-    }
+    public record MartRows(
+            String mart,
+            Disclosure disclosure,
+            List<String> columns,
+            List<Map<String, Object>> rows) {}
 
     /** What the public sees of one mart: per row, the columns shown as {@code c}. */
-    public record Decision(String mart, List<Set<String>> suppressedColumns) {
-    }
+    public record Decision(String mart, List<Set<String>> suppressedColumns) {}
 
     /** The outcome over every public mart: decisions, and the table they came from. */
-    public record Outcome(CountTable table, Suppression.Result result, Map<String, Decision> decisions,
-                          Map<String, String> placeOf) {
+    public record Outcome(
+            CountTable table,
+            Suppression.Result result,
+            Map<String, Decision> decisions,
+            Map<String, String> placeOf) {
 
         /** Where each suppressed cell is shown first: {@code mart row-values column}. */
         public Map<String, String> suppressedCells() {
@@ -47,23 +54,29 @@ public final class PublicFigures {
         }
     }
 
-    private record Total(Map<String, String> at, String over, List<String> parts) {
-    }
+    private record Total(Map<String, String> at, String over, List<String> parts) {}
 
     private static final String NONE = "(none)";
-    private static final Map<String, String> PARENT = Map.of("service_area", "send_service", "month", "financial_year");
+    private static final Map<String, String> PARENT =
+            Map.of("service_area", "send_service", "month", "financial_year");
 
     private final Map<String, String> sendServiceOf = new LinkedHashMap<>();
     private final CountTable table = new CountTable();
+
     /** A cell's figure and coordinates, to find its totals. */
     private final Map<String, Map<String, String>> coordinatesOf = new LinkedHashMap<>();
+
     private final Map<String, String> placeOf = new LinkedHashMap<>();
     private final List<MartRows> marts = new ArrayList<>();
-    /** Per mart, per row, per column: the cell it shows, or the cells a derived column comes from. */
+
+    /**
+     * Per mart, per row, per column: the cell it shows, or the cells a derived column comes from.
+     */
     private final Map<String, List<Map<String, List<String>>>> shows = new LinkedHashMap<>();
 
     public PublicFigures() {
-        ServiceArea.all().forEach(a -> sendServiceOf.put(a.code(), String.valueOf(a.sendService())));
+        ServiceArea.all()
+                .forEach(a -> sendServiceOf.put(a.code(), String.valueOf(a.sendService())));
     }
 
     public PublicFigures add(MartRows mart) {
@@ -94,8 +107,12 @@ public final class PublicFigures {
                 String m = text(row.get(d.measure().column()));
                 Map<String, String> figure = d.measure().figures().get(m);
                 if (figure == null) {
-                    throw new IllegalStateException(mart.mart() + ": measure " + m + " names no figure in the mart's "
-                            + "disclosure declaration");
+                    throw new IllegalStateException(
+                            mart.mart()
+                                    + ": measure "
+                                    + m
+                                    + " names no figure in the mart's "
+                                    + "disclosure declaration");
                 }
                 publish(mart, i, d.measure().value(), figure, base, row, cells, own);
                 for (Map.Entry<String, String> p : d.previousYear().entrySet()) {
@@ -109,12 +126,23 @@ public final class PublicFigures {
             }
             for (Map.Entry<String, String> p : d.previousYear().entrySet()) {
                 if (d.counts().containsKey(p.getValue())) {
-                    publish(mart, i, p.getKey(), d.figureOf(p.getValue()), lastYear(base), row, cells, own);
+                    publish(
+                            mart,
+                            i,
+                            p.getKey(),
+                            d.figureOf(p.getValue()),
+                            lastYear(base),
+                            row,
+                            cells,
+                            own);
                 }
             }
             for (Disclosure.Within w : d.within()) {
-                if (cells.containsKey(w.whole()) && w.parts().stream().allMatch(cells::containsKey)) {
-                    table.sum(cells.get(w.whole()).get(0), w.parts().stream().map(p -> cells.get(p).get(0)).toList());
+                if (cells.containsKey(w.whole())
+                        && w.parts().stream().allMatch(cells::containsKey)) {
+                    table.sum(
+                            cells.get(w.whole()).get(0),
+                            w.parts().stream().map(p -> cells.get(p).get(0)).toList());
                 }
             }
         }
@@ -145,11 +173,12 @@ public final class PublicFigures {
             List<Set<String>> perRow = new ArrayList<>();
             for (Map<String, List<String>> cells : shows.get(mart.mart())) {
                 Set<String> hidden = new LinkedHashSet<>();
-                cells.forEach((column, ids) -> {
-                    if (ids.stream().anyMatch(result::isSuppressed)) {
-                        hidden.add(column);
-                    }
-                });
+                cells.forEach(
+                        (column, ids) -> {
+                            if (ids.stream().anyMatch(result::isSuppressed)) {
+                                hidden.add(column);
+                            }
+                        });
                 perRow.add(hidden);
             }
             decisions.put(mart.mart(), new Decision(mart.mart(), perRow));
@@ -157,32 +186,51 @@ public final class PublicFigures {
         return new Outcome(table, result, decisions, placeOf);
     }
 
-    private void publish(MartRows mart, int i, String column, Map<String, String> figure, Map<String, String> base,
-                         Map<String, Object> row, Map<String, List<String>> cells, Set<String> own) {
+    private void publish(
+            MartRows mart,
+            int i,
+            String column,
+            Map<String, String> figure,
+            Map<String, String> base,
+            Map<String, Object> row,
+            Map<String, List<String>> cells,
+            Set<String> own) {
         Object v = row.get(column);
         if (v == null) {
             return;
         }
         Map<String, String> at = new TreeMap<>(base);
-        figure.forEach((k, val) -> {
-            if (!k.equals("figure")) {
-                at.put(k, val);
-            }
-        });
-        String id = register(figure.get("figure"), at, ((Number) v).longValue(), mart.disclosure().isExempt(), false);
+        figure.forEach(
+                (k, val) -> {
+                    if (!k.equals("figure")) {
+                        at.put(k, val);
+                    }
+                });
+        String id =
+                register(
+                        figure.get("figure"),
+                        at,
+                        ((Number) v).longValue(),
+                        mart.disclosure().isExempt(),
+                        false);
         placeOf.putIfAbsent(id, mart.mart() + " " + rowLabel(mart, i) + " " + column);
         cells.put(column, List.of(id));
         own.add(id);
     }
 
     /** Registers a figure at its coordinates (with the hierarchies' parents) and returns its id. */
-    private String register(String figure, Map<String, String> at, long value, boolean exempt, boolean hidden) {
+    private String register(
+            String figure, Map<String, String> at, long value, boolean exempt, boolean hidden) {
         Map<String, String> coords = new TreeMap<>(at);
         if (coords.containsKey("service_area") && !coords.containsKey("send_service")) {
-            coords.put("send_service", sendServiceOf.getOrDefault(coords.get("service_area"), "false"));
+            coords.put(
+                    "send_service",
+                    sendServiceOf.getOrDefault(coords.get("service_area"), "false"));
         }
         if (coords.containsKey("month") && !coords.containsKey("financial_year")) {
-            coords.put("financial_year", FinancialYear.of(YearMonth.parse(coords.get("month")).atDay(1)));
+            coords.put(
+                    "financial_year",
+                    FinancialYear.of(YearMonth.parse(coords.get("month")).atDay(1)));
         }
         String id = figure + coords;
         table.merge(id, value, exempt, hidden);
@@ -193,8 +241,8 @@ public final class PublicFigures {
     }
 
     /**
-     * The totals a reader can add up in this mart: over each breakdown in turn (a child before its parent),
-     * then over the totals' breakdowns, until none is left.
+     * The totals a reader can add up in this mart: over each breakdown in turn (a child before its
+     * parent), then over the totals' breakdowns, until none is left.
      */
     private void totals(Disclosure d, Set<String> own) {
         List<String> queue = new ArrayList<>(own);
@@ -204,13 +252,20 @@ public final class PublicFigures {
             for (String id : queue) {
                 Map<String, String> c = coordinatesOf.get(id);
                 for (String b : d.breakdowns()) {
-                    if (!c.containsKey(b) || PARENT.entrySet().stream()
-                            .anyMatch(p -> p.getValue().equals(b) && c.containsKey(p.getKey()))) {
+                    if (!c.containsKey(b)
+                            || PARENT.entrySet().stream()
+                                    .anyMatch(
+                                            p ->
+                                                    p.getValue().equals(b)
+                                                            && c.containsKey(p.getKey()))) {
                         continue;
                     }
                     Map<String, String> total = new TreeMap<>(c);
                     total.remove(b);
-                    groups.computeIfAbsent(total + "|" + b, k -> new Total(total, b, new ArrayList<>())).parts().add(id);
+                    groups.computeIfAbsent(
+                                    total + "|" + b, k -> new Total(total, b, new ArrayList<>()))
+                            .parts()
+                            .add(id);
                 }
             }
             List<String> next = new ArrayList<>();
@@ -250,8 +305,15 @@ public final class PublicFigures {
                 full.put("financial_year", FinancialYear.of(month.minusMonths(back).atDay(1)));
                 String id = figure + full;
                 if (!table.has(id)) {
-                    throw new IllegalStateException(mart.mart() + ": " + r.getKey() + " of " + month
-                            + " adds up a month the mart does not hold (" + id + ")");
+                    throw new IllegalStateException(
+                            mart.mart()
+                                    + ": "
+                                    + r.getKey()
+                                    + " of "
+                                    + month
+                                    + " adds up a month the mart does not hold ("
+                                    + id
+                                    + ")");
                 }
                 parts.add(id);
             }
@@ -259,13 +321,20 @@ public final class PublicFigures {
         }
     }
 
-    /** A derived column's count: a column of the row, or its total over a breakdown ("records over theme"). */
+    /**
+     * A derived column's count: a column of the row, or its total over a breakdown ("records over
+     * theme").
+     */
     private String resolve(MartRows mart, int i, String ref, Map<String, List<String>> cells) {
         String[] words = ref.split(" over ");
         List<String> of = cells.get(words[0].trim());
         if (of == null) {
-            throw new IllegalStateException(mart.mart() + ": derived from " + ref + ", which is not a count of the row "
-                    + rowLabel(mart, i));
+            throw new IllegalStateException(
+                    mart.mart()
+                            + ": derived from "
+                            + ref
+                            + ", which is not a count of the row "
+                            + rowLabel(mart, i));
         }
         if (words.length == 1) {
             return of.get(0);
@@ -275,12 +344,14 @@ public final class PublicFigures {
         String figure = total.remove("figure");
         String id = figure + total;
         if (!table.has(id)) {
-            throw new IllegalStateException(mart.mart() + ": " + ref + " is not a total of the mart's breakdowns");
+            throw new IllegalStateException(
+                    mart.mart() + ": " + ref + " is not a total of the mart's breakdowns");
         }
         // A share shows its denominator: the total is published from now on.
         CountTable.Cell t = table.get(id);
         table.merge(id, t.value(), t.exempt(), false);
-        placeOf.putIfAbsent(id, mart.mart() + " " + rowLabel(mart, i) + " " + ref + " (through a share)");
+        placeOf.putIfAbsent(
+                id, mart.mart() + " " + rowLabel(mart, i) + " " + ref + " (through a share)");
         return id;
     }
 
@@ -297,14 +368,24 @@ public final class PublicFigures {
         }
         List<String> missing = mart.columns().stream().filter(c -> !declared.contains(c)).toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("marts/" + mart.mart() + ".yml: the disclosure declaration does not say what "
-                    + missing + " are (a key, breakdown, label, count or a column derived from counts)");
+            throw new IllegalStateException(
+                    "marts/"
+                            + mart.mart()
+                            + ".yml: the disclosure declaration does not say what "
+                            + missing
+                            + " are (a key, breakdown, label, count or a column derived from counts)");
         }
-        List<String> unknown = declared.stream()
-                .filter(c -> !mart.columns().contains(c) && !PARENT.containsValue(c)).toList();
+        List<String> unknown =
+                declared.stream()
+                        .filter(c -> !mart.columns().contains(c) && !PARENT.containsValue(c))
+                        .toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalStateException("marts/" + mart.mart() + ".yml: the disclosure declaration names columns the "
-                    + "mart does not have: " + unknown);
+            throw new IllegalStateException(
+                    "marts/"
+                            + mart.mart()
+                            + ".yml: the disclosure declaration names columns the "
+                            + "mart does not have: "
+                            + unknown);
         }
     }
 
@@ -325,7 +406,10 @@ public final class PublicFigures {
         if (d.measure() != null) {
             by.add(d.measure().column());
         }
-        return by.stream().filter(row::containsKey).map(k -> text(row.get(k))).collect(Collectors.joining(" "));
+        return by.stream()
+                .filter(row::containsKey)
+                .map(k -> text(row.get(k)))
+                .collect(Collectors.joining(" "));
     }
 
     private static String text(Object v) {

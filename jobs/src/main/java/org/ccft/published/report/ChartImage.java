@@ -21,18 +21,24 @@ final class ChartImage {
 
     static final int WIDTH = 1200;
     static final int HEIGHT = 560;
-    private static final Color[] PALETTE = {new Color(0x1d70b8), new Color(0x00703c), new Color(0x4c2c92),
-            new Color(0xd4351c), new Color(0x505a5f), new Color(0x912b88)};
+    private static final Color[] PALETTE = {
+        new Color(0x1d70b8),
+        new Color(0x00703c),
+        new Color(0x4c2c92),
+        new Color(0xd4351c),
+        new Color(0x505a5f),
+        new Color(0x912b88)
+    };
 
-    private ChartImage() {
-    }
+    private ChartImage() {}
 
     static byte[] png(ReportDocument.Chart chart) {
         System.setProperty("java.awt.headless", "true");
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(
+                RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, HEIGHT);
         int left = 80;

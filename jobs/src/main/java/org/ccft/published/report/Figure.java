@@ -3,9 +3,9 @@ package org.ccft.published.report;
 import java.util.Collection;
 
 /**
- * One figure of the report: a number, {@code c} (suppressed in the public version), or none. Adding up
- * figures keeps the rule the public release keeps: a sum holding a suppressed figure is suppressed, so
- * nothing hidden can be worked out from a total the report prints.
+ * One figure of the report: a number, {@code c} (suppressed in the public version), or none. Adding
+ * up figures keeps the rule the public release keeps: a sum holding a suppressed figure is
+ * suppressed, so nothing hidden can be worked out from a total the report prints.
  */
 public record Figure(Double value, boolean suppressed) {
 
@@ -46,7 +46,9 @@ public record Figure(Double value, boolean suppressed) {
         if (value == null) {
             return "–";
         }
-        return value == Math.rint(value) ? String.valueOf(value.longValue()) : String.format("%.1f", value);
+        return value == Math.rint(value)
+                ? String.valueOf(value.longValue())
+                : String.format("%.1f", value);
     }
 
     /** A share as the report prints it: {@code 36%}. */

@@ -1,20 +1,5 @@
 package org.ccft.published.report;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Base64;
-import java.util.List;
-import org.apache.poi.util.Units;
-import org.ccft.published.HtmlText;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -26,23 +11,43 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.util.Units;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.ccft.published.HtmlText;
 
 /**
  * Writes a {@link ReportDocument} as the three files the team uses: Word ({@code .docx}, to add the
- * narrative and case studies), PDF and HTML. Each graph is one PNG with its numbers in a table under it.
+ * narrative and case studies), PDF and HTML. Each graph is one PNG with its numbers in a table
+ * under it.
  */
 public final class ReportWriter {
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /** The three files' paths, written into {@code out} as {@code <name>.docx|pdf|html}. */
-    public record Written(Path docx, Path pdf, Path html) {
-    }
+    public record Written(Path docx, Path pdf, Path html) {}
 
     public static Written write(ReportDocument report, Path out, String name) throws IOException {
         Files.createDirectories(out);
-        Written w = new Written(out.resolve(name + ".docx"), out.resolve(name + ".pdf"), out.resolve(name + ".html"));
+        Written w =
+                new Written(
+                        out.resolve(name + ".docx"),
+                        out.resolve(name + ".pdf"),
+                        out.resolve(name + ".html"));
         try (OutputStream o = Files.newOutputStream(w.docx())) {
             docx(report, o);
         }
@@ -77,10 +82,14 @@ public final class ReportWriter {
                     XWPFParagraph picture = doc.createParagraph();
                     picture.setAlignment(ParagraphAlignment.CENTER);
                     try {
-                        picture.createRun().addPicture(new java.io.ByteArrayInputStream(ChartImage.png(c)),
-                                XWPFDocument.PICTURE_TYPE_PNG, c.title() + ".png", Units.toEMU(450),
-                                Units.toEMU(450.0 * ChartImage.HEIGHT / ChartImage.WIDTH));
-                    } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+                        picture.createRun()
+                                .addPicture(
+                                        new ByteArrayInputStream(ChartImage.png(c)),
+                                        XWPFDocument.PICTURE_TYPE_PNG,
+                                        c.title() + ".png",
+                                        Units.toEMU(450),
+                                        Units.toEMU(450.0 * ChartImage.HEIGHT / ChartImage.WIDTH));
+                    } catch (InvalidFormatException e) {
                         throw new IOException(e);
                     }
                     docxTable(doc, c.table(""));
@@ -161,31 +170,53 @@ public final class ReportWriter {
         table.setSpacingAfter(10);
         table.setHeaderRows(1);
         t.header().forEach(h -> table.addCell(new PdfPCell(new Phrase(new Chunk(h, bold)))));
-        t.rows().forEach(r -> r.forEach(cell -> table.addCell(new PdfPCell(new Phrase(cell, body)))));
+        t.rows()
+                .forEach(
+                        r ->
+                                r.forEach(
+                                        cell ->
+                                                table.addCell(
+                                                        new PdfPCell(new Phrase(cell, body)))));
         doc.add(table);
     }
 
     static String html(ReportDocument report) {
-        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-                .append(HtmlText.escape(report.title())).append("</title>\n<style>body{font-family:system-ui,Arial,sans-serif;"
-                        + "max-width:900px;margin:24px auto;padding:0 16px;color:#0b0c0c;line-height:1.45}"
-                        + "table{border-collapse:collapse;margin:8px 0 20px}th,td{border:1px solid #b1b4b6;padding:4px 8px;"
-                        + "text-align:left}caption{text-align:left;font-weight:bold;padding:4px 0}img{max-width:100%;height:auto}"
-                        + "h2{border-top:1px solid #b1b4b6;padding-top:16px;margin-top:32px}</style>\n</head>\n<body>\n<main>\n<h1>")
-                .append(HtmlText.escape(report.title())).append("</h1>\n<p>").append(HtmlText.escape(report.subtitle())).append("</p>\n");
+        StringBuilder b =
+                new StringBuilder(
+                                "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
+                                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+                        .append(HtmlText.escape(report.title()))
+                        .append(
+                                "</title>\n<style>body{font-family:system-ui,Arial,sans-serif;"
+                                        + "max-width:900px;margin:24px auto;padding:0 16px;color:#0b0c0c;line-height:1.45}"
+                                        + "table{border-collapse:collapse;margin:8px 0 20px}th,td{border:1px solid #b1b4b6;padding:4px 8px;"
+                                        + "text-align:left}caption{text-align:left;font-weight:bold;padding:4px 0}img{max-width:100%;height:auto}"
+                                        + "h2{border-top:1px solid #b1b4b6;padding-top:16px;margin-top:32px}</style>\n</head>\n<body>\n<main>\n<h1>")
+                        .append(HtmlText.escape(report.title()))
+                        .append("</h1>\n<p>")
+                        .append(HtmlText.escape(report.subtitle()))
+                        .append("</p>\n");
         for (ReportDocument.Block block : report.blocks()) {
             if (block instanceof ReportDocument.Heading h) {
-                b.append("<h").append(h.level() + 1).append('>').append(HtmlText.escape(h.text())).append("</h").append(h.level() + 1)
+                b.append("<h")
+                        .append(h.level() + 1)
+                        .append('>')
+                        .append(HtmlText.escape(h.text()))
+                        .append("</h")
+                        .append(h.level() + 1)
                         .append(">\n");
             } else if (block instanceof ReportDocument.Paragraph p) {
                 b.append("<p>").append(HtmlText.escape(p.text())).append("</p>\n");
             } else if (block instanceof ReportDocument.Table t) {
                 htmlTable(b, t);
             } else if (block instanceof ReportDocument.Chart c) {
-                b.append("<figure><figcaption>").append(HtmlText.escape(c.title())).append("</figcaption><img alt=\"")
-                        .append(HtmlText.escape(c.title() + ": the figures are in the table below")).append("\" src=\"data:image/png;base64,")
-                        .append(Base64.getEncoder().encodeToString(ChartImage.png(c))).append("\"></figure>\n");
+                b.append("<figure><figcaption>")
+                        .append(HtmlText.escape(c.title()))
+                        .append("</figcaption><img alt=\"")
+                        .append(HtmlText.escape(c.title() + ": the figures are in the table below"))
+                        .append("\" src=\"data:image/png;base64,")
+                        .append(Base64.getEncoder().encodeToString(ChartImage.png(c)))
+                        .append("\"></figure>\n");
                 htmlTable(b, c.table(""));
             }
         }
@@ -193,13 +224,22 @@ public final class ReportWriter {
     }
 
     private static void htmlTable(StringBuilder b, ReportDocument.Table t) {
-        b.append("<table><caption>").append(HtmlText.escape(t.caption())).append("</caption>\n<thead><tr>");
-        t.header().forEach(h -> b.append("<th scope=\"col\">").append(HtmlText.escape(h)).append("</th>"));
+        b.append("<table><caption>")
+                .append(HtmlText.escape(t.caption()))
+                .append("</caption>\n<thead><tr>");
+        t.header()
+                .forEach(
+                        h ->
+                                b.append("<th scope=\"col\">")
+                                        .append(HtmlText.escape(h))
+                                        .append("</th>"));
         b.append("</tr></thead>\n<tbody>\n");
         for (List<String> r : t.rows()) {
             b.append("<tr>");
             for (int i = 0; i < r.size(); i++) {
-                b.append(i == 0 ? "<th scope=\"row\">" : "<td>").append(HtmlText.escape(r.get(i))).append(i == 0 ? "</th>" : "</td>");
+                b.append(i == 0 ? "<th scope=\"row\">" : "<td>")
+                        .append(HtmlText.escape(r.get(i)))
+                        .append(i == 0 ? "</th>" : "</td>");
             }
             b.append("</tr>\n");
         }

@@ -7,8 +7,8 @@ import org.ccft.reference.BankHolidays;
 
 /**
  * Working days as the complaint regulations count them: Monday to Friday, less the bank holidays of
- * England (SI 2006/1738 reg 2). Only dates in the years the bank-holiday feed covers can be answered:
- * outside them the calendar says nothing rather than something wrong.
+ * England (SI 2006/1738 reg 2). Only dates in the years the bank-holiday feed covers can be
+ * answered: outside them the calendar says nothing rather than something wrong.
  */
 public final class WorkingDayCalendar {
 
@@ -37,9 +37,10 @@ public final class WorkingDayCalendar {
     }
 
     /**
-     * The date reached by adding {@code workingDays} working days to {@code start}, one working day at a
-     * time: day 1 is the first working day after {@code start} (a receipt on a weekend or holiday counts
-     * from the next working day). Empty when the answer falls outside the calendar's years.
+     * The date reached by adding {@code workingDays} working days to {@code start}, one working day
+     * at a time: day 1 is the first working day after {@code start} (a receipt on a weekend or
+     * holiday counts from the next working day). Empty when the answer falls outside the calendar's
+     * years.
      */
     public Optional<LocalDate> addWorkingDays(LocalDate start, int workingDays) {
         if (workingDays < 0) {
@@ -61,7 +62,10 @@ public final class WorkingDayCalendar {
         return Optional.of(day);
     }
 
-    /** Working days after {@code from} up to and including {@code to} (0 when {@code to} is not later). */
+    /**
+     * Working days after {@code from} up to and including {@code to} (0 when {@code to} is not
+     * later).
+     */
     public int workingDaysBetween(LocalDate from, LocalDate to) {
         requireCovered(from);
         requireCovered(to);
@@ -76,8 +80,12 @@ public final class WorkingDayCalendar {
 
     private void requireCovered(LocalDate date) {
         if (!holidays.covers(date)) {
-            throw new IllegalArgumentException(date + " is outside the bank-holiday feed's years "
-                    + holidays.firstYear() + "-" + holidays.lastYear());
+            throw new IllegalArgumentException(
+                    date
+                            + " is outside the bank-holiday feed's years "
+                            + holidays.firstYear()
+                            + "-"
+                            + holidays.lastYear());
         }
     }
 }

@@ -35,7 +35,8 @@ class WorkingDayCalendarTest {
         // Friday 2022-12-23; 26th and 27th are the (substitute) holidays of 2022.
         assertThat(calendar.isWorkingDay(LocalDate.parse("2022-12-27"))).isFalse();
         assertThat(deadline("2022-12-23", 1)).isEqualTo("2022-12-28");
-        assertThat(deadline("2022-12-23", 10)).isEqualTo("2023-01-11"); // 28,29,30 Dec, 3..6, 9, 10, 11 Jan (2 Jan is a holiday)
+        assertThat(deadline("2022-12-23", 10))
+                .isEqualTo("2023-01-11"); // 28,29,30 Dec, 3..6, 9, 10, 11 Jan (2 Jan is a holiday)
     }
 
     @Test
@@ -55,7 +56,8 @@ class WorkingDayCalendarTest {
 
     @Test
     void theOneOffHolidaysOf2022AreSkipped() {
-        assertThat(calendar.isWorkingDay(LocalDate.parse("2022-06-03"))).isFalse(); // platinum jubilee
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2022-06-03")))
+                .isFalse(); // platinum jubilee
         assertThat(calendar.isWorkingDay(LocalDate.parse("2022-09-19"))).isFalse(); // state funeral
         assertThat(calendar.isWorkingDay(LocalDate.parse("2020-05-08"))).isFalse(); // VE day, moved
         assertThat(calendar.isWorkingDay(LocalDate.parse("2020-05-04"))).isTrue();
@@ -68,9 +70,13 @@ class WorkingDayCalendarTest {
 
     @Test
     void workingDaysBetweenCountsTheLaterEnd() {
-        assertThat(calendar.workingDaysBetween(LocalDate.parse("2023-03-03"), LocalDate.parse("2023-03-17")))
+        assertThat(
+                        calendar.workingDaysBetween(
+                                LocalDate.parse("2023-03-03"), LocalDate.parse("2023-03-17")))
                 .isEqualTo(10);
-        assertThat(calendar.workingDaysBetween(LocalDate.parse("2023-03-17"), LocalDate.parse("2023-03-03")))
+        assertThat(
+                        calendar.workingDaysBetween(
+                                LocalDate.parse("2023-03-17"), LocalDate.parse("2023-03-03")))
                 .isZero();
     }
 
@@ -84,12 +90,15 @@ class WorkingDayCalendarTest {
 
     @Test
     void aNewerFeedReplacesTheFileAsItIs() throws Exception {
-        String feed = """
+        String feed =
+                """
                 {"england-and-wales": {"division": "england-and-wales", "events": [
                   {"title": "New Year's Day", "date": "2028-01-03", "notes": "Substitute day", "bunting": true}]},
                  "scotland": {"division": "scotland", "events": [{"title": "x", "date": "2028-01-04"}]}}
                 """;
-        BankHolidays h = BankHolidays.fromFeed(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)));
+        BankHolidays h =
+                BankHolidays.fromFeed(
+                        new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)));
         assertThat(h.dates()).containsExactly(LocalDate.parse("2028-01-03"));
         assertThat(new WorkingDayCalendar(h).isWorkingDay(LocalDate.parse("2028-01-04"))).isTrue();
     }

@@ -1,14 +1,19 @@
-package org.ccft.drops;
+package org.ccft.landing;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * One CMS drop found in the landing area: its folder, the checksum of its manifest, and the manifest
- * as read (or why it could not be read).
+ * One CMS drop found in the landing area: its folder, the checksum of its manifest, and the
+ * manifest as read (or why it could not be read).
  */
-public record Drop(String exportId, String folder, String manifestSha256, Manifest manifest, String manifestError) {
+public record Drop(
+        String exportId,
+        String folder,
+        String manifestSha256,
+        Manifest manifest,
+        String manifestError) {
 
     @JsonIgnore
     public boolean isFull() {

@@ -1,4 +1,4 @@
-package org.ccft.drops;
+package org.ccft.landing;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -22,7 +22,7 @@ public final class DropVerifier {
 
     /**
      * @param latestExtract the latest extracted_at believed: the run's clock and a small tolerance
-     * @param maxFileBytes  the largest file a drop may hold
+     * @param maxFileBytes the largest file a drop may hold
      */
     public DropVerifier(LandingArea landing, Instant latestExtract, long maxFileBytes) {
         this.landing = landing;
@@ -37,30 +37,56 @@ public final class DropVerifier {
 
     Optional<Refusal> problem(Drop d) {
         if (!ExportId.isValid(d.exportId())) {
-            return refuse(d, "export_id_pattern", null, "folder " + ExportId.printable(d.exportId())
-                    + " is not an export id (" + ExportId.RULE + "); none of its files is read");
+            return refuse(
+                    d,
+                    "export_id_pattern",
+                    null,
+                    "folder "
+                            + ExportId.printable(d.exportId())
+                            + " is not an export id ("
+                            + ExportId.RULE
+                            + "); none of its files is read");
         }
         if (d.manifestError() != null) {
             return refuse(d, "manifest_unreadable", null, d.manifestError());
         }
         Manifest m = d.manifest();
         if (!d.exportId().equals(m.exportId())) {
-            return refuse(d, "manifest_export_id", null,
-                    "manifest export_id " + m.exportId() + " does not match its folder " + d.exportId());
+            return refuse(
+                    d,
+                    "manifest_export_id",
+                    null,
+                    "manifest export_id "
+                            + m.exportId()
+                            + " does not match its folder "
+                            + d.exportId());
         }
         if (!"FULL".equals(m.exportType()) && !"INCREMENTAL".equals(m.exportType())) {
-            return refuse(d, "manifest_export_type", null,
+            return refuse(
+                    d,
+                    "manifest_export_type",
+                    null,
                     "manifest export_type must be FULL or INCREMENTAL, found " + m.exportType());
         }
         try {
             Instant extracted = Instant.parse(String.valueOf(m.extractedAt()));
             if (extracted.isAfter(latestExtract)) {
                 // A drop from the future would date every deletion and the as-at date after today.
-                return refuse(d, "extracted_at_future", null, "manifest extracted_at " + m.extractedAt()
-                        + " is after the run's clock (" + latestExtract + " with its tolerance)");
+                return refuse(
+                        d,
+                        "extracted_at_future",
+                        null,
+                        "manifest extracted_at "
+                                + m.extractedAt()
+                                + " is after the run's clock ("
+                                + latestExtract
+                                + " with its tolerance)");
             }
         } catch (DateTimeParseException e) {
-            return refuse(d, "manifest_extracted_at", null,
+            return refuse(
+                    d,
+                    "manifest_extracted_at",
+                    null,
                     "manifest extracted_at is not an ISO-8601 instant: " + m.extractedAt());
         }
         if (m.files() == null || m.files().isEmpty()) {
@@ -76,31 +102,58 @@ public final class DropVerifier {
     }
 
     private Optional<Refusal> fileProblem(Drop d, Manifest.ListedFile f) {
-        if (f.name() == null || CmsContract.CMS_FILES.stream().map(FileContract::file).noneMatch(f.name()::equals)) {
-            return refuse(d, "manifest_unknown_file", null,
+        if (f.name() == null
+                || CmsContract.CMS_FILES.stream()
+                        .map(FileContract::file)
+                        .noneMatch(f.name()::equals)) {
+            return refuse(
+                    d,
+                    "manifest_unknown_file",
+                    null,
                     "manifest lists " + f.name() + ", a file the CMS contract does not define");
         }
         String label = d.fileLabel(f.name());
         if (f.rows() == null || f.rows() < 0 || f.sha256() == null) {
-            return refuse(d, "manifest_entry", label, "manifest entry for " + f.name() + " lacks rows or sha256");
+            return refuse(
+                    d,
+                    "manifest_entry",
+                    label,
+                    "manifest entry for " + f.name() + " lacks rows or sha256");
         }
         String path = d.filePath(f.name());
         if (!landing.exists(path)) {
-            return refuse(d, "file_missing", label, label + " is listed in the manifest but missing");
+            return refuse(
+                    d, "file_missing", label, label + " is listed in the manifest but missing");
         }
         try {
             long size = landing.size(path);
             if (size > maxFileBytes) {
-                return refuse(d, "file_too_large", label, label + " is " + size + " bytes, more than the limit of "
-                        + maxFileBytes + " (ccft.guards.max-file-size)");
+                return refuse(
+                        d,
+                        "file_too_large",
+                        label,
+                        label
+                                + " is "
+                                + size
+                                + " bytes, more than the limit of "
+                                + maxFileBytes
+                                + " (ccft.guards.max-file-size)");
             }
             String actual = landing.sha256(path);
             if (!actual.equalsIgnoreCase(f.sha256())) {
-                return refuse(d, "checksum", label, label + " checksum " + actual + " does not match the manifest's "
-                        + f.sha256());
+                return refuse(
+                        d,
+                        "checksum",
+                        label,
+                        label
+                                + " checksum "
+                                + actual
+                                + " does not match the manifest's "
+                                + f.sha256());
             }
         } catch (IOException e) {
-            return refuse(d, "file_unreadable", label, label + " cannot be read: " + e.getMessage());
+            return refuse(
+                    d, "file_unreadable", label, label + " cannot be read: " + e.getMessage());
         }
         return Optional.empty();
     }

@@ -1,4 +1,4 @@
-package org.ccft.drops;
+package org.ccft.landing;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -13,6 +13,5 @@ public record Manifest(
         @JsonProperty("files") List<ListedFile> files) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ListedFile(String name, Long rows, String sha256) {
-    }
+    public record ListedFile(String name, Long rows, String sha256) {}
 }

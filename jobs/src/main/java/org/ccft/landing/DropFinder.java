@@ -1,4 +1,4 @@
-package org.ccft.drops;
+package org.ccft.landing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the drops under {@code <landing>/cms/} that are complete (they have a manifest) and that the
- * ledger has not loaded yet. A folder without a manifest is still being written and is left alone;
- * a refused drop is tried again only when its manifest changes (the CMS re-sent it). A folder whose
- * name is not an {@link ExportId} is refused on its name, once, without reading it.
+ * Finds the drops under {@code <landing>/cms/} that are complete (they have a manifest) and that
+ * the ledger has not loaded yet. A folder without a manifest is still being written and is left
+ * alone; a refused drop is tried again only when its manifest changes (the CMS re-sent it). A
+ * folder whose name is not an {@link ExportId} is refused on its name, once, without reading it.
  */
 public final class DropFinder {
 
@@ -33,8 +33,11 @@ public final class DropFinder {
     }
 
     public List<Drop> newDrops(List<LedgerEntry> ledger) {
-        Map<String, LedgerEntry> known = ledger.stream()
-                .collect(Collectors.toMap(LedgerEntry::exportId, Function.identity(), (a, b) -> b));
+        Map<String, LedgerEntry> known =
+                ledger.stream()
+                        .collect(
+                                Collectors.toMap(
+                                        LedgerEntry::exportId, Function.identity(), (a, b) -> b));
         List<Drop> found = new ArrayList<>();
         int incomplete = 0;
         int alreadyLoaded = 0;
@@ -51,9 +54,16 @@ public final class DropFinder {
                 }
                 String exportId = folder.getPath().getName();
                 if (!ExportId.isValid(exportId)) {
-                    // Refused once, on its name alone: nothing inside it is read, and it is not tried again.
+                    // Refused once, on its name alone: nothing inside it is read, and it is not
+                    // tried again.
                     if (!known.containsKey(exportId)) {
-                        found.add(new Drop(exportId, null, null, null, "the folder's name is not an export id"));
+                        found.add(
+                                new Drop(
+                                        exportId,
+                                        null,
+                                        null,
+                                        null,
+                                        "the folder's name is not an export id"));
                     }
                     continue;
                 }
@@ -61,13 +71,17 @@ public final class DropFinder {
                 String manifestPath = folderPath + "/manifest.json";
                 if (!fs.exists(new Path(manifestPath))) {
                     incomplete++;
-                    LOG.info("drop {} has no manifest.json yet: left alone until a later run", exportId);
+                    LOG.info(
+                            "drop {} has no manifest.json yet: left alone until a later run",
+                            exportId);
                     continue;
                 }
                 byte[] manifestBytes = landing.readAll(manifestPath);
                 String sha = LandingArea.sha256(manifestBytes);
                 LedgerEntry entry = known.get(exportId);
-                if (entry != null && (LedgerEntry.LOADED.equals(entry.status()) || sha.equals(entry.manifestSha256()))) {
+                if (entry != null
+                        && (LedgerEntry.LOADED.equals(entry.status())
+                                || sha.equals(entry.manifestSha256()))) {
                     alreadyLoaded++;
                     continue;
                 }
@@ -77,8 +91,12 @@ public final class DropFinder {
             throw new UncheckedIOException("cannot list " + landing.cmsFolder(), e);
         }
         found.sort(Comparator.comparing(Drop::exportId));
-        LOG.info("landing {}: {} new drops, {} already in the ledger, {} without a manifest",
-                landing.cmsFolder(), found.size(), alreadyLoaded, incomplete);
+        LOG.info(
+                "landing {}: {} new drops, {} already in the ledger, {} without a manifest",
+                landing.cmsFolder(),
+                found.size(),
+                alreadyLoaded,
+                incomplete);
         return found;
     }
 
@@ -90,7 +108,10 @@ public final class DropFinder {
             }
             return new Drop(exportId, folder, sha, m, null);
         } catch (IOException e) {
-            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            String why =
+                    e.getMessage() == null
+                            ? e.toString()
+                            : e.getMessage().lines().findFirst().orElse("");
             return new Drop(exportId, folder, sha, null, "manifest.json is not valid JSON: " + why);
         }
     }

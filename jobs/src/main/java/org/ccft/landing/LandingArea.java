@@ -1,4 +1,4 @@
-package org.ccft.drops;
+package org.ccft.landing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,20 +9,33 @@ import java.util.HexFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
 
 /** The landing area as a Hadoop file system: a local folder or an object store alike. */
 public final class LandingArea {
 
-    /** Characters Hadoop's path lists and globs treat as syntax: none may be in a path the job reads. */
+    /**
+     * Characters Hadoop's path lists and globs treat as syntax: none may be in a path the job
+     * reads.
+     */
     static final String GLOB_CHARACTERS = ",{}[]*?\\";
 
     private final String root;
     private final Configuration hadoop;
 
+    /** The landing area at root, read through the session's Hadoop settings. */
+    public static LandingArea of(SparkSession spark, String root) {
+        return new LandingArea(root, spark.sparkContext().hadoopConfiguration());
+    }
+
     public LandingArea(String root, Configuration hadoop) {
         if (root.chars().anyMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0)) {
-            throw new IllegalArgumentException("the landing area's path " + root + " holds one of " + GLOB_CHARACTERS
-                    + ", which Hadoop reads as a pattern or a list: move or link it to a plain path");
+            throw new IllegalArgumentException(
+                    "the landing area's path "
+                            + root
+                            + " holds one of "
+                            + GLOB_CHARACTERS
+                            + ", which Hadoop reads as a pattern or a list: move or link it to a plain path");
         }
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
         this.hadoop = hadoop;

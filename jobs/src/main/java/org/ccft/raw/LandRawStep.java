@@ -1,0 +1,57 @@
+package org.ccft.raw;
+
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.ccft.dq.QualityResults;
+import org.ccft.lakehouse.WarehouseLayout;
+import org.ccft.landing.FoundDrops;
+import org.ccft.landing.Refusal;
+import org.ccft.landing.SoundDrops;
+import org.ccft.landing.VerifiedDrops;
+import org.ccft.landing.VerifyDropsStep;
+import org.ccft.pipeline.Handoff;
+import org.ccft.pipeline.RunParameters;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+
+/**
+ * Lands the sound drops' rows in raw, as the CMS wrote them; a file that cannot be read refuses its
+ * drop.
+ */
+public final class LandRawStep implements Tasklet {
+
+    private final SparkSession spark;
+    private final WarehouseLayout layout;
+
+    public LandRawStep(SparkSession spark, WarehouseLayout layout) {
+        this.spark = spark;
+        this.layout = layout;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        SoundDrops sound =
+                SoundDrops.of(
+                        Handoff.require(chunk, FoundDrops.class),
+                        Handoff.require(chunk, VerifiedDrops.class).refused());
+        List<Refusal> refusals =
+                sound.none() ? List.of() : new RawLanding(spark, layout).land(sound.drops());
+        Handoff.write(chunk, new LandedDrops(VerifyDropsStep.refused(refusals)));
+        new QualityResults(spark, layout)
+                .record(
+                        RunParameters.of(chunk).runId(),
+                        "landing",
+                        refusals.stream().map(r -> r.outcome("landing")).toList());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** The drops still going through the run once landing has refused what it could not read. */
+    public static SoundDrops sound(ChunkContext chunk) {
+        return SoundDrops.of(
+                Handoff.require(chunk, FoundDrops.class),
+                Handoff.require(chunk, VerifiedDrops.class).refused(),
+                Handoff.require(chunk, LandedDrops.class).refused());
+    }
+}
