@@ -4,10 +4,9 @@ SELECT financial_year(received_date)                                AS financial
        complainant_role,
        count(*)                                                     AS complaints,
        count_if(non_resident_parent)                                AS non_resident_parent,
-       count_if(advocate IN ('NYAS', 'VOICEABILITY', 'OTHER'))      AS with_advocate,
+       count_if(with_advocate)                                      AS with_advocate,
        count_if(advocate = 'NYAS')                                  AS advocate_nyas,
        count_if(advocate = 'VOICEABILITY')                          AS advocate_voiceability,
        count_if(advocate = 'OTHER')                                 AS advocate_other
-FROM feedback_records
-WHERE feedback_type = 'COMPLAINT'
+FROM complaint_stages
 GROUP BY 1, 2

@@ -1,8 +1,8 @@
 -- complaint_outcomes: complaints concluded in the year (by response_date), by how they ended.
 WITH concluded AS (
   SELECT financial_year(response_date) AS financial_year, procedure, stage, service_area, outcome
-  FROM feedback_records
-  WHERE feedback_type = 'COMPLAINT' AND response_date IS NOT NULL
+  FROM complaint_stages
+  WHERE response_date IS NOT NULL
 )
 SELECT financial_year, procedure, stage, service_area,
        count(*)                               AS concluded,

@@ -3,23 +3,21 @@
 -- (carried in + received); and the same for the SEND service (SAT, SEND district teams, educational
 -- psychology). A row for every financial year and every procedure and stage.
 WITH complaints AS (
-  SELECT c.*, a.send_service
-  FROM feedback_records c
-  JOIN service_areas a ON a.code = c.service_area
-  WHERE c.feedback_type = 'COMPLAINT'
+  SELECT r.financial_year, r.procedure, r.stage, r.received, r.carried_in, a.send_service
+  FROM record_years r
+  JOIN service_areas a ON a.code = r.service_area
+  WHERE r.feedback_type = 'COMPLAINT' AND (r.received OR r.carried_in)
 ),
 stages AS (
   SELECT procedure, stage FROM VALUES ('STATUTORY', 1), ('STATUTORY', 2), ('STATUTORY', 3),
                                       ('CORPORATE', 1), ('CORPORATE', 2), ('CORPORATE', 3) AS s(procedure, stage)
 ),
 in_year AS (
-  SELECT y.financial_year, s.procedure, s.stage, c.send_service,
-         c.received_date >= y.year_start AS received,
-         c.received_date < y.year_start AND (c.response_date IS NULL OR c.response_date >= y.year_start) AS carried_in
+  SELECT y.financial_year, s.procedure, s.stage, c.send_service, c.received, c.carried_in
   FROM financial_years y
   CROSS JOIN stages s
   LEFT JOIN complaints c
-    ON c.procedure = s.procedure AND c.stage = s.stage AND c.received_date <= y.year_end
+    ON c.financial_year = y.financial_year AND c.procedure = s.procedure AND c.stage = s.stage
 )
 SELECT financial_year, procedure, stage,
        count_if(received)                                AS received,

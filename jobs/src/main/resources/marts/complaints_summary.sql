@@ -10,11 +10,9 @@ WITH received AS (
          count_if(stage = 2)                                                          AS received_stage2,
          count_if(stage = 3)                                                          AS received_stage3,
          count_if(complainant_role = 'YOUNG_PERSON')                                  AS by_young_people,
-         count_if(complainant_role = 'YOUNG_PERSON' AND advocate IN ('NYAS', 'VOICEABILITY', 'OTHER'))
-                                                                                      AS young_people_with_advocate,
+         count_if(complainant_role = 'YOUNG_PERSON' AND with_advocate)                AS young_people_with_advocate,
          count_if(non_resident_parent)                                                AS by_non_resident_parents
-  FROM feedback_records
-  WHERE feedback_type = 'COMPLAINT'
+  FROM complaint_stages
   GROUP BY 1
 ),
 concluded AS (

@@ -8,13 +8,12 @@ WITH send AS (
   JOIN service_areas a ON a.code = c.service_area AND a.send_service
 ),
 received AS (
-  SELECT y.financial_year, s.procedure, s.stage, s.service_area,
-         count_if(s.received_date >= y.year_start) AS received,
-         count(*)                                  AS worked_on
-  FROM financial_years y
-  JOIN send s
-    ON s.received_date <= y.year_end AND (s.received_date >= y.year_start OR s.response_date IS NULL
-                                          OR s.response_date >= y.year_start)
+  SELECT r.financial_year, r.procedure, r.stage, r.service_area,
+         count_if(r.received) AS received,
+         count(*)             AS worked_on
+  FROM record_years r
+  JOIN service_areas a ON a.code = r.service_area AND a.send_service
+  WHERE r.feedback_type = 'COMPLAINT' AND (r.received OR r.carried_in)
   GROUP BY 1, 2, 3, 4
 ),
 concluded AS (

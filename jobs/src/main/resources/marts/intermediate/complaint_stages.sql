@@ -1,10 +1,12 @@
--- complaint_stages: one row per current complaint stage, with the deadline its response was due by.
+-- complaint_stages: one row per current complaint stage, with the deadline its response was due by,
+-- and whether the complainant had an advocate (NYAS, Voiceability or another).
 -- The deadline adds the stage's target working days to received_date, one working day at a time
 -- (the extended target where extension_agreed); a receipt on a non-working day counts from the next
 -- working day. working_day_seq counts the working days up to and including each date, so the working
 -- days a response took are the difference of the two dates' counts.
 WITH complaints AS (
-  SELECT * FROM feedback_records WHERE feedback_type = 'COMPLAINT'
+  SELECT *, advocate IN ('NYAS', 'VOICEABILITY', 'OTHER') AS with_advocate
+  FROM feedback_records WHERE feedback_type = 'COMPLAINT'
 ),
 with_target AS (
   SELECT c.*,

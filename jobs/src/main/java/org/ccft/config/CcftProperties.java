@@ -12,16 +12,17 @@ import org.springframework.util.unit.DataSize;
 /**
  * Every setting of the warehouse, bound from {@code application.yml} (profiles and environment
  * overrides as Spring Boot does them: {@code CCFT_SPARK_MASTER=local[4]}, {@code
- * --spring.profiles.active=cluster}).
+ * --spring.profiles.active=cluster}). Every default is written once, there: the fields here have
+ * none of their own (a setting {@code application.yml} does not give is null, 0 or false).
  */
 @ConfigurationProperties(prefix = "ccft")
 public class CcftProperties {
 
     /** The warehouse root: a local folder or an object-store URI (s3a://bucket/ccft). */
-    private String warehouse = "warehouse";
+    private String warehouse;
 
     /** The landing area the CMS and the SAT drop their files into. */
-    private String landing = "landing";
+    private String landing;
 
     private final Spark spark = new Spark();
     private final JobRepository jobRepository = new JobRepository();
@@ -36,7 +37,7 @@ public class CcftProperties {
     private final Retention retention = new Retention();
 
     /** How often a long step logs its progress (rows, rate, elapsed). */
-    private Duration progressInterval = Duration.ofSeconds(30);
+    private Duration progressInterval;
 
     public String getWarehouse() {
         return warehouse;
@@ -109,20 +110,18 @@ public class CcftProperties {
     /** How long personal data is kept, applied by ccft maintain (0: for ever). */
     public static class Retention {
         /** Raw rows of a case closed and unchanged for this many years go. */
-        private int closedCaseYears = 6;
+        private int closedCaseYears;
 
         /** Landing folders of drops settled (loaded or refused) this many months ago go. */
-        private int landingDropMonths = 3;
+        private int landingDropMonths;
 
         /**
          * Cases touching child protection are under a legal hold: never removed by the retention
          * policy.
          */
-        private List<String> holdServiceAreas =
-                new ArrayList<>(List.of("FAMILY_SAFEGUARDING", "CHILDREN_IN_CARE"));
+        private List<String> holdServiceAreas = new ArrayList<>();
 
-        private List<String> holdFeedbackTypes =
-                new ArrayList<>(List.of("SAFEGUARDING_PARTNERSHIP_BOARD"));
+        private List<String> holdFeedbackTypes = new ArrayList<>();
 
         public int getClosedCaseYears() {
             return closedCaseYears;
@@ -160,16 +159,16 @@ public class CcftProperties {
     /** Limits on what a drop may do before a row of it is loaded. */
     public static class Guards {
         /** How far a drop's extracted_at may lie after the run's clock (clocks differ a little). */
-        private Duration clockTolerance = Duration.ofHours(1);
+        private Duration clockTolerance;
 
         /** The share of a table's live records a FULL export may delete before the run stops. */
-        private double fullExportMaxDeletions = 0.2;
+        private double fullExportMaxDeletions;
 
         /** Deletions of fewer records than this never stop the run, whatever their share. */
-        private long fullExportDeletionFloor = 5;
+        private long fullExportDeletionFloor;
 
         /** The largest file a drop may hold. */
-        private DataSize maxFileSize = DataSize.ofGigabytes(2);
+        private DataSize maxFileSize;
 
         public Duration getClockTolerance() {
             return clockTolerance;
@@ -206,7 +205,7 @@ public class CcftProperties {
 
     /** ccft maintain: how far back the files of earlier table versions are kept. */
     public static class Maintenance {
-        private double retainHours = 168;
+        private double retainHours;
 
         public double getRetainHours() {
             return retainHours;
@@ -223,7 +222,7 @@ public class CcftProperties {
      * empty.
      */
     public static class Disclosure {
-        private int threshold = 5;
+        private int threshold;
 
         public int getThreshold() {
             return threshold;
@@ -235,9 +234,9 @@ public class CcftProperties {
     }
 
     public static class Serving {
-        private String jdbcUrl = "";
-        private String username = "";
-        private String password = "";
+        private String jdbcUrl;
+        private String username;
+        private String password;
 
         public String getJdbcUrl() {
             return jdbcUrl;
@@ -269,8 +268,8 @@ public class CcftProperties {
     }
 
     public static class Council {
-        private String laCode = "E10000003";
-        private String name = "Cambridgeshire";
+        private String laCode;
+        private String name;
 
         public String getLaCode() {
             return laCode;
@@ -294,11 +293,11 @@ public class CcftProperties {
      * marts.
      */
     public static class Pseudonymisation {
-        private String key = "";
-        private String keyFile = "";
+        private String key;
+        private String keyFile;
 
         /** Set by ccft demo only: the demo makes (and accepts) a key marked as the demo's. */
-        private boolean demo = false;
+        private boolean demo;
 
         public String getKey() {
             return key;
@@ -327,16 +326,16 @@ public class CcftProperties {
 
     public static class Spark {
         /** Master URL; empty when spark-submit provides it. */
-        private String master = "local[2]";
+        private String master;
 
-        private String appName = "ccft";
-        private int shufflePartitions = 4;
+        private String appName;
+        private int shufflePartitions;
 
         /**
          * Spark's spill and scratch folder; empty: the warehouse's ops/spark-local (a local
          * warehouse).
          */
-        private String localDir = "";
+        private String localDir;
 
         /** Any further spark.* settings. */
         private Map<String, String> conf = new LinkedHashMap<>();
@@ -387,10 +386,10 @@ public class CcftProperties {
          * JDBC URL of the Spring Batch job repository; empty for an embedded H2 file inside the
          * warehouse.
          */
-        private String url = "";
+        private String url;
 
-        private String username = "";
-        private String password = "";
+        private String username;
+        private String password;
 
         public String getUrl() {
             return url;
@@ -418,10 +417,10 @@ public class CcftProperties {
     }
 
     public static class Sat {
-        private int chunkSize = 50;
+        private int chunkSize;
 
         /** Bad rows the SAT file may have before the step fails. */
-        private int skipLimit = 12;
+        private int skipLimit;
 
         public int getChunkSize() {
             return chunkSize;
@@ -475,11 +474,11 @@ public class CcftProperties {
     }
 
     public static class Anomaly {
-        private int minHistory = 3;
-        private int window = 10;
-        private double lowRatio = 0.2;
-        private double highRatio = 5.0;
-        private double rateMaxChange = 0.1;
+        private int minHistory;
+        private int window;
+        private double lowRatio;
+        private double highRatio;
+        private double rateMaxChange;
 
         public int getMinHistory() {
             return minHistory;

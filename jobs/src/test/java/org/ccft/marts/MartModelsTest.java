@@ -3,7 +3,10 @@ package org.ccft.marts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,8 +134,20 @@ class MartModelsTest {
     }
 
     @Test
-    void theCatalogIsWhatTheFoldersHold() {
-        assertThat(MartCatalog.MARTS).hasSize(29).doesNotHaveDuplicates();
+    void theCatalogIsWhatTheFoldersHold() throws IOException {
+        // Every SQL file of the folder is a mart, with its definition beside it.
+        Path folder = Path.of("src/main/resources/marts");
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> sql =
+                    files.map(f -> f.getFileName().toString())
+                            .filter(f -> f.endsWith(".sql"))
+                            .map(f -> f.substring(0, f.length() - 4))
+                            .toList();
+            assertThat(MartCatalog.MARTS)
+                    .hasSizeGreaterThanOrEqualTo(29)
+                    .containsExactlyInAnyOrderElementsOf(sql);
+            sql.forEach(m -> assertThat(folder.resolve(m + ".yml")).exists());
+        }
         assertThat(MartCatalog.CONTRACT_MARTS)
                 .containsExactlyInAnyOrder(
                         "at_a_glance",

@@ -9,7 +9,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.ccft.reference.SpcMeasure;
+import org.ccft.reference.BankHolidays;
+import org.ccft.reference.tables.ReferenceTables;
 import org.ccft.testing.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,22 +49,9 @@ class SpcXmrTest {
                         StructType.fromDDL(
                                 "breakdown STRING, month STRING, outside_timescale_share DOUBLE"))
                 .createOrReplaceTempView("complaint_response_times");
-        spark.createDataFrame(
-                        SpcMeasure.all().stream()
-                                .map(
-                                        m ->
-                                                RowFactory.create(
-                                                        m.measure(),
-                                                        m.name(),
-                                                        m.unit(),
-                                                        m.improvement(),
-                                                        m.shiftPoints(),
-                                                        m.trendPoints()))
-                                .toList(),
-                        StructType.fromDDL(
-                                "measure STRING, name STRING, unit STRING, improvement STRING, shift_points INT, "
-                                        + "trend_points INT"))
-                .createOrReplaceTempView("spc_measures");
+        ReferenceTables.tables(spark, BankHolidays.england()).stream()
+                .filter(t -> t.name().equals("spc_measures"))
+                .forEach(t -> t.rows().createOrReplaceTempView("spc_measures"));
         chart =
                 spark.sql(MartCatalog.martSql("spc_xmr"))
                         .orderBy("measure", "month")

@@ -15,6 +15,7 @@ public final class TestSpark {
         if (session == null) {
             CcftProperties.Spark settings = new CcftProperties.Spark();
             settings.setMaster("local[2]");
+            settings.setAppName("ccft-tests");
             settings.setShufflePartitions(2);
             // One JVM runs many test classes: Spark's status store keeps 1,000 queries, jobs and
             // stages by
