@@ -5,9 +5,7 @@ WITH years_with_records AS (
   SELECT DISTINCT financial_year FROM feedback_received
 ),
 measures AS (
-  SELECT explode(array('compliments', 'enquiries_general', 'enquiries_councillor', 'enquiries_mp',
-                       'statutory_stage1', 'statutory_stage2', 'statutory_stage3',
-                       'corporate_stage1', 'corporate_stage2', 'corporate_stage3', 'lgo_enquiries')) AS measure
+  SELECT measure FROM feedback_measures WHERE at_a_glance
 ),
 counted AS (
   SELECT financial_year, measure, count(*) AS value

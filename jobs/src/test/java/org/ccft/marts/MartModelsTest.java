@@ -64,6 +64,14 @@ class MartModelsTest {
     }
 
     @Test
+    void everyMartHasItsCases() {
+        // spc_xmr's rules (limits, shifts, trends) are held by SpcXmrTest, over longer series.
+        assertThat(MartCatalog.MARTS)
+                .filteredOn(m -> !m.equals("spc_xmr"))
+                .allSatisfy(m -> assertThat(MartDefinition.of(m).cases()).as(m).isNotEmpty());
+    }
+
+    @Test
     void aCaseThatExpectsOtherRowsFailsNamingThem() {
         MartCase wrong =
                 new MartCase(
