@@ -13,16 +13,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
 import org.ccft.demo.DemoLanding;
-import org.ccft.dq.QualityReport;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.Audience;
-import org.ccft.marts.Publication;
 import org.ccft.nightly.NightlyRunner;
 import org.ccft.published.MartReader;
+import org.ccft.published.Publication;
 import org.ccft.published.ReleaseInfo;
 import org.ccft.published.ReleaseWriter;
 import org.ccft.published.report.AnnualReport;
 import org.ccft.published.report.ReportWriter;
+import org.ccft.quality.QualityReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

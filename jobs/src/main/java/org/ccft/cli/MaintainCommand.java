@@ -12,9 +12,9 @@ import org.ccft.config.CcftProperties;
 import org.ccft.lakehouse.Maintenance;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.landing.LandingArea;
-import org.ccft.marts.Publication;
 import org.ccft.nightly.RunLock;
 import org.ccft.operations.Retention;
+import org.ccft.published.Publication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -91,8 +91,7 @@ public final class MaintainCommand implements Callable<Integer> {
                                 .current();
                 if (published.isPresent()) {
                     // A published version's files can only have been replaced after it was
-                    // published: a
-                    // retention reaching back to then keeps them.
+                    // published: a retention reaching back to then keeps them.
                     double sincePublished =
                             Duration.between(
                                                     Instant.parse(published.get().publishedAt()),

@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ccft.config.CcftProperties;
 import org.ccft.config.StandaloneSettings;
-import org.ccft.lakehouse.FinancialYear;
 import org.ccft.marts.Audience;
 import org.ccft.published.MartReader;
 import org.ccft.published.RefusedQuery;
 import org.ccft.published.ReleaseInfo;
 import org.ccft.published.report.AnnualReport;
 import org.ccft.published.report.ReportWriter;
+import org.ccft.reference.calendar.FinancialYear;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -64,9 +64,8 @@ public final class ConformedMerge {
         batch.createOrReplaceTempView("merge_batch");
         boolean targetExists = DeltaTables.exists(spark, target);
         // The table's own rows matter only to a FULL export in this batch (what it omits is
-        // deleted):
-        // without one, the night reads tonight's rows, and MERGE touches only the files holding
-        // their keys.
+        // deleted): without one, the night reads tonight's rows, and MERGE touches only the files
+        // holding their keys.
         boolean fullExportTonight = fullExports.stream().anyMatch(FullExport::inThisBatch);
         if (targetExists && !fullExportTonight && batch.isEmpty()) {
             LOG.info("conformed {}: nothing new tonight", contract.table());

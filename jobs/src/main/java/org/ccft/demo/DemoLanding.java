@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import org.ccft.lakehouse.FinancialYear;
+import org.ccft.reference.calendar.FinancialYear;
 import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
 

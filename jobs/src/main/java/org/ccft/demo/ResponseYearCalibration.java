@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
-import org.ccft.lakehouse.FinancialYear;
 import org.ccft.reference.ComplaintTimescale;
+import org.ccft.reference.calendar.FinancialYear;
 import org.ccft.reference.calendar.WorkingDayCalendar;
 
 /**
@@ -95,9 +95,8 @@ final class ResponseYearCalibration {
             answered.get(i).extensionAgreed = isExtended.get(i);
         }
         // A stage whose deadline falls before the year began can only have been answered late in
-        // it; one
-        // whose deadline is the year's last day or later, only on time. The rest are dealt at
-        // random.
+        // it; one whose deadline is the year's last day or later, only on time. The rest are dealt
+        // at random.
         List<FeedbackItem> mustBeLate = new ArrayList<>();
         List<FeedbackItem> free = new ArrayList<>();
         for (FeedbackItem c : answered) {

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.ccft.config.CcftProperties;
+import org.ccft.reference.calendar.FinancialYear;
 
 /**
  * The one SparkSession of a process, with Delta Lake enabled. Local mode by default; under
@@ -52,10 +53,9 @@ public final class SparkSessionFactory {
                 .setIfMissing("spark.sql.legacy.timeParserPolicy", "CORRECTED")
                 .setIfMissing("spark.databricks.delta.snapshotPartitions", "2")
                 // Local folders: Delta's log store for the local file system, not HDFS's, whose
-                // renames fork a
-                // shell per commit (about a tenth of a small write). Safe with one writer at a
-                // time, which the
-                // nightly run lock ensures. Object stores keep their own.
+                // renames fork a shell per commit (about a tenth of a small write). Safe with one
+                // writer at a time, which the nightly run lock ensures. Object stores keep their
+                // own.
                 .setIfMissing("spark.delta.logStore.file.impl", "io.delta.storage.LocalLogStore")
                 .setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false")
                 // Folders and files the warehouse writes through Hadoop: owner and group only.

@@ -47,12 +47,9 @@ public class JobRepositoryConfig {
                     new File(layout.jobRepositoryFile().replaceFirst("^file:", ""))
                             .getAbsolutePath();
             // AUTO_SERVER: while a run has the file open, another process (ccft history, a second
-            // run
-            // that must be told one is going) reaches it through the first one. WRITE_DELAY=0: a
-            // commit is
-            // on disk when it returns (H2 otherwise flushes every half second, and a run killed -9
-            // would
-            // lose its last steps' records).
+            // run that must be told one is going) reaches it through the first one. WRITE_DELAY=0:
+            // a commit is on disk when it returns (H2 otherwise flushes every half second, and a
+            // run killed -9 would lose its last steps' records).
             pool =
                     JdbcConnectionPool.create(
                             "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", "sa", "");

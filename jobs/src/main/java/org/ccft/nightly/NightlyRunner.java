@@ -192,8 +192,7 @@ public class NightlyRunner {
         boolean stoppedByQuality = lastExecution != null && stoppedByQuality(lastExecution);
         if (stoppedByQuality) {
             // Restarting would check the same rows again: start afresh, so that a drop the CMS
-            // re-sent
-            // (or removed) is seen, and a changed quality policy applies to every step.
+            // re-sent (or removed) is seen, and a changed quality policy applies to every step.
             LOG.info(
                     "run {} stopped at a critical data-quality check: starting a new run",
                     last.getInstanceId());

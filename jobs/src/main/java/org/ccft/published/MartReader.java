@@ -20,8 +20,6 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.ccft.marts.Audience;
-import org.ccft.marts.Publication;
-import org.ccft.marts.PublicationTags;
 
 /**
  * Answers readers' queries over a release's Parquet files with DuckDB, in this process: no Spark

@@ -11,7 +11,6 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Set;
 import org.apache.spark.sql.types.StructField;
-import org.ccft.marts.DataDictionary;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 

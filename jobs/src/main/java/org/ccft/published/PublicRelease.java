@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.ccft.marts.Audience;
-import org.ccft.marts.DataDictionary;
 import org.ccft.marts.Disclosure;
 import org.ccft.published.disclosure.PublicFigures;
 import org.ccft.published.disclosure.Suppression;

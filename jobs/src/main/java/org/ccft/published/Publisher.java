@@ -9,14 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
-import org.ccft.dq.QualityReport;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.Audience;
-import org.ccft.marts.DataDictionary;
 import org.ccft.marts.MartSettings;
 import org.ccft.marts.PseudonymKey;
-import org.ccft.marts.Publication;
 import org.ccft.published.site.DashboardSite;
+import org.ccft.quality.QualityReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -72,8 +72,7 @@ public final class ReleaseFolders {
             to = fs.makeQualified(to);
             Set<String> current = new HashSet<>();
             // The publication has already moved: a file someone holds open keeps last night's copy,
-            // with a
-            // warning, rather than failing a run whose figures are published.
+            // with a warning, rather than failing a run whose figures are published.
             for (Path file : files(fs, from)) {
                 String relative = from.toUri().relativize(file.toUri()).getPath();
                 current.add(relative);

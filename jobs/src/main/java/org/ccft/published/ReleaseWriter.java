@@ -21,8 +21,6 @@ import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.Audience;
-import org.ccft.marts.DataDictionary;
-import org.ccft.marts.Publication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

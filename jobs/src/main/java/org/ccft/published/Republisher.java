@@ -8,7 +8,6 @@ import org.ccft.config.CcftProperties;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.MartBuilder;
 import org.ccft.marts.MartSettings;
-import org.ccft.marts.Publication;
 
 /**
  * Builds the marts again from the conformed layer as it is now, as at the published date, and

@@ -20,8 +20,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.types.StructField;
 import org.ccft.config.CcftProperties;
 import org.ccft.marts.Audience;
-import org.ccft.marts.DataDictionary;
-import org.ccft.marts.Publication;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

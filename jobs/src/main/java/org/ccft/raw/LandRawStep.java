@@ -2,7 +2,6 @@ package org.ccft.raw;
 
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.ccft.dq.QualityResults;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.landing.FoundDrops;
 import org.ccft.landing.Refusal;
@@ -11,6 +10,7 @@ import org.ccft.landing.VerifiedDrops;
 import org.ccft.landing.VerifyDropsStep;
 import org.ccft.pipeline.Handoff;
 import org.ccft.pipeline.RunParameters;
+import org.ccft.quality.QualityResults;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;

@@ -170,13 +170,11 @@ public class MergeOrderingTest {
         assertThat(current.where("is_deleted").selectExpr("record_id", "export_id").collectAsList())
                 .extracting(r -> r.getString(0) + "@" + r.getString(1))
                 // R4 by the FULL export that omitted it, after its late change; R2 by its own
-                // tombstone of
-                // 6 January, then again (the latest fact) by that FULL export's omission of 29
-                // January.
+                // tombstone of 6 January, then again (the latest fact) by that FULL export's
+                // omission of 29 January.
                 .containsExactlyInAnyOrder("R2@20230129T020000Z", "R4@20230129T020000Z");
         // R3 was stated at the same last_modified by D3, its re-send, D4 (team B) and FULL D5 (team
-        // B): the tie
-        // goes to the latest export_id, D5, whatever the order they arrived in.
+        // B): the tie goes to the latest export_id, D5, whatever the order they arrived in.
         assertThat(current.where("record_id = 'R3'").head().<String>getAs("export_id"))
                 .isEqualTo("20230129T020000Z");
 

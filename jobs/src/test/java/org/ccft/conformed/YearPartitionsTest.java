@@ -90,9 +90,8 @@ class YearPartitionsTest {
                         "FB01 2020-21 a", "FB02 2021-22 a", "FB03 2021-22 a", "FB04 2022-23 a");
 
         // Tonight: FB03's received date is corrected into 2022-23, FB04 changes, FB05 is new. The
-        // year
-        // 2020-21 is neither where tonight's records are nor where they were: its files are not
-        // opened.
+        // year 2020-21 is neither where tonight's records are nor where they were: its files are
+        // not opened.
         deleteYear(layout, "2020-21");
         stage(
                 layout,

@@ -21,10 +21,10 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.ccft.cli.Ccft;
 import org.ccft.cli.ExitCode;
-import org.ccft.dq.QualityReport;
 import org.ccft.marts.MartCatalog;
 import org.ccft.published.site.DashboardInTheBrowser;
 import org.ccft.quality.CheckOutcome;
+import org.ccft.quality.QualityReport;
 import org.ccft.testing.Chromium;
 import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
@@ -262,8 +262,7 @@ class DemoReproducesTheReportTest {
     @Test
     void ombudsmanPage() {
         // "worked with 38 ... 9 were received in a previous year, and 15 remained ongoing ... a
-        // final LGO
-        // decision was reached for 23 enquiries this year."
+        // final LGO decision was reached for 23 enquiries this year."
         var c =
                 w.sql(
                                 "SELECT sum(worked_with), sum(carried_in), sum(open_at_year_end), sum(decided), sum(received) "
@@ -280,8 +279,7 @@ class DemoReproducesTheReportTest {
         assertThat(List.of(o.getLong(0), o.getLong(1), o.getLong(2), o.getLong(3)))
                 .containsExactly(1L, 3L, 5L, 14L);
         // "2 ... Adoption, 6 for Family Safeguarding, 1 for Fostering, 5 for Integrated Front Door
-        // / Assessment,
-        // 14 for Statutory Assessment Team / SEND, and 1 Other."
+        // / Assessment, 14 for Statutory Assessment Team / SEND, and 1 Other."
         Map<String, Long> received =
                 w
                         .sql(
@@ -318,8 +316,7 @@ class DemoReproducesTheReportTest {
     @Test
     void complimentsAndOtherFeedback() {
         // "206 compliments ... SEND Service, which includes the ... SAT with 98 compliments,
-        // followed by the
-        // Targeted Support Service with 81"
+        // followed by the Targeted Support Service with 81"
         Map<String, Long> byGroup =
                 w
                         .sql(
@@ -696,9 +693,8 @@ class DemoReproducesTheReportTest {
                         "339 (319)",
                         "29 (20)");
                 // Its complaints pages: 456 received (the year before: At a Glance's 2021-22 stages
-                // add up to
-                // 74 + 15 + 5 + 319 + 25 + 7 = 445, where the report's text says 432), 36% late,
-                // the SAT's 190.
+                // add up to 74 + 15 + 5 + 319 + 25 + 7 = 445, where the report's text says 432),
+                // 36% late, the SAT's 190.
                 holds(
                         doc.get("Complaints"),
                         "a total of 456 (445)",
@@ -728,8 +724,8 @@ class DemoReproducesTheReportTest {
                 // The headline totals are exempt: published exactly, as the council publishes them.
                 holds(doc.get("At a Glance"), "206 (204)", "3 (5)", "17 (7)");
                 // Other feedback of 1 to 5 in the year or the year before: 5 (4) representations, 2
-                // (1) to the
-                // safeguarding board, 2 (2) to Social Work England (the seed report's figures).
+                // (1) to the safeguarding board, 2 (2) to Social Work England (the seed report's
+                // figures).
                 holds(
                         exact.get("Feedback Summary"),
                         "Representation | 5 (4)",

@@ -14,6 +14,8 @@ import org.apache.spark.sql.Row;
 import org.ccft.cli.ExitCode;
 import org.ccft.demo.DropWriter;
 import org.ccft.nightly.NightlyRunner;
+import org.ccft.published.DataDictionary;
+import org.ccft.published.Publication;
 import org.ccft.schemas.CmsContract;
 import org.ccft.testing.Cms;
 import org.ccft.testing.TestSpark;
@@ -405,9 +407,7 @@ class MartsFixtureTest {
     @Test
     void satComplaintsVsEhcp() {
         // 2021-22: March 2022's 5 plans, no SAT complaint. 2022-23: April 10 + May 0 (June and July
-        // were
-        // quarantined);
-        // SAT complaints R07, R08, R09, R14.
+        // were quarantined); SAT complaints R07, R08, R09, R14.
         assertThat(rows("SELECT * FROM sat_complaints_vs_ehcp"))
                 .containsExactly("2021-22,0,5,0.0", "2022-23,4,10,40.0");
     }
@@ -460,10 +460,9 @@ class MartsFixtureTest {
     @Test
     void complaintsSummary() {
         // 2022-23: received R07 R08 R09 R10 R14; concluded R07 (partially) R08 (not) R09 (upheld,
-        // extended)
-        // R10 (withdrawn); late R08 and R10; R10 by a young person with NYAS, R08 a non-resident
-        // parent.
-        // 2023-24 (the as-at date's year) holds nothing yet: counts 0, shares null.
+        // extended) R10 (withdrawn); late R08 and R10; R10 by a young person with NYAS, R08 a
+        // non-resident parent. 2023-24 (the as-at date's year) holds nothing yet: counts 0, shares
+        // null.
         assertThat(rows("SELECT * FROM complaints_summary"))
                 .containsExactly(
                         "2021-22,1,0,0,0,0,0,1,1,1.0,0,0.0,0,0.0,0,0.0,1,0,0.0,0,0.0,0,0.0",
@@ -549,9 +548,8 @@ class MartsFixtureTest {
     @Test
     void ombudsmanCaseloadAndThemes() {
         // R03 received Sept 2021, decided May 2022: open at the end of 2021-22, carried into
-        // 2022-23.
-        // R12 received Oct 2022, undecided: open at the end of 2022-23, carried into 2023-24. R13
-        // in and out.
+        // 2022-23. R12 received Oct 2022, undecided: open at the end of 2022-23, carried into
+        // 2023-24. R13 in and out.
         assertThat(rows("SELECT * FROM lgo_caseload"))
                 .containsExactly(
                         "2021-22,SAT,0,1,1,0,1",
@@ -575,8 +573,7 @@ class MartsFixtureTest {
     @Test
     void ehcpMonthByMonth() {
         // No SAT complaint was received in March to May 2022; May issued no plan (shares null);
-        // fewer than
-        // 12 months are held, so the rolling figures are null.
+        // fewer than 12 months are held, so the rolling figures are null.
         assertThat(rows("SELECT * FROM ehcp_monthly_performance"))
                 .containsExactly(
                         "2022-03,2021-22,20,15,5,2,0.4,100,0,0.0,null,null,null",
@@ -612,8 +609,7 @@ class MartsFixtureTest {
     @Test
     void theComplaintsTeamsListsNameCasesOnlyByPseudonym() {
         // R14: Mon 20 March 2023 + 20 working days (Good Friday and Easter Monday skipped) = Wed 19
-        // April;
-        // from Mon 3 April that is 10 working days; due after this week.
+        // April; from Mon 3 April that is 10 working days; due after this week.
         assertThat(
                         rows(
                                 "SELECT procedure, stage, service_area, received_date, extension_agreed, target_working_days, "

@@ -114,8 +114,7 @@ class CrashSafetyTest {
             }
         }
         // The run that finishes the job is paused before it publishes: a second run meanwhile is
-        // refused at
-        // once, and the first goes on undisturbed.
+        // refused at once, and the first goes on undisturbed.
         try (ChildJvm last =
                 ChildJvm.nightly(
                         crashed.root,
@@ -162,8 +161,7 @@ class CrashSafetyTest {
         history(crashed);
 
         // The next night has nothing new (the SAT's file restates the same months): every mart
-        // stays at
-        // the version published, and every conformed table at its version.
+        // stays at the version published, and every conformed table at its version.
         JsonNode before =
                 OperationsTest.martVersions(
                         Files.readString(crashed.root.resolve("published/current.json")));

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.ccft.cli.ExitCode;
 import org.ccft.demo.DropWriter;
-import org.ccft.marts.Publication;
+import org.ccft.published.Publication;
 import org.ccft.schemas.CmsContract;
 import org.ccft.testing.Cms;
 import org.ccft.testing.TestSpark;

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ccft.cli.ExitCode;
 import org.ccft.demo.DropWriter;
-import org.ccft.dq.QualityResults;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.marts.MartCatalog;
 import org.ccft.marts.MartInputs;
 import org.ccft.quality.CheckOutcome;
+import org.ccft.quality.QualityResults;
 import org.ccft.schemas.CmsContract;
 import org.ccft.testing.Cms;
 import org.ccft.testing.TestSpark;
@@ -67,9 +67,8 @@ class NightlySmokeTest {
                 .containsExactlyInAnyOrder("compliments=1", "corporate_stage1=1");
 
         // Nothing new the next night (DfE's file re-delivered as it was): no table moves, and the
-        // warehouse
-        // checks, having nothing new to read, record what the first night's found instead of
-        // measuring it again.
+        // warehouse checks, having nothing new to read, record what the first night's found instead
+        // of measuring it again.
         var spark = TestSpark.session();
         List<String> tables = new ArrayList<>(MartInputs.tables(w.layout));
         MartCatalog.MARTS.forEach(m -> tables.add(w.layout.mart(m)));

@@ -123,8 +123,8 @@ class RefusedDropTest {
                         "20230107T020000Z:LOADED");
 
         // The CMS re-sends the unreadable drop with a sound manifest; the manifest finally arrives
-        // for the
-        // folder in progress. Refused drops whose manifest did not change are not tried again.
+        // for the folder in progress. Refused drops whose manifest did not change are not tried
+        // again.
         Files.delete(notJson.resolve("manifest.json"));
         drop(w.landing, "20230104T020000Z", List.of(Cms.feedback("record_id=B4"))).write();
         drop(w.landing, "20230106T020000Z", List.of(Cms.feedback("record_id=W6"))).write();

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.ccft.cli.ExitCode;
 import org.ccft.conformed.MergeOrderingTest;
 import org.ccft.marts.MartCatalog;
-import org.ccft.marts.Publication;
+import org.ccft.published.Publication;
 import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
 import org.ccft.testing.WholeJob;

@@ -134,11 +134,9 @@ class ErasureTest {
                         .getLong(0);
         assertThat(stage1).isEqualTo(2); // E1 and K1 (E3 is quarantined)
         // The scan can see the marker: raw holds it, as it should before the erasure, and nothing
-        // else does:
-        // not staging, quarantine, conformed, the marts, the published files, the quality records,
-        // the
-        // logs and summaries the nights printed (at INFO), nor a site, report or query answer or
-        // their logs.
+        // else does: not staging, quarantine, conformed, the marts, the published files, the
+        // quality records, the logs and summaries the nights printed (at INFO), nor a site, report
+        // or query answer or their logs.
         assertThat(filesHolding(w.root))
                 .isNotEmpty()
                 .allSatisfy(f -> assertThat(w.root.relativize(f).toString()).startsWith("raw/"));

@@ -10,7 +10,7 @@ import java.util.List;
 import org.ccft.cli.ExitCode;
 import org.ccft.demo.DropWriter;
 import org.ccft.marts.PseudonymKey;
-import org.ccft.marts.Publication;
+import org.ccft.published.Publication;
 import org.ccft.schemas.CmsContract;
 import org.ccft.testing.Cms;
 import org.ccft.testing.Commands;

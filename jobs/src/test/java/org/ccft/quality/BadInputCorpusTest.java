@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.cli.ExitCode;
-import org.ccft.dq.QualityResults;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.landing.LedgerEntry;
 import org.ccft.landing.LoadLedger;

@@ -18,12 +18,14 @@ public final class TestSpark {
             settings.setAppName("ccft-tests");
             settings.setShufflePartitions(2);
             // One JVM runs many test classes: Spark's status store keeps 1,000 queries, jobs and
-            // stages by
-            // default, each with its plan, which a long fork fills its heap with. Tests need none
-            // of them.
+            // stages by default, each with its plan, which a long fork fills its heap with. Tests
+            // need none of them.
             settings.getConf().put("spark.sql.ui.retainedExecutions", "20");
             settings.getConf().put("spark.ui.retainedJobs", "50");
             settings.getConf().put("spark.ui.retainedStages", "50");
+            // The same queries run night after night in one JVM: keep their compiled code (Spark
+            // keeps 100 classes by default, fewer than one night generates).
+            settings.getConf().put("spark.sql.codegen.cache.maxEntries", "2000");
             session = SparkSessionFactory.getOrCreate(settings);
         }
         return session;

@@ -9,8 +9,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.ccft.cli.WarehouseContext;
 import org.ccft.lakehouse.WarehouseLayout;
-import org.ccft.marts.Publication;
 import org.ccft.nightly.NightlyRunner;
+import org.ccft.published.Publication;
 
 /** A real warehouse on disk in a test's temporary folder, loaded by the real nightly job. */
 public final class Warehouse {

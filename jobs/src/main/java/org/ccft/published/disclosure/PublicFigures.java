@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.ccft.lakehouse.FinancialYear;
 import org.ccft.marts.Disclosure;
 import org.ccft.reference.ServiceArea;
+import org.ccft.reference.calendar.FinancialYear;
 
 /**
  * Every public mart's figures as one {@link CountTable}, built from the marts' {@link Disclosure}

@@ -110,8 +110,7 @@ public final class Suppression {
                 secondary.add(complement.get());
             } else {
                 // Every figure it adds up with is exempt (or already given away by them): the
-                // council
-                // publishes its value anyway.
+                // council publishes its value anyway.
                 primary.remove(exposed);
                 secondary.remove(exposed);
                 shown.add(exposed);

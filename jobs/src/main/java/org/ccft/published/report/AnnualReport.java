@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
-import org.ccft.lakehouse.FinancialYear;
 import org.ccft.marts.Audience;
 import org.ccft.published.MartReader;
 import org.ccft.published.RefusedQuery;
 import org.ccft.published.ReleaseInfo;
 import org.ccft.published.ReleasedRows;
 import org.ccft.reference.ServiceArea;
+import org.ccft.reference.calendar.FinancialYear;
 
 /**
  * The statutory annual report's data pages for one financial year, written from the published marts

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.ccft.lakehouse.FinancialYear;
 import org.ccft.marts.Audience;
 import org.ccft.published.HtmlText;
 import org.ccft.published.MartReader;
@@ -22,6 +21,7 @@ import org.ccft.published.RefusedQuery;
 import org.ccft.published.ReleaseInfo;
 import org.ccft.published.ReleasedRows;
 import org.ccft.reference.ServiceArea;
+import org.ccft.reference.calendar.FinancialYear;
 
 /**
  * The dashboard: a static site of plain files (HTML, one stylesheet, the chart library and the

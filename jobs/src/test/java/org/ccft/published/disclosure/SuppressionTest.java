@@ -65,10 +65,9 @@ class SuppressionTest {
         Suppression.Result result = DFE.apply(t);
         assertThat(result.primary()).containsExactly("STAT.3");
         // Row STATUTORY holds only STAT.3: the smallest beside it in its row or column is STAT.2
-        // (7);
-        // column 2 then holds only STAT.2: CORP.2 (38, before 45, 52, 62); column 3 holds only
-        // STAT.3:
-        // CORP.3 (17). Row CORPORATE then has two, and every row and column has two or none.
+        // (7); column 2 then holds only STAT.2: CORP.2 (38, before 45, 52, 62); column 3 holds only
+        // STAT.3: CORP.3 (17). Row CORPORATE then has two, and every row and column has two or
+        // none.
         assertThat(result.secondary()).containsExactly("STAT.2", "CORP.2", "CORP.3");
         unbreakable(t, result);
     }

@@ -1,7 +1,6 @@
-package org.ccft.dq;
+package org.ccft.quality;
 
 import org.ccft.marts.MartDefinition;
-import org.ccft.quality.DeclaredCheck;
 
 /** Every declared check of the nightly load: {@code quality/checks.yml}'s, and each mart's own. */
 public final class QualityCatalog {

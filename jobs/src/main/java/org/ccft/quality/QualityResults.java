@@ -1,4 +1,4 @@
-package org.ccft.dq;
+package org.ccft.quality;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -14,8 +14,6 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseLayout;
-import org.ccft.quality.CheckOutcome;
-import org.ccft.quality.Severity;
 
 /**
  * The record of every check of every run, in Delta tables under {@code ops/dq/}: {@code results},

@@ -1,4 +1,4 @@
-package org.ccft.dq;
+package org.ccft.quality;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +17,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.published.HtmlText;
-import org.ccft.quality.CheckOutcome;
 import org.ccft.quality.CheckOutcome.Status;
 import org.ccft.sat.SatQuarantineListener;
 import org.ccft.staging.Quarantine;

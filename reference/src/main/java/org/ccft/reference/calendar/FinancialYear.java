@@ -1,4 +1,4 @@
-package org.ccft.lakehouse;
+package org.ccft.reference.calendar;
 
 import java.sql.Date;
 import java.time.LocalDate;

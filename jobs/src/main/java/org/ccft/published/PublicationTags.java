@@ -1,4 +1,4 @@
-package org.ccft.marts;
+package org.ccft.published;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +17,6 @@ import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseFiles;
 import org.ccft.lakehouse.WarehouseLayout;
-import org.ccft.published.ReleaseFolders;
 
 /**
  * Named publications, so that a figure the council has published (an annual report, a return) can

@@ -1,4 +1,4 @@
-package org.ccft.marts;
+package org.ccft.published;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package org.ccft.marts;
+package org.ccft.published;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseLayout;
+import org.ccft.marts.MartCatalog;
+import org.ccft.marts.MartDefinition;
 
 /**
  * The data dictionary of the published marts: each mart's definition with its columns as they are

@@ -1,10 +1,7 @@
-package org.ccft.dq;
+package org.ccft.quality;
 
 import java.util.List;
 import java.util.Locale;
-import org.ccft.quality.CheckOutcome;
-import org.ccft.quality.QualityPolicy;
-import org.ccft.quality.Severity;
 
 /**
  * Every severity a run's configuration changes ({@code --severity}, {@code ccft.quality.severity})

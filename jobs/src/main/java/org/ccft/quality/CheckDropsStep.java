@@ -1,4 +1,4 @@
-package org.ccft.dq;
+package org.ccft.quality;
 
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -7,9 +7,6 @@ import org.ccft.conformed.FullExportDeletions;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.landing.SoundDrops;
 import org.ccft.pipeline.RunParameters;
-import org.ccft.quality.CheckOutcome;
-import org.ccft.quality.DeclaredCheck;
-import org.ccft.quality.QualityPolicy;
 import org.ccft.raw.LandRawStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

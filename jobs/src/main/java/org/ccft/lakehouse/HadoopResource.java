@@ -1,4 +1,4 @@
-package org.ccft.sat;
+package org.ccft.lakehouse;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,16 +1,9 @@
-package org.ccft.dq;
+package org.ccft.quality;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.WarehouseLayout;
-import org.ccft.quality.AnomalyWatch;
-import org.ccft.quality.CheckOutcome;
-import org.ccft.quality.CheckSuite;
-import org.ccft.quality.CriticalQualityFailure;
-import org.ccft.quality.DeclaredCheck;
-import org.ccft.quality.MetricsHistory;
-import org.ccft.quality.QualityPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.ccft.dq;
+package org.ccft.quality;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -19,10 +19,6 @@ import org.ccft.marts.MartInputs;
 import org.ccft.marts.MartSettings;
 import org.ccft.pipeline.Handoff;
 import org.ccft.pipeline.RunParameters;
-import org.ccft.quality.AnomalyWatch;
-import org.ccft.quality.CheckSuite;
-import org.ccft.quality.DeclaredCheck;
-import org.ccft.quality.QualityPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.StepContribution;

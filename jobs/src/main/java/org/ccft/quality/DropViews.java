@@ -1,4 +1,4 @@
-package org.ccft.dq;
+package org.ccft.quality;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;

@@ -1,4 +1,4 @@
-package org.ccft.dq;
+package org.ccft.quality;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
