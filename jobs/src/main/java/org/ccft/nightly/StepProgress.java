@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -20,8 +21,10 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Progress of the step under way, logged as it goes (every {@code ccft.progress.interval}) and when
- * it ends: rows read and written by its Spark tasks, the rate, the time elapsed. Counted from
- * Spark's task metrics as tasks finish, so it costs nothing on the data.
+ * it ends: rows read and written by its Spark tasks, the rate, the Spark jobs and tasks it ran, the
+ * time elapsed. Counted from Spark's task metrics as tasks finish, so it costs nothing on the data.
+ * The jobs say where a small night's seconds go: each costs a scheduling round and often a code
+ * generation, whatever its rows.
  */
 public final class StepProgress extends SparkListener
         implements StepExecutionListener, DisposableBean {
@@ -40,6 +43,7 @@ public final class StepProgress extends SparkListener
     private final LongAdder read = new LongAdder();
     private final LongAdder written = new LongAdder();
     private final LongAdder tasks = new LongAdder();
+    private final LongAdder jobs = new LongAdder();
     private volatile String step;
     private volatile long startedNanos;
     private ScheduledFuture<?> reporting;
@@ -62,10 +66,18 @@ public final class StepProgress extends SparkListener
     }
 
     @Override
+    public void onJobEnd(SparkListenerJobEnd end) {
+        if (step != null) {
+            jobs.increment();
+        }
+    }
+
+    @Override
     public synchronized void beforeStep(StepExecution execution) {
         read.reset();
         written.reset();
         tasks.reset();
+        jobs.reset();
         startedNanos = System.nanoTime();
         step = execution.getStepName();
         reporting =
@@ -93,11 +105,12 @@ public final class StepProgress extends SparkListener
         long w = written.sum();
         return String.format(
                 Locale.ROOT,
-                "step %s: %,d rows read, %,d rows written (%,.0f rows/s) in %,d Spark tasks, %.1f s elapsed",
+                "step %s: %,d rows read, %,d rows written (%,.0f rows/s) in %,d Spark jobs (%,d tasks), %.1f s elapsed",
                 step,
                 r,
                 w,
                 (r + w) / seconds,
+                jobs.sum(),
                 tasks.sum(),
                 seconds);
     }

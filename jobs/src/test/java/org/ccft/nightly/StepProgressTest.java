@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.testing.TestSpark;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,8 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
 
 /**
- * A step's progress line counts the rows its Spark tasks read and wrote while it ran, and only
- * then.
+ * A step's progress line counts the rows its Spark tasks read and wrote while it ran, and the Spark
+ * jobs it ran, and only then.
  */
 class StepProgressTest {
 
@@ -25,6 +26,8 @@ class StepProgressTest {
             spark.range(50)
                     .write()
                     .parquet(tmp.resolve("before").toString()); // before the step: not counted
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+            int lastJobBefore = lastJob(spark);
             StepExecution step = new StepExecution("landRaw", new JobExecution(1L));
             progress.beforeStep(step);
             spark.range(1234).repartition(3).write().parquet(tmp.resolve("written").toString());
@@ -34,11 +37,19 @@ class StepProgressTest {
             // read back.
             assertThat(progress.line())
                     .startsWith("step landRaw: 2,468 rows read, 1,234 rows written (")
-                    .contains("rows/s) in ")
+                    // The jobs Spark itself numbered while the step ran.
+                    .contains("rows/s) in " + (lastJob(spark) - lastJobBefore) + " Spark jobs (")
                     .contains(" s elapsed");
             progress.afterStep(step);
         } finally {
             progress.destroy();
         }
+    }
+
+    /** The newest job id Spark's status store holds (ids are numbered in order). */
+    private static int lastJob(SparkSession spark) {
+        return Arrays.stream(spark.sparkContext().statusTracker().getJobIdsForGroup(null))
+                .max()
+                .orElse(-1);
     }
 }
