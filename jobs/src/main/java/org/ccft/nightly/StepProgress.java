@@ -23,8 +23,8 @@ import org.springframework.beans.factory.DisposableBean;
  * Progress of the step under way, logged as it goes (every {@code ccft.progress.interval}) and when
  * it ends: rows read and written by its Spark tasks, the rate, the Spark jobs and tasks it ran, the
  * time elapsed. Counted from Spark's task metrics as tasks finish, so it costs nothing on the data.
- * The jobs say where a small night's seconds go: each costs a scheduling round and often a code
- * generation, whatever its rows.
+ * The jobs show the work a step does whatever its rows: a small night's seconds go with its queries
+ * and commits, not with its data.
  */
 public final class StepProgress extends SparkListener
         implements StepExecutionListener, DisposableBean {
