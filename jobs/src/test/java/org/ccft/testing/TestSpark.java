@@ -24,7 +24,7 @@ public final class TestSpark {
             settings.getConf().put("spark.ui.retainedJobs", "50");
             settings.getConf().put("spark.ui.retainedStages", "50");
             // The same queries run night after night in one JVM: keep their compiled code (Spark
-            // keeps 100 classes by default, fewer than one night generates).
+            // keeps 100 classes by default; a small night runs some 300 queries).
             settings.getConf().put("spark.sql.codegen.cache.maxEntries", "2000");
             session = SparkSessionFactory.getOrCreate(settings);
         }
