@@ -76,14 +76,14 @@ public record DeclaredCheck(
     }
 
     /**
-     * The check as a mart's definition declares it: unless it says otherwise, run in the warehouse
-     * step, on the marts layer, against the mart's table.
+     * The check as a mart's definition declares it: unless it says otherwise, run as the marts are
+     * built (step {@code marts}), on the marts layer, against the mart's table.
      */
     public DeclaredCheck ofMart(String mart) {
         DeclaredCheck c =
                 new DeclaredCheck(
                         name,
-                        step == null ? "warehouse" : step,
+                        step == null ? "marts" : step,
                         layer == null ? "marts" : layer,
                         table == null ? mart : table,
                         severity,

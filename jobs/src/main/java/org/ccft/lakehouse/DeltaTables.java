@@ -22,9 +22,16 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.DeltaOperations;
+import org.apache.spark.sql.delta.OptimisticTransaction;
+import org.apache.spark.sql.delta.OptimisticTransaction$;
 import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.Action$;
+import org.apache.spark.sql.delta.actions.AddFile;
 import scala.Option;
 import scala.collection.JavaConverters;
 
@@ -95,9 +102,17 @@ public final class DeltaTables {
         return Long.parseLong(metrics.getOrElse(metric, () -> "0"));
     }
 
+    /**
+     * Adds rows to a table (creating it) in one commit that reads nothing of the table: a record
+     * kept by appending.
+     */
+    public static void append(Dataset<Row> rows, String path) {
+        rows.write().format("delta").mode("append").save(path);
+    }
+
     /** Replaces a whole table in one commit, schema included. */
     public static void overwrite(Dataset<Row> rows, String path) {
-        rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
+        overwriteWhole(rows, path, null);
     }
 
     /**
@@ -156,17 +171,90 @@ public final class DeltaTables {
      * Returns whether it wrote.
      */
     public static boolean overwriteUnlessUnchanged(Dataset<Row> rows, String path, String inputs) {
-        String stamp = INPUTS_STAMP + inputs;
-        if (lastWrittenFrom(rows.sparkSession(), path, stamp)) {
+        if (writtenFrom(rows.sparkSession(), path, inputs)) {
             return false;
         }
-        rows.write()
-                .format("delta")
-                .mode("overwrite")
-                .option("overwriteSchema", "true")
-                .option("userMetadata", stamp)
-                .save(path);
+        overwriteFrom(rows, path, inputs);
         return true;
+    }
+
+    /** Whether the table's newest commit was written from these inputs (a fingerprint). */
+    public static boolean writtenFrom(SparkSession spark, String path, String inputs) {
+        return lastWrittenFrom(spark, path, INPUTS_STAMP + inputs);
+    }
+
+    /**
+     * Replaces a whole table, recording in the commit that its rows come from these inputs; returns
+     * the version written.
+     */
+    public static long overwriteFrom(Dataset<Row> rows, String path, String inputs) {
+        return overwriteWhole(rows, path, INPUTS_STAMP + inputs);
+    }
+
+    /**
+     * Replaces a whole table in one commit, schema included, recording {@code userMetadata} (if not
+     * null) in the commit. A table whose newest commit replaced it whole, with the same columns, is
+     * replaced by a commit that removes that commit's files, named in its own log entry: Delta's
+     * writer would work out the table's files from its whole state instead (three Spark jobs, most
+     * of the cost of writing a table of a hundred rows). Anything else goes through Delta's writer.
+     * Returns the version written.
+     */
+    public static long overwriteWhole(Dataset<Row> rows, String path, String userMetadata) {
+        SparkSession spark = rows.sparkSession();
+        DeltaLog log = DeltaLog.forTable(spark, path);
+        Snapshot snapshot = log.update(false, Option.empty(), Option.empty());
+        Optional<List<AddFile>> replaced =
+                snapshot.version() < 0
+                                || !snapshot.metadata().partitionColumns().isEmpty()
+                                || !snapshot.metadata().schema().equals(rows.schema().asNullable())
+                        ? Optional.empty()
+                        : wholeOverwriteFiles(commitActions(spark, path, snapshot.version()));
+        if (replaced.isEmpty()) {
+            var writer =
+                    rows.write()
+                            .format("delta")
+                            .mode("overwrite")
+                            .option("overwriteSchema", "true");
+            if (userMetadata != null) {
+                writer.option("userMetadata", userMetadata);
+            }
+            writer.save(path);
+            return latestVersion(spark, path);
+        }
+        OptimisticTransaction txn = log.startTransaction(Option.empty(), Option.apply(snapshot));
+        OptimisticTransaction$.MODULE$.setActive(txn);
+        try {
+            long now = System.currentTimeMillis();
+            List<Action> actions = new ArrayList<>();
+            replaced.get().forEach(f -> actions.add(f.removeWithTimestamp(now, true)));
+            actions.addAll(JavaConverters.seqAsJavaList(txn.writeFiles(rows)));
+            return txn.commit(
+                    JavaConverters.asScalaBuffer(actions).toSeq(),
+                    new DeltaOperations.Write(
+                            SaveMode.Overwrite,
+                            Option.empty(),
+                            Option.empty(),
+                            Option.apply(userMetadata))); // none for null
+        } finally {
+            OptimisticTransaction$.MODULE$.clearActive();
+        }
+    }
+
+    /**
+     * The files of a commit that replaced its table whole (a WRITE in overwrite mode, no
+     * replaceWhere, files alone its rows): every file the version has. Empty for any other commit.
+     */
+    private static Optional<List<AddFile>> wholeOverwriteFiles(List<JsonNode> actions) {
+        if (!isWholeOverwrite(actions)) {
+            return Optional.empty();
+        }
+        List<AddFile> files = new ArrayList<>();
+        for (JsonNode a : actions) {
+            if (a.has("add")) {
+                files.add((AddFile) Action$.MODULE$.fromJson(a.toString()));
+            }
+        }
+        return Optional.of(files);
     }
 
     /**
@@ -282,6 +370,34 @@ public final class DeltaTables {
     private static Optional<List<String>> filesOfOverwrite(
             SparkSession spark, String path, long version) {
         var actions = commitActions(spark, path, version);
+        if (!isWholeOverwrite(actions)) {
+            return Optional.empty();
+        }
+        Path table = new Path(path);
+        try {
+            table =
+                    table.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                            .makeQualified(table);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach " + path, e);
+        }
+        List<String> files = new ArrayList<>();
+        for (var a : actions) {
+            if (a.has("add")) {
+                // Paths in the log are relative URIs, escaped.
+                files.add(
+                        new Path(table, new Path(URI.create(a.get("add").path("path").asText())))
+                                .toString());
+            }
+        }
+        return Optional.of(files);
+    }
+
+    /**
+     * Whether a commit replaced its table whole and its files alone are its rows: a WRITE in
+     * overwrite mode without replaceWhere, with no deletion vector and reader protocol 1.
+     */
+    private static boolean isWholeOverwrite(List<JsonNode> actions) {
         boolean overwrite =
                 actions.stream()
                         .filter(a -> a.has("commitInfo"))
@@ -308,27 +424,7 @@ public final class DeltaTables {
                                                                 != 1
                                                 || a.has("add")
                                                         && a.get("add").has("deletionVector"));
-        if (!overwrite || !filesAlone) {
-            return Optional.empty();
-        }
-        Path table = new Path(path);
-        try {
-            table =
-                    table.getFileSystem(spark.sparkContext().hadoopConfiguration())
-                            .makeQualified(table);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach " + path, e);
-        }
-        List<String> files = new ArrayList<>();
-        for (var a : actions) {
-            if (a.has("add")) {
-                // Paths in the log are relative URIs, escaped.
-                files.add(
-                        new Path(table, new Path(URI.create(a.get("add").path("path").asText())))
-                                .toString());
-            }
-        }
-        return Optional.of(files);
+        return overwrite && filesAlone;
     }
 
     /** The reader and writer protocol versions of the table's newest snapshot. */

@@ -1,10 +1,17 @@
 package org.ccft.lakehouse;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -32,6 +39,47 @@ public final class Fingerprint {
             return of(HexFormat.of().formatHex(in.readAllBytes()));
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("cannot read the class file of " + type, e);
+        }
+    }
+
+    /**
+     * The code a run executes: every class and resource of the jars (or class folders) the given
+     * classes come from, by name and CRC (a jar's directory holds both, so nothing is decompressed)
+     * or by content (a folder), and the class path naming the libraries.
+     */
+    public static String ofCode(Class<?>... anchors) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(System.getProperty("java.class.path", "").getBytes(StandardCharsets.UTF_8));
+            for (Class<?> anchor : anchors) {
+                Path source =
+                        Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (Files.isDirectory(source)) {
+                    List<Path> files;
+                    try (Stream<Path> walk = Files.walk(source)) {
+                        files = walk.filter(Files::isRegularFile).sorted().toList();
+                    }
+                    for (Path f : files) {
+                        sha.update(
+                                source.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+                        sha.update(Files.readAllBytes(f));
+                    }
+                } else {
+                    try (ZipFile jar = new ZipFile(source.toFile())) {
+                        jar.stream()
+                                .forEach(
+                                        e ->
+                                                sha.update(
+                                                        (e.getName() + ":" + e.getCrc() + ";")
+                                                                .getBytes(StandardCharsets.UTF_8)));
+                    }
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException | URISyntaxException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the code the run executes", e);
         }
     }
 

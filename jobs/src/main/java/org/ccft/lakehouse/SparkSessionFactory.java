@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Date;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.ccft.config.CcftProperties;
 import org.ccft.reference.calendar.FinancialYear;
+import scala.Option;
 
 /**
  * The one SparkSession of a process, with Delta Lake enabled. Local mode by default; under
@@ -32,6 +35,25 @@ public final class SparkSessionFactory {
      *     else
      */
     public static SparkSession getOrCreate(CcftProperties.Spark settings, String warehouse) {
+        SparkSession spark = SparkSession.builder().config(conf(settings, warehouse)).getOrCreate();
+        registerFunctions(spark);
+        return spark;
+    }
+
+    /**
+     * The Hadoop settings the session uses (or would use: none is started for them), for reading
+     * and writing the warehouse's and the landing area's files without Spark.
+     */
+    public static Configuration hadoopConfiguration(
+            CcftProperties.Spark settings, String warehouse) {
+        Option<SparkSession> running = SparkSession.getDefaultSession();
+        if (running.isDefined()) {
+            return running.get().sparkContext().hadoopConfiguration();
+        }
+        return SparkHadoopUtil.get().newConfiguration(conf(settings, warehouse));
+    }
+
+    private static SparkConf conf(CcftProperties.Spark settings, String warehouse) {
         SparkConf conf = new SparkConf(true);
         scratch(settings, warehouse).ifPresent(dir -> conf.setIfMissing("spark.local.dir", dir));
         if (!conf.contains("spark.master")
@@ -61,9 +83,7 @@ public final class SparkSessionFactory {
                 // Folders and files the warehouse writes through Hadoop: owner and group only.
                 .setIfMissing("spark.hadoop.fs.permissions.umask-mode", "007");
         settings.getConf().forEach(conf::set);
-        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
-        registerFunctions(spark);
-        return spark;
+        return conf;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.ccft.marts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
@@ -10,6 +11,10 @@ import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.landing.Drop;
 import org.ccft.landing.FoundDrops;
 import org.ccft.pipeline.Handoff;
+import org.ccft.pipeline.RunParameters;
+import org.ccft.quality.DeclaredCheck;
+import org.ccft.quality.DeclaredChecksRun;
+import org.ccft.quality.QualityPolicy;
 import org.ccft.raw.LandRawStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,20 +25,33 @@ import org.springframework.batch.repeat.RepeatStatus;
 
 /**
  * Builds every mart as at the date (UTC) of extracted_at of the newest export loaded, not the
- * clock.
+ * clock, and runs the checks each mart's definition declares over its rows as built (step {@code
+ * marts} of the quality record): a critical one that breaks stops the run before publishing.
  */
 public final class BuildMartsStep implements Tasklet {
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildMartsStep.class);
 
+    /** The step of the quality record, and of the catalog, the marts' own checks belong to. */
+    public static final String CHECKS = "marts";
+
     private final SparkSession spark;
     private final WarehouseLayout layout;
     private final MartSettings settings;
+    private final QualityPolicy policy;
+    private final DeclaredCheck.Catalog checks;
 
-    public BuildMartsStep(SparkSession spark, WarehouseLayout layout, MartSettings settings) {
+    public BuildMartsStep(
+            SparkSession spark,
+            WarehouseLayout layout,
+            MartSettings settings,
+            QualityPolicy policy,
+            DeclaredCheck.Catalog checks) {
         this.spark = spark;
         this.layout = layout;
         this.settings = settings;
+        this.policy = policy;
+        this.checks = checks;
     }
 
     @Override
@@ -49,10 +67,11 @@ public final class BuildMartsStep implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         LocalDate asAt = LocalDate.ofInstant(newest.get(), ZoneOffset.UTC);
-        Handoff.write(
-                chunk,
-                new BuiltMarts(
-                        asAt.toString(), new MartBuilder(spark, layout, settings).build(asAt)));
+        try (MartBuilder.Built built = new MartBuilder(spark, layout, settings).build(asAt)) {
+            new DeclaredChecksRun(spark, layout, policy, checks)
+                    .run(CHECKS, RunParameters.of(chunk).runId(), List.of());
+            Handoff.write(chunk, new BuiltMarts(asAt.toString(), built.versions()));
+        }
         return RepeatStatus.FINISHED;
     }
 }

@@ -2,7 +2,6 @@ package org.ccft.marts;
 
 import java.security.GeneralSecurityException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +36,7 @@ public final class MartBuilder {
      * Marts built at once: each is a few small Spark jobs and a Delta commit, mostly waiting on the
      * driver.
      */
-    private static final int PARALLEL_BUILDS = 6;
-
-    /** Inputs most marts read: held in memory for the build, so each is read from storage once. */
-    private static final List<String> SHARED_INPUTS =
-            List.of("feedback_records", "actions", "contacts", "complaint_stages", "working_days");
+    private static final int PARALLEL_BUILDS = Integer.getInteger("pb", 6);
 
     /**
      * What every mart's definition leans on: the intermediate views, and the code registering the
@@ -68,11 +63,24 @@ public final class MartBuilder {
     }
 
     /**
-     * Builds all marts as at the given date, in catalog order (a mart may read one built before it,
-     * at the version just written); returns each mart's new Delta version.
+     * What a build made: each mart's Delta version, and the views of the warehouse and of every
+     * mart as built (a mart just written is read from memory, not again from its table), registered
+     * in the session until closed: what the marts' checks read.
      */
-    public Map<String, Long> build(LocalDate asAt) {
-        byte[] key = registerInputs(asAt);
+    public record Built(Map<String, Long> versions, WarehouseViews views) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            views.close();
+        }
+    }
+
+    /**
+     * Builds all marts as at the given date, in catalog order (a mart may read one built before it,
+     * as just built); returns each mart's new Delta version, with the views.
+     */
+    public Built build(LocalDate asAt) {
+        byte[] key = settings.key();
         String settingsPrint;
         try {
             settingsPrint =
@@ -84,12 +92,7 @@ public final class MartBuilder {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-        List<Dataset<Row>> held = new ArrayList<>();
-        for (String input : SHARED_INPUTS) {
-            Dataset<Row> rows = spark.table(input).persist(StorageLevel.MEMORY_AND_DISK());
-            rows.createOrReplaceTempView(input);
-            held.add(rows);
-        }
+        WarehouseViews views = WarehouseViews.register(spark, layout, asAt, settings, key);
         // A few at a time; one that reads another mart waits for it.
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_BUILDS);
         Map<String, CompletableFuture<Long>> built = new LinkedHashMap<>();
@@ -102,18 +105,21 @@ public final class MartBuilder {
                 built.put(
                         mart,
                         CompletableFuture.allOf(inputs.toArray(CompletableFuture[]::new))
-                                .thenApplyAsync(ignored -> buildOne(mart, settingsPrint), pool));
+                                .thenApplyAsync(
+                                        ignored -> buildOne(mart, settingsPrint, views), pool));
             }
             Map<String, Long> versions = new LinkedHashMap<>();
             for (var e : built.entrySet()) {
                 versions.put(e.getKey(), e.getValue().join());
             }
-            return versions;
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+            return new Built(versions, views);
+        } catch (RuntimeException e) {
+            views.close();
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException r
+                    ? r
+                    : e;
         } finally {
             pool.shutdownNow();
-            held.forEach(Dataset::unpersist);
         }
     }
 
@@ -122,22 +128,27 @@ public final class MartBuilder {
      * same versions of the same tables, the same definition, as at the same date): then the version
      * it has stands. This is what makes a night that touched only some tables cheap.
      */
-    private long buildOne(String mart, String settingsPrint) {
+    private long buildOne(String mart, String settingsPrint, WarehouseViews views) {
         long started = System.nanoTime();
+        String path = layout.mart(mart);
         Dataset<Row> rows = spark.sql(MartCatalog.martSql(mart));
-        boolean wrote =
-                DeltaTables.overwriteUnlessUnchanged(
-                        rows,
-                        layout.mart(mart),
-                        Fingerprint.of(
-                                settingsPrint,
-                                MartCatalog.martSql(mart),
-                                DEFINITIONS,
-                                inputVersions(rows)));
-        long version = DeltaTables.latestVersion(spark, layout.mart(mart));
-        if (MartCatalog.READS_MARTS.values().stream().anyMatch(inputs -> inputs.contains(mart))) {
-            DeltaTables.readVersion(spark, layout.mart(mart), version)
-                    .createOrReplaceTempView(mart);
+        String inputs =
+                Fingerprint.of(
+                        settingsPrint,
+                        MartCatalog.martSql(mart),
+                        martsRead(mart),
+                        DEFINITIONS,
+                        inputVersions(rows));
+        long version;
+        boolean wrote = !DeltaTables.writtenFrom(spark, path, inputs);
+        if (wrote) {
+            Dataset<Row> built = rows.persist(StorageLevel.MEMORY_AND_DISK());
+            views.hold(built);
+            version = DeltaTables.overwriteFrom(built, path, inputs);
+            built.createOrReplaceTempView(mart);
+        } else {
+            version = DeltaTables.latestVersion(spark, path);
+            DeltaTables.readVersion(spark, path, version).createOrReplaceTempView(mart);
         }
         LOG.info(
                 "mart {} {} (version {}) in {} ms",
@@ -146,6 +157,18 @@ public final class MartBuilder {
                 version,
                 (System.nanoTime() - started) / 1_000_000);
         return version;
+    }
+
+    /**
+     * The SQL of every mart this one reads, and of those they read: a mart read as just built names
+     * the tables it was computed from, not its own.
+     */
+    private static String martsRead(String mart) {
+        StringBuilder sql = new StringBuilder();
+        for (String read : MartCatalog.READS_MARTS.getOrDefault(mart, List.of())) {
+            sql.append(MartCatalog.martSql(read)).append('\n').append(martsRead(read));
+        }
+        return sql.toString();
     }
 
     /** Each Delta table the rows are computed from, at its current version. */
@@ -168,28 +191,5 @@ public final class MartBuilder {
                             }
                         });
         return String.join(",", inputs);
-    }
-
-    /** The views mart SQL reads, and the intermediate ones built over them. */
-    private byte[] registerInputs(LocalDate asAt) {
-        byte[] key = settings.key();
-        PseudonymousReference.register(spark, key);
-        MartInputs.register(spark, layout, asAt, settings.councilLaCode());
-        for (String view : MartCatalog.INTERMEDIATE) {
-            spark.sql(MartCatalog.intermediateSql(view)).createOrReplaceTempView(view);
-        }
-        return key;
-    }
-
-    /**
-     * For checking before publishing: the inputs, and each mart at the version just built, by its
-     * name.
-     */
-    public void registerBuilt(LocalDate asAt, Map<String, Long> versions) {
-        registerInputs(asAt);
-        versions.forEach(
-                (mart, version) ->
-                        DeltaTables.readVersion(spark, layout.mart(mart), version)
-                                .createOrReplaceTempView(mart));
     }
 }

@@ -42,6 +42,12 @@ public final class MartCatalog {
     /** Marts that read other marts (built before them, at the version just written). */
     public static final Map<String, List<String>> READS_MARTS;
 
+    /**
+     * Intermediate models more than one model reads: computed once per build and held, rather than
+     * once per query that reads them.
+     */
+    public static final Set<String> SHARED_INTERMEDIATE;
+
     private static final Map<String, String> SQL = new TreeMap<>();
 
     static {
@@ -81,6 +87,15 @@ public final class MartCatalog {
             }
         }
         READS_MARTS = Map.copyOf(readsMarts);
+        Map<String, Integer> readers = new TreeMap<>();
+        SQL.values()
+                .forEach(
+                        sql ->
+                                SqlReads.of(sql).stream()
+                                        .filter(intermediate::containsKey)
+                                        .forEach(model -> readers.merge(model, 1, Integer::sum)));
+        readers.values().removeIf(n -> n < 2);
+        SHARED_INTERMEDIATE = Set.copyOf(readers.keySet());
     }
 
     private MartCatalog() {}

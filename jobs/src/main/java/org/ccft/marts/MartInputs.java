@@ -11,6 +11,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.schemas.CmsContract;
@@ -60,17 +61,30 @@ public final class MartInputs {
         return tables;
     }
 
-    public static void register(
+    /**
+     * Registers the sources over the warehouse's Delta tables, each read once and held in memory
+     * (queries that read it share one scan); returns what it holds, for the caller to let go.
+     */
+    public static List<Dataset<Row>> register(
             SparkSession spark, WarehouseLayout layout, LocalDate asAt, String councilLaCode) {
+        List<Dataset<Row>> held = new ArrayList<>();
+        Function<String, Dataset<Row>> readOnce =
+                path -> {
+                    Dataset<Row> rows =
+                            DeltaTables.read(spark, path).persist(StorageLevel.MEMORY_AND_DISK());
+                    held.add(rows);
+                    return rows;
+                };
         Map<String, Dataset<Row>> reference = new LinkedHashMap<>();
-        REFERENCE.forEach(r -> reference.put(r, DeltaTables.read(spark, layout.reference(r))));
+        REFERENCE.forEach(r -> reference.put(r, readOnce.apply(layout.reference(r))));
         register(
                 spark,
-                path -> DeltaTables.exists(spark, path) ? DeltaTables.read(spark, path) : null,
+                path -> DeltaTables.exists(spark, path) ? readOnce.apply(path) : null,
                 layout,
                 reference,
                 asAt,
                 councilLaCode);
+        return held;
     }
 
     /**

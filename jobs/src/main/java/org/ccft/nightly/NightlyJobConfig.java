@@ -1,18 +1,22 @@
 package org.ccft.nightly;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
 import org.ccft.conformed.MergeConformedStep;
 import org.ccft.dfe.LoadDfeStatisticsStep;
 import org.ccft.lakehouse.HadoopResource;
 import org.ccft.lakehouse.SparkSessionFactory;
+import org.ccft.lakehouse.Storage;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.landing.FindDropsStep;
 import org.ccft.landing.LandingArea;
+import org.ccft.landing.NightInputs;
 import org.ccft.landing.VerifyDropsStep;
 import org.ccft.marts.BuildMartsStep;
 import org.ccft.marts.MartSettings;
+import org.ccft.marts.PseudonymKey;
 import org.ccft.pipeline.QualityStop;
 import org.ccft.published.PublishStep;
 import org.ccft.quality.CheckDropsStep;
@@ -46,11 +50,13 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.item.file.FlatFileItemReader;
 import org.springframework.batch.item.file.FlatFileParseException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
@@ -76,17 +82,27 @@ public class NightlyJobConfig {
     public static final String JOB_NAME = "nightly";
 
     /**
-     * The process's one SparkSession: it outlives a command's context (tests share it), so no
-     * destroy method.
+     * The process's one SparkSession, started when a step first needs it (a night with nothing new
+     * never does): it outlives a command's context (tests share it), so no destroy method.
      */
     @Bean(destroyMethod = "")
-    public static SparkSession sparkSession(CcftProperties properties) {
-        return SparkSessionFactory.getOrCreate(properties.getSpark(), properties.getWarehouse());
+    @Lazy
+    public static SparkSession sparkSession(CcftProperties properties, StepProgress progress) {
+        SparkSession spark =
+                SparkSessionFactory.getOrCreate(properties.getSpark(), properties.getWarehouse());
+        progress.attach(spark);
+        return spark;
     }
 
     @Bean
-    public static StepProgress stepProgress(SparkSession spark, CcftProperties properties) {
-        return new StepProgress(spark, properties.getProgressInterval());
+    public static StepProgress stepProgress(CcftProperties properties) {
+        return new StepProgress(properties.getProgressInterval());
+    }
+
+    /** Hadoop's settings for the warehouse's and the landing area's files, without Spark. */
+    @Bean
+    public static Storage storage(CcftProperties properties) {
+        return Storage.of(properties);
     }
 
     @Bean
@@ -112,7 +128,8 @@ public class NightlyJobConfig {
     /**
      * The steps in order. After each: a quality stop or a failure ends the run (a failed run is
      * restarted where it stopped; a quality stop is not restarted, the next run starts afresh),
-     * anything else goes on to the next step.
+     * anything else goes on to the next step. A night with nothing new ends, completed, after the
+     * first.
      */
     @Bean
     public Job nightly(
@@ -146,6 +163,7 @@ public class NightlyJobConfig {
                         checkWarehouse,
                         publish);
         FlowBuilder<Flow> flow = new FlowBuilder<Flow>(JOB_NAME).start(steps.get(0));
+        flow.from(findDrops).on(FindDropsStep.NOTHING_NEW).end();
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             flow.from(step).on(QualityStop.EXIT_CODE).fail();
@@ -159,14 +177,18 @@ public class NightlyJobConfig {
         return new JobBuilder(JOB_NAME, jobs).start(flow.build()).end().build();
     }
 
+    /**
+     * A step whose tasklet is made when the step runs, not when the job is wired: the Spark session
+     * a tasklet is given starts only then.
+     */
     private Step step(
             String name,
             JobRepository jobs,
             JdbcTransactionManager tx,
             StepProgress progress,
-            Tasklet tasklet) {
+            Supplier<Tasklet> tasklet) {
         return new StepBuilder(name, jobs)
-                .tasklet(tasklet, tx)
+                .tasklet((contribution, chunk) -> tasklet.get().execute(contribution, chunk), tx)
                 .listener(progress)
                 .listener(new QualityStop())
                 .build();
@@ -177,9 +199,22 @@ public class NightlyJobConfig {
             JobRepository jobs,
             JdbcTransactionManager tx,
             StepProgress progress,
-            SparkSession spark,
-            WarehouseLayout layout) {
-        return step("findDrops", jobs, tx, progress, new FindDropsStep(spark, layout));
+            ObjectProvider<SparkSession> spark,
+            WarehouseLayout layout,
+            Storage storage,
+            CcftProperties properties,
+            MartSettings settings) {
+        return step(
+                "findDrops",
+                jobs,
+                tx,
+                progress,
+                () ->
+                        new FindDropsStep(
+                                spark::getObject,
+                                layout,
+                                storage.hadoop(),
+                                () -> NightInputs.of(properties, PseudonymKey.id(settings.key()))));
     }
 
     @Bean
@@ -187,7 +222,7 @@ public class NightlyJobConfig {
             JobRepository jobs,
             JdbcTransactionManager tx,
             StepProgress progress,
-            SparkSession spark,
+            ObjectProvider<SparkSession> spark,
             WarehouseLayout layout,
             QualityPolicy policy,
             CcftProperties properties) {
@@ -196,7 +231,9 @@ public class NightlyJobConfig {
                 jobs,
                 tx,
                 progress,
-                new VerifyDropsStep(spark, layout, policy, properties.getGuards()));
+                () ->
+                        new VerifyDropsStep(
+                                spark.getObject(), layout, policy, properties.getGuards()));
     }
 
     @Bean
@@ -204,9 +241,10 @@ public class NightlyJobConfig {
             JobRepository jobs,
             JdbcTransactionManager tx,
             StepProgress progress,
-            SparkSession spark,
+            ObjectProvider<SparkSession> spark,
             WarehouseLayout layout) {
-        return step("landRaw", jobs, tx, progress, new LandRawStep(spark, layout));
+        return step(
+                "landRaw", jobs, tx, progress, () -> new LandRawStep(spark.getObject(), layout));
     }
 
     @Bean
@@ -214,11 +252,15 @@ public class NightlyJobConfig {
             JobRepository jobs,
             JdbcTransactionManager tx,
             StepProgress progress,
-            SparkSession spark,
+            ObjectProvider<SparkSession> spark,
             WarehouseLayout layout,
             QualityPolicy policy) {
         return step(
-                "validateRows", jobs, tx, progress, new ValidateRowsStep(spark, layout, policy));
+                "validateRows",
+                jobs,
+                tx,
+                progress,
+                () -> new ValidateRowsStep(spark.getObject(), layout, policy));
     }
 
     @Bean
@@ -226,7 +268,7 @@ public class NightlyJobConfig {
             JobRepository jobs,
             JdbcTransactionManager tx,
             StepProgress progress,
-            SparkSession spark,
+            ObjectProvider<SparkSession> spark,
             WarehouseLayout layout,
             QualityPolicy policy,
             DeclaredCheck.Catalog checks,
@@ -236,7 +278,9 @@ public class NightlyJobConfig {
                 jobs,
                 tx,
                 progress,
-                new CheckDropsStep(spark, layout, policy, checks, properties.getGuards()));
+                () ->
+                        new CheckDropsStep(
+                                spark.getObject(), layout, policy, checks, properties.getGuards()));
     }
 
     @Bean
@@ -244,9 +288,14 @@ public class NightlyJobConfig {
             JobRepository jobs,
             JdbcTransactionManager tx,
             StepProgress progress,
-            SparkSession spark,
+            ObjectProvider<SparkSession> spark,
             WarehouseLayout layout) {
-        return step("mergeConformed", jobs, tx, progress, new MergeConformedStep(spark, layout));
+        return step(
+                "mergeConformed",
+                jobs,
+                tx,
+                progress,
+                () -> new MergeConformedStep(spark.getObject(), layout));
     }
 
     @Bean
@@ -254,19 +303,24 @@ public class NightlyJobConfig {
             JobRepository jobs,
             JdbcTransactionManager tx,
             StepProgress progress,
-            SparkSession spark,
+            ObjectProvider<SparkSession> spark,
             WarehouseLayout layout) {
-        return step("loadReference", jobs, tx, progress, new LoadReferenceStep(spark, layout));
+        return step(
+                "loadReference",
+                jobs,
+                tx,
+                progress,
+                () -> new LoadReferenceStep(spark.getObject(), layout));
     }
 
     @Bean
     @StepScope
     public FlatFileItemReader<SatMonthRow> satMonthReader(
-            SparkSession spark, @Value("#{jobParameters['landing']}") String landingRoot) {
+            Storage storage, @Value("#{jobParameters['landing']}") String landingRoot) {
         return SatMonthReader.of(
                 new HadoopResource(
-                        LandingArea.of(spark, landingRoot).satMonthlyFile(),
-                        spark.sparkContext().hadoopConfiguration()));
+                        new LandingArea(landingRoot, storage.hadoop()).satMonthlyFile(),
+                        storage.hadoop()));
     }
 
     @Bean
@@ -320,10 +374,14 @@ public class NightlyJobConfig {
             JobRepository jobs,
             JdbcTransactionManager tx,
             StepProgress progress,
-            SparkSession spark,
+            ObjectProvider<SparkSession> spark,
             WarehouseLayout layout) {
         return step(
-                "conformSatMonths", jobs, tx, progress, new ConformSatMonthsStep(spark, layout));
+                "conformSatMonths",
+                jobs,
+                tx,
+                progress,
+                () -> new ConformSatMonthsStep(spark.getObject(), layout));
     }
 
     @Bean
@@ -331,10 +389,14 @@ public class NightlyJobConfig {
             JobRepository jobs,
             JdbcTransactionManager tx,
             StepProgress progress,
-            SparkSession spark,
+            ObjectProvider<SparkSession> spark,
             WarehouseLayout layout) {
         return step(
-                "loadDfeStatistics", jobs, tx, progress, new LoadDfeStatisticsStep(spark, layout));
+                "loadDfeStatistics",
+                jobs,
+                tx,
+                progress,
+                () -> new LoadDfeStatisticsStep(spark.getObject(), layout));
     }
 
     @Bean
@@ -342,10 +404,17 @@ public class NightlyJobConfig {
             JobRepository jobs,
             JdbcTransactionManager tx,
             StepProgress progress,
-            SparkSession spark,
+            ObjectProvider<SparkSession> spark,
             WarehouseLayout layout,
-            MartSettings settings) {
-        return step("buildMarts", jobs, tx, progress, new BuildMartsStep(spark, layout, settings));
+            MartSettings settings,
+            QualityPolicy policy,
+            DeclaredCheck.Catalog checks) {
+        return step(
+                "buildMarts",
+                jobs,
+                tx,
+                progress,
+                () -> new BuildMartsStep(spark.getObject(), layout, settings, policy, checks));
     }
 
     @Bean
@@ -353,7 +422,7 @@ public class NightlyJobConfig {
             JobRepository jobs,
             JdbcTransactionManager tx,
             StepProgress progress,
-            SparkSession spark,
+            ObjectProvider<SparkSession> spark,
             WarehouseLayout layout,
             QualityPolicy policy,
             DeclaredCheck.Catalog checks,
@@ -363,7 +432,7 @@ public class NightlyJobConfig {
                 jobs,
                 tx,
                 progress,
-                new CheckWarehouseStep(spark, layout, policy, checks, settings));
+                () -> new CheckWarehouseStep(spark.getObject(), layout, policy, checks, settings));
     }
 
     @Bean
@@ -371,9 +440,14 @@ public class NightlyJobConfig {
             JobRepository jobs,
             JdbcTransactionManager tx,
             StepProgress progress,
-            SparkSession spark,
+            ObjectProvider<SparkSession> spark,
             WarehouseLayout layout,
             CcftProperties properties) {
-        return step("publish", jobs, tx, progress, new PublishStep(spark, layout, properties));
+        return step(
+                "publish",
+                jobs,
+                tx,
+                progress,
+                () -> new PublishStep(spark.getObject(), layout, properties));
     }
 }

@@ -3,8 +3,8 @@ package org.ccft.nightly;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
 import org.ccft.cli.ExitCode;
+import org.ccft.lakehouse.Storage;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.pipeline.QualityStop;
 import org.ccft.pipeline.RunParameters;
@@ -41,7 +41,7 @@ public class NightlyRunner {
     private final Job nightly;
     private final WarehouseLayout layout;
     private final RunLock.Source runLocks;
-    private final SparkSession spark;
+    private final Storage storage;
 
     public NightlyRunner(
             JobLauncher launcher,
@@ -50,8 +50,8 @@ public class NightlyRunner {
             Job nightly,
             WarehouseLayout layout,
             RunLock.Source runLocks,
-            SparkSession spark) {
-        this.spark = spark;
+            Storage storage) {
+        this.storage = storage;
         this.launcher = launcher;
         this.explorer = explorer;
         this.repository = repository;
@@ -86,6 +86,12 @@ public class NightlyRunner {
                                             + " .. "
                                             + plan.soundIds().get(plan.soundIds().size() - 1)
                                             + ")"));
+            if (plan.unchangedSince() != null) {
+                lines.add(
+                        "nothing new since run "
+                                + plan.unchangedSince()
+                                + ": the marts it published stay published");
+            }
             lines.addAll(plan.severityOverrides());
             plan.refused().forEach((id, why) -> lines.add("drop refused: " + id + ": " + why));
             plan.accepted()
@@ -148,8 +154,7 @@ public class NightlyRunner {
         try (RunLock lock = runLocks.acquire()) {
             failAbandonedRuns();
             Outcome outcome = launch(landing);
-            RunSummary.of(outcome.execution(), outcome.plan())
-                    .writeTo(layout, spark.sparkContext().hadoopConfiguration());
+            RunSummary.of(outcome.execution(), outcome.plan()).writeTo(layout, storage.hadoop());
             return outcome;
         }
     }

@@ -15,8 +15,8 @@ import org.springframework.batch.item.ExecutionContext;
 /**
  * What one nightly run did, read from the results its steps handed on ({@link Handoff}): the new
  * drops found, those refused and why, the rows accepted and quarantined per table, the marts built
- * and as at when, and the severities this run's configuration changed. A step that has not run
- * reads as nothing done.
+ * and as at when, the severities this run's configuration changed, and, for a night with nothing
+ * new, the run whose publication stays. A step that has not run reads as nothing done.
  */
 public record RunPlan(
         List<Drop> drops,
@@ -25,12 +25,11 @@ public record RunPlan(
         Map<String, Long> quarantined,
         Map<String, Long> martVersions,
         String asAtDate,
-        List<String> severityOverrides) {
+        List<String> severityOverrides,
+        Long unchangedSince) {
 
     public static RunPlan of(ExecutionContext job) {
-        FoundDrops found =
-                Handoff.read(job, FoundDrops.class)
-                        .orElse(new FoundDrops(List.of(), List.of(), null));
+        FoundDrops found = Handoff.read(job, FoundDrops.class).orElse(FoundDrops.none());
         VerifiedDrops verified =
                 Handoff.read(job, VerifiedDrops.class)
                         .orElse(new VerifiedDrops(Map.of(), List.of()));
@@ -47,7 +46,8 @@ public record RunPlan(
                 rows.quarantined(),
                 built.versions(),
                 built.asAtDate(),
-                verified.severityOverrides());
+                verified.severityOverrides(),
+                found.unchangedSince());
     }
 
     /** The drops loaded: found, and not refused. */

@@ -31,8 +31,8 @@ public final class StepProgress extends SparkListener
 
     private static final Logger LOG = LoggerFactory.getLogger(StepProgress.class);
 
-    private final SparkSession spark;
     private final Duration interval;
+    private SparkSession spark;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(
                     r -> {
@@ -48,10 +48,19 @@ public final class StepProgress extends SparkListener
     private volatile long startedNanos;
     private ScheduledFuture<?> reporting;
 
-    public StepProgress(SparkSession spark, Duration interval) {
-        this.spark = spark;
+    public StepProgress(Duration interval) {
         this.interval = interval;
-        spark.sparkContext().addSparkListener(this);
+    }
+
+    /**
+     * Counts the session's work from now on: called when the run first needs Spark (a run with
+     * nothing new never starts it).
+     */
+    public synchronized void attach(SparkSession session) {
+        if (spark == null) {
+            spark = session;
+            spark.sparkContext().addSparkListener(this);
+        }
     }
 
     @Override
@@ -116,8 +125,10 @@ public final class StepProgress extends SparkListener
     }
 
     @Override
-    public void destroy() {
+    public synchronized void destroy() {
         timer.shutdownNow();
-        spark.sparkContext().removeSparkListener(this);
+        if (spark != null) {
+            spark.sparkContext().removeSparkListener(this);
+        }
     }
 }

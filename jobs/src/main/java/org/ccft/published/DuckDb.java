@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 
 /**
  * An in-process DuckDB database in memory: the engine that writes the publication's files and
@@ -33,6 +37,27 @@ final class DuckDb {
     static String literals(List<String> paths) {
         return paths.stream().map(DuckDb::literal).collect(Collectors.joining(", ", "[", "]"));
     }
+
+    /** The DuckDB type a Spark column of this type reads as from the Parquet files Spark writes. */
+    static String type(DataType type) {
+        if (type instanceof DecimalType d) {
+            return "DECIMAL(" + d.precision() + ", " + d.scale() + ")";
+        }
+        String name = DUCKDB_TYPES.get(type);
+        if (name == null) {
+            throw new IllegalArgumentException("no DuckDB type for a mart column of " + type);
+        }
+        return name;
+    }
+
+    private static final Map<DataType, String> DUCKDB_TYPES =
+            Map.of(
+                    DataTypes.StringType, "VARCHAR",
+                    DataTypes.LongType, "BIGINT",
+                    DataTypes.IntegerType, "INTEGER",
+                    DataTypes.DoubleType, "DOUBLE",
+                    DataTypes.BooleanType, "BOOLEAN",
+                    DataTypes.DateType, "DATE");
 
     /**
      * A quoted identifier, for the names of marts (letters, digits and underscores, checked by the

@@ -26,8 +26,9 @@ public final class Publication {
     /**
      * The published state: which run, as at which date, each mart's version, and the release
      * holding the marts' files ({@code published/releases/<release>/}; null for a publication made
-     * before releases), and the id of the pseudonymisation key its team lists were made under (null
-     * before key ids).
+     * before releases), the id of the pseudonymisation key its team lists were made under (null
+     * before key ids), and the fingerprint of the night's inputs it was made from ({@link
+     * org.ccft.landing.NightInputs}; null when not recorded).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Published(
@@ -36,7 +37,8 @@ public final class Publication {
             @JsonProperty("published_at") String publishedAt,
             @JsonProperty("marts") Map<String, Long> marts,
             @JsonProperty("release") String release,
-            @JsonProperty("key_id") String keyId) {}
+            @JsonProperty("key_id") String keyId,
+            @JsonProperty("inputs") String inputs) {}
 
     private final WarehouseLayout layout;
     private final WarehouseFiles files;

@@ -40,7 +40,8 @@ public final class PublishStep implements Tasklet {
         long runId = RunParameters.of(chunk).runId();
         Map<String, String> refused = LandRawStep.sound(chunk).refused();
         List<LedgerEntry> outcomes = new ArrayList<>();
-        for (Drop d : Handoff.require(chunk, FoundDrops.class).drops()) {
+        FoundDrops found = Handoff.require(chunk, FoundDrops.class);
+        for (Drop d : found.drops()) {
             String refusal = refused.get(d.exportId());
             outcomes.add(
                     new LedgerEntry(
@@ -55,7 +56,7 @@ public final class PublishStep implements Tasklet {
         BuiltMarts built = Handoff.require(chunk, BuiltMarts.class);
         if (built.asAtDate() != null) {
             new Publisher(spark, layout, properties)
-                    .publish(runId, built.asAtDate(), built.versions());
+                    .publish(runId, built.asAtDate(), built.versions(), found.inputs());
         }
         return RepeatStatus.FINISHED;
     }

@@ -52,8 +52,12 @@ public final class Publisher {
         this.settings = MartSettings.of(properties);
     }
 
+    /**
+     * Publishes the marts at these versions, as at the date, for the run; {@code inputs} is the
+     * fingerprint of the night's inputs they were made from (null if not known).
+     */
     public Publication.Published publish(
-            long runId, String asAtDate, Map<String, Long> martVersions) {
+            long runId, String asAtDate, Map<String, Long> martVersions, String inputs) {
         String now = Instant.now().toString();
         Publication.Published published =
                 new Publication.Published(
@@ -62,7 +66,8 @@ public final class Publisher {
                         now,
                         martVersions,
                         ReleaseWriter.releaseId(runId, now),
-                        PseudonymKey.id(settings.key()));
+                        PseudonymKey.id(settings.key()),
+                        inputs);
         DataDictionary dictionary = DataDictionary.of(spark, layout, published);
         String verdict = QualityReport.verdictOf(spark, layout, runId);
         ReleaseInfo info =

@@ -11,10 +11,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
@@ -168,23 +170,20 @@ public final class ReleaseWriter {
                         DeltaTables.filesAt(spark, table, e.version()),
                         staging.resolve(".inputs/" + e.mart()));
         if (files.isEmpty()) {
-            // A table with no rows may have no data file: Spark writes one with its schema.
-            Path empty = staging.resolve(".empty/" + e.mart());
-            DeltaTables.readVersion(spark, table, e.version())
-                    .coalesce(1)
-                    .write()
-                    .parquet(empty.toUri().toString());
-            try (Stream<Path> written = Files.list(empty)) {
-                Path part =
-                        written.filter(p -> p.getFileName().toString().endsWith(".parquet"))
-                                .findFirst()
-                                .orElseThrow(
-                                        () ->
-                                                new IllegalStateException(
-                                                        "Spark wrote no file for empty mart "
-                                                                + e.mart()));
-                Files.move(part, parquet);
-            }
+            // A version with no rows has no data file: an empty file with the mart's columns.
+            sql.execute(
+                    "COPY (SELECT "
+                            + Arrays.stream(e.schema().fields())
+                                    .map(
+                                            f ->
+                                                    "CAST(NULL AS "
+                                                            + DuckDb.type(f.dataType())
+                                                            + ") AS "
+                                                            + DuckDb.identifier(f.name()))
+                                    .collect(Collectors.joining(", "))
+                            + " WHERE false) TO "
+                            + DuckDb.literal(parquet.toString())
+                            + " (FORMAT parquet, COMPRESSION zstd)");
             return;
         }
         sql.execute(

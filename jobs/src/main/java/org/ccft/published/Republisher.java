@@ -1,7 +1,6 @@
 package org.ccft.published;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
@@ -35,11 +34,16 @@ public final class Republisher {
             return Optional.empty();
         }
         String asAt = current.get().asAtDate();
-        Map<String, Long> versions =
+        try (MartBuilder.Built built =
                 new MartBuilder(spark, layout, MartSettings.of(properties))
-                        .build(LocalDate.parse(asAt));
-        return Optional.of(
-                new Publisher(spark, layout, properties)
-                        .publish(current.get().runId(), asAt, versions));
+                        .build(LocalDate.parse(asAt))) {
+            return Optional.of(
+                    new Publisher(spark, layout, properties)
+                            .publish(
+                                    current.get().runId(),
+                                    asAt,
+                                    built.versions(),
+                                    current.get().inputs()));
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.ccft.quality;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.DeltaTables;
@@ -13,10 +12,10 @@ import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.landing.Drop;
 import org.ccft.landing.FoundDrops;
 import org.ccft.marts.BuiltMarts;
-import org.ccft.marts.MartBuilder;
 import org.ccft.marts.MartCatalog;
 import org.ccft.marts.MartInputs;
 import org.ccft.marts.MartSettings;
+import org.ccft.marts.WarehouseViews;
 import org.ccft.pipeline.Handoff;
 import org.ccft.pipeline.RunParameters;
 import org.slf4j.Logger;
@@ -27,8 +26,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
 
 /**
- * Before publishing: the conformed layer and the marts just built meet their checks. When nothing
- * the checks read has changed since a run that passed them, that run's outcomes are recorded again.
+ * Before publishing: the conformed layer and the reference data meet their checks (the marts' own
+ * checks ran as they were built). When nothing the checks read has changed since a run that passed
+ * them, that run's outcomes are recorded again.
  */
 public final class CheckWarehouseStep implements Tasklet {
 
@@ -82,16 +82,18 @@ public final class CheckWarehouseStep implements Tasklet {
                     outcomes);
             return RepeatStatus.FINISHED;
         }
-        new MartBuilder(spark, layout, settings)
-                .registerBuilt(LocalDate.parse(built.asAtDate()), built.versions());
-        new DeclaredChecksRun(spark, layout, policy, checks).run("warehouse", runId, List.of());
+        try (WarehouseViews views =
+                WarehouseViews.register(
+                        spark, layout, LocalDate.parse(built.asAtDate()), settings)) {
+            new DeclaredChecksRun(spark, layout, policy, checks).run("warehouse", runId, List.of());
+        }
         last.passed(checked, runId);
         return RepeatStatus.FINISHED;
     }
 
     /**
-     * Everything the warehouse checks read and are judged by: each input table's version and each
-     * mart's, the as-at date and council, the checks and the policy, and the code that runs them.
+     * Everything the warehouse checks read and are judged by: each input table's version, the as-at
+     * date and council, the checks and the policy, and the code that runs them.
      */
     private String fingerprint(BuiltMarts built) {
         String tables =
@@ -100,7 +102,6 @@ public final class CheckWarehouseStep implements Tasklet {
                         .collect(Collectors.joining(","));
         return Fingerprint.of(
                 tables,
-                new TreeMap<>(built.versions()).toString(),
                 built.asAtDate(),
                 settings.councilLaCode(),
                 checks.checks("warehouse").toString(),

@@ -10,15 +10,20 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseLayout;
 
 /**
  * The record of every check of every run, in Delta tables under {@code ops/dq/}: {@code results},
- * one row per check outcome, and {@code runs}, which drops each run checked. A restarted step
- * replaces its own outcomes, so a run's record is always whole and never doubled.
+ * one row per check outcome, and {@code runs}, which drops each run checked. Both are written by
+ * appending (a recording is one commit, without reading the table); a step that records again (a
+ * restarted step) appends a new recording of its outcomes, and the newest recording of a run's step
+ * is the one read, so a run's record is always whole and never doubled. Each recording carries a
+ * marker row (no check, status {@value #RECORDED}), so that even a recording of no outcomes
+ * replaces an earlier one.
  */
 public final class QualityResults {
 
@@ -28,6 +33,9 @@ public final class QualityResults {
                     + "offenders ARRAY<STRING>, file STRING, line BIGINT, recorded_at TIMESTAMP";
     static final String RUN_COLUMNS =
             "run_id BIGINT, export_ids ARRAY<STRING>, as_at STRING, recorded_at TIMESTAMP";
+
+    /** The status of a recording's marker row: not an outcome. */
+    static final String RECORDED = "RECORDED";
 
     /** A run as the record shows it. */
     public record Run(long runId, List<String> exportIds, String asAt, Instant recordedAt) {}
@@ -40,10 +48,14 @@ public final class QualityResults {
         this.layout = layout;
     }
 
-    /** Records (or, on a restart, replaces) one step's outcomes for a run. */
+    /** Records (or, on a restart, records again) one step's outcomes for a run. */
     public void record(long runId, String step, Collection<CheckOutcome> outcomes) {
         Timestamp now = Timestamp.from(Instant.now());
         List<Row> rows = new ArrayList<>();
+        rows.add(
+                RowFactory.create(
+                        runId, step, null, null, null, null, RECORDED, null, null, null, null, null,
+                        null, now));
         for (CheckOutcome o : outcomes) {
             rows.add(
                     RowFactory.create(
@@ -62,9 +74,9 @@ public final class QualityResults {
                             o.line(),
                             now));
         }
-        Dataset<Row> df = spark.createDataFrame(rows, StructType.fromDDL(RESULT_COLUMNS));
-        DeltaTables.replaceWhere(
-                df, layout.qualityResults(), "run_id = " + runId + " AND step = '" + step + "'");
+        DeltaTables.append(
+                spark.createDataFrame(rows, StructType.fromDDL(RESULT_COLUMNS)),
+                layout.qualityResults());
     }
 
     /**
@@ -72,23 +84,10 @@ public final class QualityResults {
      * same data); returns how many outcomes that is.
      */
     public long copy(long fromRun, long runId, String step) {
-        Dataset<Row> earlier =
-                DeltaTables.read(spark, layout.qualityResults())
-                        .where("run_id = " + fromRun + " AND step = '" + step + "'")
-                        .withColumn("run_id", org.apache.spark.sql.functions.lit(runId))
-                        .withColumn(
-                                "recorded_at", org.apache.spark.sql.functions.current_timestamp())
-                        .persist(StorageLevel.MEMORY_ONLY());
-        try {
-            long outcomes = earlier.count();
-            DeltaTables.replaceWhere(
-                    earlier,
-                    layout.qualityResults(),
-                    "run_id = " + runId + " AND step = '" + step + "'");
-            return outcomes;
-        } finally {
-            earlier.unpersist();
-        }
+        List<CheckOutcome> earlier =
+                outcomes(fromRun).stream().filter(o -> o.step().equals(step)).toList();
+        record(runId, step, earlier);
+        return earlier.size();
     }
 
     /** Records which drops a run checked, and the as-at date once the marts are built. */
@@ -99,24 +98,34 @@ public final class QualityResults {
                         exportIds.toArray(String[]::new),
                         asAt,
                         Timestamp.from(Instant.now()));
-        DeltaTables.replaceWhere(
+        DeltaTables.append(
                 spark.createDataFrame(List.of(row), StructType.fromDDL(RUN_COLUMNS)),
-                layout.qualityRuns(),
-                "run_id = " + runId);
+                layout.qualityRuns());
     }
 
     public Optional<Run> latestRun() {
-        return firstRun(runs().orderBy(org.apache.spark.sql.functions.col("run_id").desc()));
+        return firstRun(runs().orderBy(functions.col("run_id").desc()));
     }
 
     public Optional<Run> run(long runId) {
-        return firstRun(runs().where("run_id = " + runId));
+        return firstRun(runs().where(functions.col("run_id").equalTo(runId)));
     }
 
+    /** Each run as last recorded. */
     private Dataset<Row> runs() {
-        return DeltaTables.exists(spark, layout.qualityRuns())
-                ? DeltaTables.read(spark, layout.qualityRuns())
-                : spark.createDataFrame(List.of(), StructType.fromDDL(RUN_COLUMNS));
+        Dataset<Row> all =
+                DeltaTables.exists(spark, layout.qualityRuns())
+                        ? DeltaTables.read(spark, layout.qualityRuns())
+                        : spark.createDataFrame(List.of(), StructType.fromDDL(RUN_COLUMNS));
+        return newest(all, "run_id");
+    }
+
+    /** The rows of the newest recording of each group. */
+    private static Dataset<Row> newest(Dataset<Row> rows, String group) {
+        return rows.withColumn(
+                        "_newest", functions.max("recorded_at").over(Window.partitionBy(group)))
+                .where("recorded_at = _newest")
+                .drop("_newest");
     }
 
     private static Optional<Run> firstRun(Dataset<Row> runs) {
@@ -136,8 +145,11 @@ public final class QualityResults {
         if (!DeltaTables.exists(spark, layout.qualityResults())) {
             return List.of();
         }
-        return DeltaTables.read(spark, layout.qualityResults())
-                .where("run_id = " + runId)
+        return newest(
+                        DeltaTables.read(spark, layout.qualityResults())
+                                .where(functions.col("run_id").equalTo(runId)),
+                        "step")
+                .where(functions.col("status").notEqual(RECORDED))
                 .selectExpr(
                         "*",
                         "CASE step WHEN 'files' THEN 1 WHEN 'landing' THEN 2 WHEN 'contract' THEN 3 "

@@ -190,8 +190,8 @@ class MartModelsTest {
     @Test
     void eachMartsChecksJoinTheNightlyCatalog() {
         DeclaredCheck.Catalog catalog = QualityCatalog.load();
-        assertThat(catalog.checks("warehouse"))
-                .filteredOn(c -> c.layer().equals("marts"))
+        assertThat(catalog.checks(BuildMartsStep.CHECKS))
+                .allSatisfy(c -> assertThat(c.layer()).isEqualTo("marts"))
                 .extracting(DeclaredCheck::name)
                 .contains(
                         "at_a_glance_reconciles",

@@ -66,31 +66,66 @@ class NightlySmokeTest {
                 .extracting(r -> r.getString(0) + "=" + r.getLong(1))
                 .containsExactlyInAnyOrder("compliments=1", "corporate_stage1=1");
 
-        // Nothing new the next night (DfE's file re-delivered as it was): no table moves, and the
-        // warehouse checks, having nothing new to read, record what the first night's found instead
-        // of measuring it again.
+        // Nothing new the next night (DfE's file re-delivered as it was): the run compares the
+        // landing area with what the publication was made from, and ends there, completed, having
+        // read no table: no table moves, the publication stays.
         var spark = TestSpark.session();
         List<String> tables = new ArrayList<>(MartInputs.tables(w.layout));
         MartCatalog.MARTS.forEach(m -> tables.add(w.layout.mart(m)));
         List<Long> versions =
                 tables.stream().map(t -> DeltaTables.latestVersion(spark, t)).toList();
         long first = outcome.execution().getJobInstance().getInstanceId();
+        Path pointer = Path.of(w.layout.publishedPointer());
+        String published = Files.readString(pointer);
 
         NightlyRunner.Outcome next = w.nightly();
         assertThat(next.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(next.summary())
+                .contains(
+                        "nothing new since run "
+                                + first
+                                + ": the marts it published stay published");
+        assertThat(next.execution().getStepExecutions())
+                .extracting(s -> s.getStepName() + " " + s.getExitStatus().getExitCode())
+                .containsExactly("findDrops NOTHING_NEW");
         assertThat(tables.stream().map(t -> DeltaTables.latestVersion(spark, t)).toList())
                 .isEqualTo(versions);
-        long second = next.execution().getJobInstance().getInstanceId();
+        assertThat(Files.readString(pointer)).isEqualTo(published);
+        assertThat(
+                        new ObjectMapper()
+                                .readTree(Files.readString(Path.of(w.layout.lastRunSummary())))
+                                .path("run_id")
+                                .asLong())
+                .isEqualTo(next.execution().getJobInstance().getInstanceId());
+
+        // A night whose only news is a damaged drop, refused: the conformed layer is as the first
+        // night left it, so the warehouse checks, having nothing new to read, record what the
+        // first night's found instead of measuring it again.
+        new DropWriter(
+                        w.landing,
+                        "20220708T020000Z",
+                        "INCREMENTAL",
+                        Instant.parse("2022-07-08T02:00:00Z"))
+                .file(
+                        "feedback_records.csv",
+                        Cms.header(CmsContract.FEEDBACK_RECORDS),
+                        List.of(Cms.feedback("record_id=R9")))
+                .write();
+        Files.writeString(
+                w.landing.resolve("cms/20220708T020000Z/feedback_records.csv"), "damaged\n");
+        NightlyRunner.Outcome refused = w.nightly();
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.DROPS_REFUSED);
+        long third = refused.execution().getJobInstance().getInstanceId();
         QualityResults results = new QualityResults(spark, w.layout);
         List<CheckOutcome> checked =
                 results.outcomes(first).stream().filter(o -> o.step().equals("warehouse")).toList();
-        assertThat(checked).hasSizeGreaterThan(20);
+        assertThat(checked).hasSizeGreaterThan(10);
         assertThat(
-                        results.outcomes(second).stream()
+                        results.outcomes(third).stream()
                                 .filter(o -> o.step().equals("warehouse"))
                                 .toList())
                 .isEqualTo(checked);
-        // The record of the warehouse as checked still names the first night: the second measured
+        // The record of the warehouse as checked still names the first night: the third measured
         // nothing.
         assertThat(
                         new ObjectMapper()

@@ -21,7 +21,8 @@ class StepProgressTest {
     @Test
     void countsTheRowsTheStepsSparkTasksReadAndWrote(@TempDir Path tmp) throws Exception {
         SparkSession spark = TestSpark.session();
-        StepProgress progress = new StepProgress(spark, Duration.ofHours(1));
+        StepProgress progress = new StepProgress(Duration.ofHours(1));
+        progress.attach(spark);
         try {
             spark.range(50)
                     .write()

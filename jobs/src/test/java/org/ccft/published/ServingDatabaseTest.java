@@ -110,7 +110,8 @@ class ServingDatabaseTest {
                 "2026-12-02T01:0" + run + ":00Z",
                 Map.of("at_a_glance", 7L, "complaint_worklist", 3L),
                 "run-" + run + "-1",
-                "K0000000001");
+                "K0000000001",
+                null);
     }
 
     private static Connection as(String user) throws SQLException {

@@ -85,4 +85,36 @@ class CheckSuiteTest {
                 .extracting(CheckOutcome::status)
                 .containsExactly(CheckOutcome.Status.WARNED);
     }
+
+    /**
+     * Checks of different tables, each judged on its own rows: a key that comes twice breaks
+     * uniqueness as Deequ measures it (rows whose key is null left out: 1 of 3 keyed rows is
+     * unique), and names the key; the other table's check passes.
+     */
+    @Test
+    void aKeyThatComesTwiceBreaksUniquenessAndIsNamed(@TempDir Path tmp) {
+        SparkSession spark = TestSpark.session();
+        spark.sql(
+                        "SELECT * FROM VALUES ('A'), ('A'), ('B'), (CAST(NULL AS STRING)) AS t(record_id)")
+                .createOrReplaceTempView("conformed_feedback_records");
+        spark.sql("SELECT * FROM VALUES ('X1'), ('X2') AS t(action_id)")
+                .createOrReplaceTempView("conformed_actions");
+        List<CheckOutcome> outcomes =
+                new CheckSuite(
+                                spark,
+                                QualityPolicy.defaults(),
+                                new MetricsHistory(spark, tmp.resolve("metrics.json").toString()))
+                        .run(
+                                named(
+                                        "one_row_per_key:feedback_records",
+                                        "one_row_per_key:actions"),
+                                1);
+        assertThat(outcomes)
+                .extracting(
+                        o -> o.check() + " " + o.status() + " " + o.metric() + " " + o.offenders())
+                .containsExactly(
+                        "one_row_per_key:feedback_records FAILED " + (1.0 / 3) + " [A]",
+                        "one_row_per_key:actions PASSED 1.0 []");
+        assertThat(outcomes.get(0).figures()).startsWith("3 of 4 rows break it");
+    }
 }

@@ -25,7 +25,7 @@ public final class ChildNightly {
                         args[0],
                         Map.of(
                                 "ccft.spark.shuffle-partitions",
-                                2,
+                                TestSpark.SHUFFLE_PARTITIONS,
                                 "ccft.spark.conf[spark.delta.logStore.file.impl]",
                                 CrashingLogStore.class.getName()),
                         CrashPoints.class)) {

@@ -2,10 +2,20 @@ package org.ccft.testing;
 
 import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
+import org.ccft.config.StandaloneSettings;
 import org.ccft.lakehouse.SparkSessionFactory;
 
-/** The one SparkSession of the whole test suite (surefire reuses one JVM for every test class). */
+/**
+ * The one SparkSession of the whole test suite (surefire reuses one JVM for every test class), with
+ * the settings {@code application.yml} gives the nightly job.
+ */
 public final class TestSpark {
+
+    /**
+     * Shuffle partitions of the tests' queries: their tables have a handful of rows, and every
+     * partition is a task to plan, serialise and run.
+     */
+    public static final int SHUFFLE_PARTITIONS = 1;
 
     private static SparkSession session;
 
@@ -13,19 +23,15 @@ public final class TestSpark {
 
     public static synchronized SparkSession session() {
         if (session == null) {
-            CcftProperties.Spark settings = new CcftProperties.Spark();
-            settings.setMaster("local[2]");
+            CcftProperties.Spark settings = StandaloneSettings.load().getSpark();
             settings.setAppName("ccft-tests");
-            settings.setShufflePartitions(2);
+            settings.setShufflePartitions(SHUFFLE_PARTITIONS);
             // One JVM runs many test classes: Spark's status store keeps 1,000 queries, jobs and
             // stages by default, each with its plan, which a long fork fills its heap with. Tests
             // need none of them.
             settings.getConf().put("spark.sql.ui.retainedExecutions", "20");
             settings.getConf().put("spark.ui.retainedJobs", "50");
             settings.getConf().put("spark.ui.retainedStages", "50");
-            // The same queries run night after night in one JVM: keep their compiled code (Spark
-            // keeps 100 classes by default; a small night runs some 300 queries).
-            settings.getConf().put("spark.sql.codegen.cache.maxEntries", "2000");
             session = SparkSessionFactory.getOrCreate(settings);
         }
         return session;

@@ -34,7 +34,9 @@ public final class Warehouse {
 
     public NightlyRunner.Outcome nightly(Map<String, Object> settings) throws Exception {
         TestSpark.session();
-        Map<String, Object> all = new HashMap<>(Map.of("ccft.spark.shuffle-partitions", 2));
+        Map<String, Object> all =
+                new HashMap<>(
+                        Map.of("ccft.spark.shuffle-partitions", TestSpark.SHUFFLE_PARTITIONS));
         all.putAll(settings);
         try (var ctx = WarehouseContext.start(root.toString(), all)) {
             return ctx.getBean(NightlyRunner.class).run(landing.toString());
