@@ -98,6 +98,10 @@ public final class NightlyCommand implements Callable<Integer> {
             return ExitCode.RUN_IN_PROGRESS;
         }
         outcome.summary().forEach(System.out::println);
+        if (outcome.plan().unchangedSince() != null) {
+            System.out.flush(); // checked nothing: no quality of its own to report, no Spark
+            return outcome.exitCode();
+        }
         QualityReport quality =
                 QualityReport.of(
                         ctx.getBean(SparkSession.class),
