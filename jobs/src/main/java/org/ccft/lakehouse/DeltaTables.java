@@ -241,6 +241,18 @@ public final class DeltaTables {
     }
 
     /**
+     * Whether the table's newest commit replaced it whole with at most one file: compacting it
+     * would change nothing.
+     */
+    public static boolean writtenWholeInOneFile(SparkSession spark, String path) {
+        long version = latestVersion(spark, path);
+        return version >= 0
+                && wholeOverwriteFiles(commitActions(spark, path, version))
+                        .filter(files -> files.size() <= 1)
+                        .isPresent();
+    }
+
+    /**
      * The files of a commit that replaced its table whole (a WRITE in overwrite mode, no
      * replaceWhere, files alone its rows): every file the version has. Empty for any other commit.
      */

@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -60,31 +64,60 @@ public final class Maintenance {
                     DELTA_MINIMUM_HOURS);
             spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
         }
-        List<TableResult> results = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_TABLES);
         try {
+            List<Future<TableResult>> maintained = new ArrayList<>();
             for (String table : tables()) {
-                long[] before = dataFiles(table);
-                DeltaTable delta = DeltaTable.forPath(spark, table);
-                delta.optimize().executeCompaction();
-                String name = table.substring(layout.root().length() + 1);
-                TableHistory.vacuum(
-                        spark,
-                        delta,
-                        PERSONAL.matcher(name).lookingAt() ? personalRetainHours : retainHours);
-                long[] after = dataFiles(table);
-                LOG.info(
-                        "maintained {}: {} files ({} bytes) → {} files ({} bytes)",
-                        name,
-                        before[0],
-                        before[1],
-                        after[0],
-                        after[1]);
-                results.add(new TableResult(name, before[0], before[1], after[0], after[1]));
+                maintained.add(
+                        pool.submit(() -> maintain(table, retainHours, personalRetainHours)));
             }
+            List<TableResult> results = new ArrayList<>();
+            for (Future<TableResult> f : maintained) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while maintaining the tables", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r
+                    ? r
+                    : new IllegalStateException(e.getCause());
         } finally {
+            pool.shutdownNow();
             spark.conf().unset("spark.databricks.delta.retentionDurationCheck.enabled");
         }
-        return results;
+    }
+
+    /**
+     * Tables maintained at once: each is a few small Spark jobs and file listings, mostly waiting
+     * on the driver and the file system.
+     */
+    private static final int PARALLEL_TABLES = 4;
+
+    /**
+     * One table: its small files compacted (unless its last commit wrote it whole in one file:
+     * nothing to compact), then the files no version kept needs removed.
+     */
+    private TableResult maintain(String table, double retainHours, double personalRetainHours) {
+        long[] before = dataFiles(table);
+        if (!DeltaTables.writtenWholeInOneFile(spark, table)) {
+            DeltaTable.forPath(spark, table).optimize().executeCompaction();
+        }
+        String name = table.substring(layout.root().length() + 1);
+        TableHistory.vacuum(
+                spark,
+                DeltaTable.forPath(spark, table),
+                PERSONAL.matcher(name).lookingAt() ? personalRetainHours : retainHours);
+        long[] after = dataFiles(table);
+        LOG.info(
+                "maintained {}: {} files ({} bytes) → {} files ({} bytes)",
+                name,
+                before[0],
+                before[1],
+                after[0],
+                after[1]);
+        return new TableResult(name, before[0], before[1], after[0], after[1]);
     }
 
     /** Every Delta table under the warehouse root (a folder with a _delta_log), in path order. */

@@ -96,12 +96,17 @@ public final class TableHistory {
      * Scala's println on stdout where the command's results go, sent to stderr instead.
      */
     static void vacuum(SparkSession spark, DeltaTable table, double retainHours) {
-        String listing = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
-        String before = spark.conf().get(listing, null);
-        spark.conf()
-                .set(
-                        listing,
-                        String.valueOf(Math.max(8, spark.sparkContext().defaultParallelism() * 4)));
+        synchronized (LISTING) {
+            if (vacuums++ == 0) {
+                listingBefore = spark.conf().get(LISTING, null);
+                spark.conf()
+                        .set(
+                                LISTING,
+                                String.valueOf(
+                                        Math.max(
+                                                8, spark.sparkContext().defaultParallelism() * 4)));
+            }
+        }
         try {
             scala.Console$.MODULE$.withOut(
                     System.err,
@@ -112,11 +117,22 @@ public final class TableHistory {
                         }
                     });
         } finally {
-            if (before == null) {
-                spark.conf().unset(listing);
-            } else {
-                spark.conf().set(listing, before);
+            synchronized (LISTING) {
+                if (--vacuums == 0) {
+                    if (listingBefore == null) {
+                        spark.conf().unset(LISTING);
+                    } else {
+                        spark.conf().set(LISTING, listingBefore);
+                    }
+                }
             }
         }
     }
+
+    /** How many tasks list a table's files; set while any vacuum runs (several run at once). */
+    private static final String LISTING =
+            "spark.sql.sources.parallelPartitionDiscovery.parallelism";
+
+    private static int vacuums;
+    private static String listingBefore;
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.WarehouseLayout;
@@ -56,22 +57,32 @@ public final class BuildMartsStep implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
-        Stream<Instant> loaded =
-                Stream.ofNullable(Handoff.require(chunk, FoundDrops.class).newestEarlierExtract())
-                        .map(Instant::parse);
-        Stream<Instant> tonight = LandRawStep.sound(chunk).drops().stream().map(Drop::extractedAt);
-        var newest = Stream.concat(loaded, tonight).max(Instant::compareTo);
+        Optional<LocalDate> newest = asAt(chunk);
         if (newest.isEmpty()) {
             LOG.warn("no CMS drop has been loaded yet: no marts to build");
             Handoff.write(chunk, new BuiltMarts(null, Map.of()));
             return RepeatStatus.FINISHED;
         }
-        LocalDate asAt = LocalDate.ofInstant(newest.get(), ZoneOffset.UTC);
+        LocalDate asAt = newest.get();
         try (MartBuilder.Built built = new MartBuilder(spark, layout, settings).build(asAt)) {
             new DeclaredChecksRun(spark, layout, policy, checks)
                     .run(CHECKS, RunParameters.of(chunk).runId(), List.of());
             Handoff.write(chunk, new BuiltMarts(asAt.toString(), built.versions()));
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The run's as-at date: the date (UTC) of the newest export loaded, tonight's or before; none
+     * before the first.
+     */
+    public static Optional<LocalDate> asAt(ChunkContext chunk) {
+        Stream<Instant> loaded =
+                Stream.ofNullable(Handoff.require(chunk, FoundDrops.class).newestEarlierExtract())
+                        .map(Instant::parse);
+        Stream<Instant> tonight = LandRawStep.sound(chunk).drops().stream().map(Drop::extractedAt);
+        return Stream.concat(loaded, tonight)
+                .max(Instant::compareTo)
+                .map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC));
     }
 }

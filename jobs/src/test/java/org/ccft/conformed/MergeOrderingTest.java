@@ -12,6 +12,7 @@ import org.apache.spark.sql.Encoders;
 import org.ccft.demo.DropWriter;
 import org.ccft.schemas.CmsContract;
 import org.ccft.testing.Cms;
+import org.ccft.testing.LayerLevel;
 import org.ccft.testing.Stages;
 import org.ccft.testing.TestSpark;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loaded in one night. Run as the nightly job's stages from the landing area to the conformed
  * tables (and the ledger), each on its own: the rule is theirs.
  */
+@LayerLevel
 public class MergeOrderingTest {
 
     /** A drop of feedback records only (actions and contacts empty). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.ccft.cli.ExitCode;
@@ -18,6 +19,7 @@ import org.ccft.testing.ChildJvm;
 import org.ccft.testing.ChildNightly;
 import org.ccft.testing.Commands;
 import org.ccft.testing.CrashPoints;
+import org.ccft.testing.FailurePoints;
 import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
 import org.ccft.testing.WholeJob;
@@ -25,39 +27,40 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * kill -9 at every step boundary and inside Delta writes, then run again: the warehouse comes out
- * as an unbroken run's, with no row duplicated or lost. Each crash is a real child JVM killed with
- * SIGKILL at the point; the next child finds the dead run (its lock free, its execution still
- * marked going), marks it failed and restarts it where it stopped, and is itself killed at the next
- * point.
+ * A run stopped at every step boundary and inside Delta writes, then run again: the warehouse comes
+ * out as an unbroken run's, with no row duplicated or lost. A kill is a real child JVM killed with
+ * SIGKILL at the point: the next run finds the dead run (its lock free, its execution still marked
+ * going), marks it failed and restarts it where it stopped. Killed as it starts, inside the
+ * conformed MERGE's commit, inside a mart's commit and before publishing; at every other step
+ * boundary the run fails in this JVM as the step starts, and is restarted there.
  */
 @WholeJob
 class CrashSafetyTest {
 
-    /** Every point at which a run is killed, in the order a run reaches them. */
+    /** Every point at which a run is stopped, in the order a run reaches them. */
     static final List<Map<String, String>> CRASH_POINTS =
             List.of(
                     before("findDrops"),
-                    before("verifyDrops"),
-                    before("landRaw"),
-                    before("validateRows"),
-                    before("checkDrops"),
-                    before("mergeConformed"),
+                    failBefore("verifyDrops"),
+                    failBefore("landRaw"),
+                    failBefore("validateRows"),
+                    failBefore("checkDrops"),
+                    failBefore("mergeConformed"),
                     insideCommit("/conformed/actions/"),
-                    before("loadReference"),
-                    before("loadSatMonths"),
-                    before("conformSatMonths"),
-                    before("loadDfeStatistics"),
-                    before("buildMarts"),
+                    failBefore("loadReference"),
+                    failBefore("loadSatMonths"),
+                    failBefore("conformSatMonths"),
+                    failBefore("loadDfeStatistics"),
+                    failBefore("buildMarts"),
                     insideCommit("/marts/"),
-                    before("checkWarehouse"),
+                    failBefore("checkWarehouse"),
                     before("publish"));
 
     /**
-     * One run, restarted after each kill: every attempt listed, the last completed; its JSON
-     * summary.
+     * One run, restarted after each stop: every attempt listed, the last completed; a JSON summary
+     * of each attempt that lived to write one (the failed ones, the last), none of a killed one.
      */
-    private static void history(Warehouse w) throws Exception {
+    private static void history(Warehouse w, List<Long> failedHere) throws Exception {
         List<String> history = Commands.ccft("history", "--warehouse", w.root.toString()).lines();
         assertThat(history.get(0))
                 .isEqualTo(
@@ -77,15 +80,24 @@ class CrashSafetyTest {
                 .extracting(JsonNode::asText)
                 .containsExactly(MergeOrderingTest.D1.exportId(), MergeOrderingTest.D2.exportId());
         assertThat(json.get("exit_code").asInt()).isZero();
+        List<String> summaries = new ArrayList<>();
+        failedHere.forEach(execution -> summaries.add("run-1-" + execution + ".json"));
+        summaries.add("run-1-" + last[1] + ".json");
         assertThat(
                         Files.list(w.root.resolve("ops/runs"))
                                 .map(f -> f.getFileName().toString())
                                 .filter(f -> !f.startsWith(".")))
-                .containsExactly("run-1-" + last[1] + ".json");
+                .containsExactlyInAnyOrderElementsOf(summaries);
     }
 
+    /** Killed as the step starts. */
     static Map<String, String> before(String step) {
         return Map.of("crash.before", step);
+    }
+
+    /** Failed in this JVM as the step starts. */
+    static Map<String, String> failBefore(String step) {
+        return Map.of(FailurePoints.FAIL_BEFORE, step);
     }
 
     static Map<String, String> insideCommit(String table) {
@@ -104,7 +116,18 @@ class CrashSafetyTest {
         }
         assertThat(unbroken.nightly().exitCode()).isEqualTo(ExitCode.OK);
 
+        List<Long> failedHere = new ArrayList<>();
         for (Map<String, String> point : CRASH_POINTS) {
+            if (point.containsKey(FailurePoints.FAIL_BEFORE)) {
+                NightlyRunner.Outcome failed =
+                        crashed.nightly(Map.copyOf(point), FailurePoints.class);
+                failedHere.add(failed.execution().getId());
+                assertThat(failed.exitCode()).as("%s", point).isEqualTo(ExitCode.FAILED);
+                assertThat(String.join("\n", failed.summary()))
+                        .contains(
+                                "failure injected as step " + point.get(FailurePoints.FAIL_BEFORE));
+                continue;
+            }
             try (ChildJvm child =
                     ChildJvm.nightly(crashed.root, crashed.landing, tmp.resolve("logs"), point)) {
                 assertThat(child.awaitLine(CrashPoints.MARKER, ChildNightly.EXIT))
@@ -158,7 +181,7 @@ class CrashSafetyTest {
         }
         assertThat(crashed.contents(crashed.layout.conformed("ehcp_monthly")))
                 .isEqualTo(unbroken.contents(unbroken.layout.conformed("ehcp_monthly")));
-        history(crashed);
+        history(crashed, failedHere);
 
         // The next night has nothing new (the SAT's file restates the same months): every mart
         // stays at the version published, and every conformed table at its version.

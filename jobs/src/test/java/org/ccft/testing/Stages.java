@@ -19,6 +19,7 @@ import org.ccft.landing.FindDropsStep;
 import org.ccft.landing.FoundDrops;
 import org.ccft.landing.NightInputs;
 import org.ccft.landing.VerifyDropsStep;
+import org.ccft.marts.BuildMartsStep;
 import org.ccft.marts.BuiltMarts;
 import org.ccft.marts.MartCatalog;
 import org.ccft.marts.MartSettings;
@@ -28,10 +29,12 @@ import org.ccft.pipeline.Handoff;
 import org.ccft.pipeline.RunParameters;
 import org.ccft.published.PublishStep;
 import org.ccft.quality.CheckDropsStep;
+import org.ccft.quality.CheckWarehouseStep;
 import org.ccft.quality.QualityCatalog;
 import org.ccft.quality.QualityPolicy;
 import org.ccft.raw.LandRawStep;
 import org.ccft.reference.tables.LoadReferenceStep;
+import org.ccft.reference.tables.ReferenceTables;
 import org.ccft.staging.ValidateRowsStep;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobInstance;
@@ -55,6 +58,7 @@ public final class Stages {
     private final WarehouseLayout layout;
     private final Path landing;
     private long runs;
+    private LocalDate asAt;
 
     public Stages(Path warehouse, Path landing) {
         this.layout = new WarehouseLayout(warehouse.toString());
@@ -97,26 +101,76 @@ public final class Stages {
 
     /** The last stage, with no marts built: the load ledger records the run's drops. */
     public void recordLedger(JobExecution run) throws Exception {
+        asAt(chunk(run, "buildMarts"));
         Handoff.write(chunk(run, "buildMarts"), new BuiltMarts(null, Map.of()));
         execute(run, "publish", new PublishStep(spark, layout, settings));
     }
 
-    /**
-     * A whole night to the conformed tables and the reference tables, ending with the ledger's
-     * record of it.
-     */
+    /** A night to the conformed tables, ending with the ledger's record of it. */
     public JobExecution night() throws Exception {
         JobExecution run = toConformed();
-        execute(run, "loadReference", new LoadReferenceStep(spark, layout));
         recordLedger(run);
         return run;
     }
 
     /**
-     * Every mart's rows as its SQL computes them over the warehouse as it is, as at the date (each
-     * row as JSON, sorted): the marts the nightly build would write, without writing them.
+     * A night short of its marts: to the conformed tables and the reference tables, the warehouse's
+     * checks as at the newest export loaded, and the ledger's record of it.
      */
+    public JobExecution checkedNight() throws Exception {
+        JobExecution run = toConformed();
+        execute(run, "loadReference", new LoadReferenceStep(spark, layout));
+        ChunkContext built = chunk(run, "buildMarts");
+        Handoff.write(built, new BuiltMarts(asAt(built), Map.of()));
+        execute(
+                run,
+                "checkWarehouse",
+                new CheckWarehouseStep(
+                        spark,
+                        layout,
+                        settings.getQuality().policy(),
+                        QualityCatalog.load(),
+                        MartSettings.of(settings)));
+        recordLedger(run);
+        return run;
+    }
+
+    /** The run's as-at date, as the mart build finds it (kept for {@link #marts()}). */
+    private String asAt(ChunkContext chunk) {
+        asAt = BuildMartsStep.asAt(chunk).orElse(null);
+        return asAt == null ? null : asAt.toString();
+    }
+
+    /**
+     * Every mart's rows as its SQL computes them over the warehouse as it is, as at the last
+     * night's date (each row as JSON, sorted): the marts the nightly build would write, without
+     * writing them.
+     */
+    public Map<String, List<String>> marts() {
+        return marts(asAt);
+    }
+
+    /** One mart's rows, as {@link #marts()} gives them, computing only it and what it reads. */
+    public List<String> mart(String name) {
+        new ReferenceTables(spark, layout).write();
+        try (WarehouseViews views =
+                WarehouseViews.register(spark, layout, asAt, MartSettings.of(settings))) {
+            return rows(name);
+        }
+    }
+
+    private List<String> rows(String mart) {
+        MartCatalog.READS_MARTS.getOrDefault(mart, List.of()).forEach(this::rows);
+        Dataset<Row> rows = spark.sql(MartCatalog.martSql(mart));
+        rows.createOrReplaceTempView(mart);
+        return rows.selectExpr("to_json(struct(*))").as(Encoders.STRING()).collectAsList().stream()
+                .sorted()
+                .toList();
+    }
+
+    /** {@link #marts()}, as at another date. */
     public Map<String, List<String>> marts(LocalDate asAt) {
+        new ReferenceTables(spark, layout).write();
         Map<String, List<String>> marts = new LinkedHashMap<>();
         try (WarehouseViews views =
                 WarehouseViews.register(spark, layout, asAt, MartSettings.of(settings))) {

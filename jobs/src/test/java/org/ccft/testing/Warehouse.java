@@ -33,12 +33,18 @@ public final class Warehouse {
     }
 
     public NightlyRunner.Outcome nightly(Map<String, Object> settings) throws Exception {
+        return nightly(settings, new Class<?>[0]);
+    }
+
+    /** A night with more configuration beside the job's (fault injection, say). */
+    public NightlyRunner.Outcome nightly(Map<String, Object> settings, Class<?>... extraSources)
+            throws Exception {
         TestSpark.session();
         Map<String, Object> all =
                 new HashMap<>(
                         Map.of("ccft.spark.shuffle-partitions", TestSpark.SHUFFLE_PARTITIONS));
         all.putAll(settings);
-        try (var ctx = WarehouseContext.start(root.toString(), all)) {
+        try (var ctx = WarehouseContext.start(root.toString(), all, extraSources)) {
             return ctx.getBean(NightlyRunner.class).run(landing.toString());
         }
     }
