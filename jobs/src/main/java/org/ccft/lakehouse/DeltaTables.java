@@ -165,6 +165,14 @@ public final class DeltaTables {
     static final String DELETION_VECTORS = "delta.enableDeletionVectors";
 
     /**
+     * How many columns Delta keeps minimum and maximum values of, per file, to skip files a filter
+     * rules out. A table replaced whole (a mart, a staging table, a tag) is read whole, so it keeps
+     * none, only each file's row count: collecting them costs each write a generated projection
+     * over every column.
+     */
+    static final String INDEXED_COLUMNS = "delta.dataSkippingNumIndexedCols";
+
+    /**
      * Replaces a whole table, unless the rows would come from the same inputs as the last write: a
      * write records {@code inputs} (a fingerprint of what the rows are computed from) in its
      * commit, and a write with the same fingerprint as the table's newest commit is skipped.
@@ -214,7 +222,8 @@ public final class DeltaTables {
                     rows.write()
                             .format("delta")
                             .mode("overwrite")
-                            .option("overwriteSchema", "true");
+                            .option("overwriteSchema", "true")
+                            .option(INDEXED_COLUMNS, "0");
             if (userMetadata != null) {
                 writer.option("userMetadata", userMetadata);
             }

@@ -5,10 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -64,36 +60,13 @@ public final class Maintenance {
                     DELTA_MINIMUM_HOURS);
             spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_TABLES);
         try {
-            List<Future<TableResult>> maintained = new ArrayList<>();
-            for (String table : tables()) {
-                maintained.add(
-                        pool.submit(() -> maintain(table, retainHours, personalRetainHours)));
-            }
-            List<TableResult> results = new ArrayList<>();
-            for (Future<TableResult> f : maintained) {
-                results.add(f.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while maintaining the tables", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r
-                    ? r
-                    : new IllegalStateException(e.getCause());
+            return EachTable.apply(
+                    tables(), table -> maintain(table, retainHours, personalRetainHours));
         } finally {
-            pool.shutdownNow();
             spark.conf().unset("spark.databricks.delta.retentionDurationCheck.enabled");
         }
     }
-
-    /**
-     * Tables maintained at once: each is a few small Spark jobs and file listings, mostly waiting
-     * on the driver and the file system.
-     */
-    private static final int PARALLEL_TABLES = 4;
 
     /**
      * One table: its small files compacted (unless its last commit wrote it whole in one file:

@@ -3,6 +3,7 @@ package org.ccft.lakehouse;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
@@ -39,10 +40,30 @@ public final class TableHistory {
     /**
      * Rewrites the files whose rows were deleted by deletion vector, removes every data file the
      * newest version does not read, checkpoints the log and removes the log files before that
-     * checkpoint. Time travel to earlier versions of this table ends here; the table reads as it
-     * did.
+     * checkpoint, for each table (a few at once). Time travel to earlier versions of these tables
+     * ends here; the tables read as they did.
      */
-    public static void forget(SparkSession spark, String path) {
+    public static void forget(SparkSession spark, List<String> paths) {
+        String before = spark.conf().get(RETENTION_CHECK, null);
+        spark.conf().set(RETENTION_CHECK, "false");
+        try {
+            EachTable.apply(
+                    paths,
+                    path -> {
+                        forget(spark, path);
+                        return path;
+                    });
+        } finally {
+            if (before == null) {
+                spark.conf().unset(RETENTION_CHECK);
+            } else {
+                spark.conf().set(RETENTION_CHECK, before);
+            }
+        }
+    }
+
+    /** One table's history forgotten; Delta's retention check is off (see the list's). */
+    private static void forget(SparkSession spark, String path) {
         if (!DeltaTables.exists(spark, path)) {
             return;
         }
@@ -55,17 +76,7 @@ public final class TableHistory {
                                 .getOrElse(DeltaTables.DELETION_VECTORS, () -> "false"))) {
             spark.sql("REORG TABLE delta.`" + path.replace("`", "``") + "` APPLY (PURGE)");
         }
-        String before = spark.conf().get(RETENTION_CHECK, null);
-        spark.conf().set(RETENTION_CHECK, "false");
-        try {
-            vacuum(spark, DeltaTable.forPath(spark, path), 0);
-        } finally {
-            if (before == null) {
-                spark.conf().unset(RETENTION_CHECK);
-            } else {
-                spark.conf().set(RETENTION_CHECK, before);
-            }
-        }
+        vacuum(spark, DeltaTable.forPath(spark, path), 0);
         snapshot = log.update(false, Option.empty(), Option.empty());
         log.checkpoint();
         long kept = snapshot.version();

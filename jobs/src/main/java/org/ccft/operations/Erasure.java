@@ -106,7 +106,7 @@ public final class Erasure {
         }
         removed.put("quarantine/rows", delete(layout.quarantine(), quarantined));
         tables.add(layout.quarantine());
-        tables.forEach(t -> TableHistory.forget(spark, t));
+        TableHistory.forget(spark, tables);
         LOG.info(
                 "erasure: {} rows removed across {} tables; their history forgotten",
                 removed.values().stream().mapToLong(Long::longValue).sum(),

@@ -32,6 +32,9 @@ public final class TestSpark {
             settings.getConf().put("spark.sql.ui.retainedExecutions", "20");
             settings.getConf().put("spark.ui.retainedJobs", "50");
             settings.getConf().put("spark.ui.retainedStages", "50");
+            // and the classes Spark generated for one test's queries serve the next test's (the
+            // same marts over other rows): 2,000 kept rather than 100.
+            settings.getConf().put("spark.sql.codegen.cache.maxEntries", "2000");
             session = SparkSessionFactory.getOrCreate(settings);
         }
         return session;
