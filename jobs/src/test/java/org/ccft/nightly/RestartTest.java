@@ -2,10 +2,12 @@ package org.ccft.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.ccft.cli.ExitCode;
 import org.ccft.conformed.MergeOrderingTest;
 import org.ccft.marts.MartCatalog;
@@ -44,12 +46,14 @@ class RestartTest {
 
     @Test
     void aFailedRunIsRestartedToTheSameMartsAsAnUnbrokenRun(@TempDir Path tmp) throws Exception {
-        Warehouse unbroken = new Warehouse(tmp.resolve("unbroken"));
         Warehouse broken = new Warehouse(tmp.resolve("broken"));
+        MergeOrderingTest.D1.writeTo(broken.landing);
+        sat(broken, GOOD_SAT);
+        assertThat(broken.nightly(SKIP_LIMIT).exitCode()).isEqualTo(ExitCode.OK);
+        // The warehouse that will not break has had the same first night: a copy of this one.
+        copy(tmp.resolve("broken"), tmp.resolve("unbroken"));
+        Warehouse unbroken = new Warehouse(tmp.resolve("unbroken"));
         for (Warehouse w : List.of(unbroken, broken)) {
-            MergeOrderingTest.D1.writeTo(w.landing);
-            sat(w, GOOD_SAT);
-            assertThat(w.nightly(SKIP_LIMIT).exitCode()).isEqualTo(ExitCode.OK);
             MergeOrderingTest.D2.writeTo(w.landing);
         }
         sat(unbroken, GOOD_SAT);
@@ -91,6 +95,15 @@ class RestartTest {
                     .isEqualTo(unbroken.contents(unbroken.layout.conformed(table)));
         }
         assertThat(broken.count("SELECT plans_issued FROM sat_complaints_vs_ehcp")).isEqualTo(22);
+    }
+
+    /** A folder and everything in it, copied to a new folder. */
+    static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     static void sat(Warehouse w, String content) throws Exception {
