@@ -36,7 +36,7 @@ public final class MartBuilder {
      * Marts built at once: each is a few small Spark jobs and a Delta commit, mostly waiting on the
      * driver.
      */
-    private static final int PARALLEL_BUILDS = Integer.getInteger("pb", 6);
+    private static final int PARALLEL_BUILDS = 6;
 
     /**
      * What every mart's definition leans on: the intermediate views, and the code registering the
