@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
             EraseCommand.class,
             RotateKeyCommand.class,
             DqCommand.class,
-            DictionaryCommand.class
+            DictionaryCommand.class,
+            YardstickCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,7 +1,9 @@
 package org.ccft.conformed;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
@@ -163,8 +165,8 @@ public final class ConformedMerge {
                                                         .and(
                                                                 col("s.export_id")
                                                                         .gt(col("t.export_id")))))
-                        .updateAll() // the source's _as_at is not the table's: updateAll leaves it
-                        // out
+                        // the source's _as_at is not the table's: updateAll leaves it out
+                        .updateAll()
                         .whenNotMatched()
                         .insertAll()
                         .execute();
@@ -185,14 +187,9 @@ public final class ConformedMerge {
         Column asAt = lastModified;
         for (FullExport f : fullExports) {
             asAt =
-                    org.apache
-                            .spark
-                            .sql
-                            .functions
-                            .when(
+                    when(
                                     col(alias + ".export_id").equalTo(lit(f.exportId())),
-                                    org.apache.spark.sql.functions.greatest(
-                                            lastModified, lit(f.extractedAt())))
+                                    greatest(lastModified, lit(f.extractedAt())))
                             .otherwise(asAt);
         }
         return asAt;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Date;
 import java.util.Optional;
@@ -94,19 +95,16 @@ public final class SparkSessionFactory {
     static Optional<String> scratch(CcftProperties.Spark settings, String warehouse) {
         String dir = settings.getLocalDir();
         if ((dir == null || dir.isBlank()) && warehouse != null) {
+            // Hadoop's Path, which reads a scheme (s3a://); java.nio's is the one imported.
             URI uri = new org.apache.hadoop.fs.Path(warehouse).toUri();
             if (uri.getScheme() == null || "file".equals(uri.getScheme())) {
-                dir =
-                        java.nio.file.Path.of(uri.getPath())
-                                .resolve("ops")
-                                .resolve("spark-local")
-                                .toString();
+                dir = Path.of(uri.getPath()).resolve("ops").resolve("spark-local").toString();
             }
         }
         if (dir == null || dir.isBlank()) {
             return Optional.empty();
         }
-        java.nio.file.Path folder = java.nio.file.Path.of(dir).toAbsolutePath();
+        Path folder = Path.of(dir).toAbsolutePath();
         try {
             if (!Files.exists(folder)) {
                 Files.createDirectories(folder.getParent()); // the warehouse's own folders: umask

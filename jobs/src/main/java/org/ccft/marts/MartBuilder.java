@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
+import org.apache.spark.storage.StorageLevel;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.Fingerprint;
 import org.ccft.lakehouse.WarehouseLayout;
@@ -104,7 +105,8 @@ public final class MartBuilder {
                 built.put(
                         mart,
                         CompletableFuture.allOf(inputs.toArray(CompletableFuture[]::new))
-                                .thenApplyAsync(ignored -> buildOne(mart, settingsPrint), pool));
+                                .thenApplyAsync(
+                                        ignored -> buildOne(mart, settingsPrint, views), pool));
             }
             Map<String, Long> versions = new LinkedHashMap<>();
             for (var e : built.entrySet()) {
@@ -126,7 +128,7 @@ public final class MartBuilder {
      * same versions of the same tables, the same definition, as at the same date): then the version
      * it has stands. This is what makes a night that touched only some tables cheap.
      */
-    private long buildOne(String mart, String settingsPrint) {
+    private long buildOne(String mart, String settingsPrint, WarehouseViews views) {
         long started = System.nanoTime();
         String path = layout.mart(mart);
         Dataset<Row> rows = spark.sql(MartCatalog.martSql(mart));
@@ -140,11 +142,8 @@ public final class MartBuilder {
         long version;
         boolean wrote = !DeltaTables.writtenFrom(spark, path, inputs);
         if (wrote) {
-            // A mart is a council's figures, at most some thousands of rows: computed once, its
-            // rows are kept here, written from here and read from here by the checks and by the
-            // marts built on it. Spark's cache would make a columnar copy of each mart and generate
-            // a reader for its columns: a fifth of the marts step of a small night.
-            Dataset<Row> built = spark.createDataFrame(rows.collectAsList(), rows.schema());
+            Dataset<Row> built = rows.persist(StorageLevel.MEMORY_AND_DISK());
+            views.hold(built);
             version = DeltaTables.overwriteFrom(built, path, inputs);
             built.createOrReplaceTempView(mart);
         } else {

@@ -47,6 +47,13 @@ public final class WarehouseViews implements AutoCloseable {
         return views;
     }
 
+    /** Holds more rows for as long as these views (a mart just built, read by the checks). */
+    void hold(Dataset<Row> rows) {
+        synchronized (held) {
+            held.add(rows);
+        }
+    }
+
     /**
      * Lets go of what the views hold, last held first: a table let go before the rows computed from
      * it would have Spark plan those rows again.

@@ -1,5 +1,7 @@
 package org.ccft.staging;
 
+import static org.apache.spark.sql.functions.broadcast;
+
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -63,7 +65,7 @@ public final class RowValidation {
                         .reduce((a, b) -> a + ", " + b)
                         .orElseThrow();
         Dataset<Row> prepared =
-                raw.join(org.apache.spark.sql.functions.broadcast(asOf), "export_id")
+                raw.join(broadcast(asOf), "export_id")
                         .selectExpr(
                                 "*", "sha2(concat_ws('\\u0001', " + content + "), 256) AS _content")
                         .selectExpr(

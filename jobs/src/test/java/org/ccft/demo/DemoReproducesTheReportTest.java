@@ -26,6 +26,7 @@ import org.ccft.published.site.DashboardInTheBrowser;
 import org.ccft.quality.CheckOutcome;
 import org.ccft.quality.QualityReport;
 import org.ccft.testing.Chromium;
+import org.ccft.testing.Commands;
 import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
 import org.ccft.testing.WholeJob;
@@ -102,6 +103,25 @@ class DemoReproducesTheReportTest {
                                                         ".*\\.ipynb: \\d+ cells run, [1-9]\\d* charts")))
                 .as(output)
                 .hasSize(3);
+    }
+
+    /**
+     * DuckDB, computing the eight marts of marts.md from the demo's drops with the contract's rules
+     * (written again in its SQL, not the warehouse's), gives every row the warehouse published.
+     */
+    @Test
+    void duckDbComputesTheSameContractMartsFromTheSameDrops() {
+        Commands.Result yardstick =
+                Commands.ccft(
+                        "yardstick",
+                        "--landing",
+                        w.landing.toString(),
+                        "--warehouse",
+                        w.root.toString());
+        assertThat(yardstick.exitCode()).as(yardstick.stdout()).isEqualTo(ExitCode.OK);
+        assertThat(yardstick.lines()).hasSize(1 + 8);
+        assertThat(yardstick.lines().subList(1, 9))
+                .allSatisfy(l -> assertThat(l).matches("[a-z_]+,[1-9][0-9]*,[1-9][0-9]*,true"));
     }
 
     @Test
