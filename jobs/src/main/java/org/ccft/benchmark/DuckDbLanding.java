@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -246,7 +248,14 @@ final class DuckDbLanding {
             if (files.isEmpty()) {
                 throw new IllegalArgumentException("lists no files");
             }
-            return new Drop(type, manifest.path("extracted_at").asText(), files);
+            String extractedAt = manifest.path("extracted_at").asText();
+            try {
+                OffsetDateTime.parse(extractedAt);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(
+                        "extracted_at " + extractedAt + " is no timestamp");
+            }
+            return new Drop(type, extractedAt, files);
         }
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * export's.
  *
  * <p>Current records: R1, R3, R4, R6. R2 has a tombstone; R5 was left out of the FULL export A; R7
- * breaks the service-area list; R9 comes twice in B with different content; R8 is in damaged D.
+ * breaks the service-area list; R9 comes twice in B with different content; R8 is in damaged D; F's
+ * manifest cannot be read.
  */
 class DuckDbYardstickTest {
 
@@ -33,6 +34,7 @@ class DuckDbYardstickTest {
     static final String A = "20230101T020000Z";
     static final String B = "20230201T020000Z";
     static final String D = "20230301T020000Z";
+    static final String F = "20230302T020000Z";
 
     static Instant at(String exportId) {
         return Instant.parse(
@@ -163,6 +165,15 @@ class DuckDbYardstickTest {
                 damaged.resolve("feedback_records.csv"),
                 String.join(",", Cms.feedback("record_id=R10", "case_ref=C10", "summary=x")) + "\n",
                 StandardOpenOption.APPEND);
+        // A manifest whose extracted_at is no timestamp.
+        Path unreadable = Files.createDirectories(landing.resolve("cms").resolve(F));
+        Files.writeString(
+                unreadable.resolve("manifest.json"),
+                """
+                {"export_id": "%s", "export_type": "INCREMENTAL", "extracted_at": "last night",
+                 "files": [{"name": "feedback_records.csv", "rows": 0, "sha256": "0"}]}
+                """
+                        .formatted(F));
         Files.createDirectories(landing.resolve("sat"));
         Files.writeString(
                 landing.resolve("sat/ehcp_monthly.csv"),
@@ -179,7 +190,9 @@ class DuckDbYardstickTest {
     @Test
     void aDamagedDropIsRefusedWholeAndTheRestLoaded() {
         assertThat(figures.dropsLoaded()).containsExactly(E, A, B);
-        assertThat(figures.dropsRefused()).containsOnlyKeys(D);
+        assertThat(figures.dropsRefused()).containsOnlyKeys(D, F);
+        assertThat(figures.dropsRefused().get(F))
+                .isEqualTo("manifest: extracted_at last night is no timestamp");
         assertThat(figures.dropsRefused().get(D))
                 .isEqualTo("feedback_records.csv: checksum differs from the manifest's");
         assertThat(figures.rowsRead()).isEqualTo(2 + 4 + 4 + 4 + 5);
