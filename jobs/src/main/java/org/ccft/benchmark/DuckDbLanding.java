@@ -25,11 +25,11 @@ import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
 
 /**
- * The yardstick's landing: every drop with a manifest, in export_id order, into DuckDB's raw tables
- * ({@code raw_<table>}, every contract column as text, with the export_id) and the sound drops into
- * {@code drops}. A damaged drop (a listed file missing, its checksum or row count not the
- * manifest's, a required column missing, a manifest at odds with its folder) is refused whole.
- * Paths and names reach DuckDB as parameters; the SQL holds only the contract's names.
+ * The yardstick's landing: makes DuckDB's raw tables and loads every drop with a manifest, in
+ * export_id order, ({@code raw_<table>}, every contract column as text, with the export_id) and the
+ * sound drops into {@code drops}. A damaged drop (a listed file missing, its checksum or row count
+ * not the manifest's, a required column missing, a manifest at odds with its folder) is refused
+ * whole. Paths and names reach DuckDB as parameters; the SQL holds only the contract's names.
  */
 final class DuckDbLanding {
 
@@ -51,6 +51,21 @@ final class DuckDbLanding {
      * name.
      */
     Landed land(Connection db) throws SQLException, IOException {
+        try (Statement sql = db.createStatement()) {
+            for (FileContract f : CmsContract.CMS_FILES) {
+                sql.execute(
+                        "CREATE TABLE raw_"
+                                + f.table()
+                                + " ("
+                                + f.columnNames().stream()
+                                        .map(c -> DuckDbContractRules.name(c) + " VARCHAR")
+                                        .collect(Collectors.joining(", "))
+                                + ", export_id VARCHAR)");
+            }
+            sql.execute(
+                    "CREATE TABLE drops (export_id VARCHAR, export_type VARCHAR,"
+                            + " extracted_at TIMESTAMPTZ, as_of_date DATE)");
+        }
         Path cms = landing.resolve("cms");
         List<Path> folders;
         try (Stream<Path> list = Files.isDirectory(cms) ? Files.list(cms) : Stream.empty()) {

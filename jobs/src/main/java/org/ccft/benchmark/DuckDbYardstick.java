@@ -70,19 +70,6 @@ public final class DuckDbYardstick {
                             ServiceArea.all().stream().map(ServiceArea::code).toList(),
                             "themes",
                             Theme.all().stream().map(Theme::code).toList());
-            for (FileContract f : CmsContract.CMS_FILES) {
-                sql.execute(
-                        "CREATE TABLE raw_"
-                                + f.table()
-                                + " ("
-                                + f.columnNames().stream()
-                                        .map(c -> DuckDbContractRules.name(c) + " VARCHAR")
-                                        .collect(Collectors.joining(", "))
-                                + ", export_id VARCHAR)");
-            }
-            sql.execute(
-                    "CREATE TABLE drops (export_id VARCHAR, export_type VARCHAR,"
-                            + " extracted_at TIMESTAMPTZ, as_of_date DATE)");
             DuckDbLanding.Landed landed = new DuckDbLanding(landing).land(db);
             for (FileContract f : CmsContract.CMS_FILES) {
                 DuckDbContractRules rules = new DuckDbContractRules(f, codeLists);
@@ -111,7 +98,7 @@ public final class DuckDbYardstick {
     }
 
     /** The rows of a result, each as its values' text joined by commas, sorted. */
-    public static List<String> rows(ResultSet rows) throws SQLException {
+    private static List<String> rows(ResultSet rows) throws SQLException {
         int n = rows.getMetaData().getColumnCount();
         List<String> out = new ArrayList<>();
         while (rows.next()) {

@@ -1,8 +1,10 @@
 package org.ccft.cli;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ccft.benchmark.DuckDbYardstick;
 import org.ccft.marts.Audience;
@@ -103,8 +105,11 @@ public final class YardstickCommand implements Callable<Integer> {
     }
 
     private static void firstDifference(String mart, List<String> ours, List<String> theirs) {
-        List<String> onlyOurs = ours.stream().filter(r -> !theirs.contains(r)).limit(5).toList();
-        List<String> onlyTheirs = theirs.stream().filter(r -> !ours.contains(r)).limit(5).toList();
+        Set<String> oursSet = new HashSet<>(ours);
+        Set<String> theirsSet = new HashSet<>(theirs);
+        List<String> onlyOurs = ours.stream().filter(r -> !theirsSet.contains(r)).limit(5).toList();
+        List<String> onlyTheirs =
+                theirs.stream().filter(r -> !oursSet.contains(r)).limit(5).toList();
         LOG.error(
                 "{} differs: DuckDB alone has {}; the warehouse alone has {}",
                 mart,
