@@ -25,11 +25,12 @@ import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
 
 /**
- * The yardstick's landing: makes DuckDB's raw tables and loads every drop with a manifest, in
- * export_id order, ({@code raw_<table>}, every contract column as text, with the export_id) and the
- * sound drops into {@code drops}. A damaged drop (a listed file missing, its checksum or row count
- * not the manifest's, a required column missing, a manifest at odds with its folder) is refused
- * whole. Paths and names reach DuckDB as parameters; the SQL holds only the contract's names.
+ * The yardstick's landing: makes DuckDB's raw tables ({@code raw_<table>}, every contract column as
+ * text, with the export_id) and {@code drops}, then loads every drop with a manifest, in export_id
+ * order: its rows into the raw tables, and the drop into {@code drops} if it is sound. A damaged
+ * drop (a listed file missing, its checksum or row count not the manifest's, a required column
+ * missing, a manifest at odds with its folder) is refused whole. Paths and names reach DuckDB as
+ * parameters; the SQL holds only the contract's names.
  */
 final class DuckDbLanding {
 
