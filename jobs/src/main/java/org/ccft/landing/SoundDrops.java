@@ -27,4 +27,16 @@ public record SoundDrops(List<Drop> drops, Map<String, String> refused) {
     public boolean none() {
         return drops.isEmpty();
     }
+
+    /**
+     * Whether none of the drops has a row of the file: none lists it, or each that does says, in
+     * its manifest, it has no rows (landing checks those counts, and refuses a drop they are wrong
+     * for).
+     */
+    public boolean noRowsOf(String file) {
+        return drops.stream()
+                .flatMap(d -> d.files().stream())
+                .filter(f -> file.equals(f.name()))
+                .allMatch(f -> f.rows() != null && f.rows() == 0);
+    }
 }

@@ -12,6 +12,7 @@ import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.quality.CheckOutcome;
 import org.ccft.quality.RowRules;
+import org.ccft.raw.CmsCsvParser;
 import org.ccft.schemas.ColumnSpec;
 import org.ccft.schemas.FileContract;
 import org.slf4j.Logger;
@@ -43,6 +44,20 @@ public final class RowValidation {
         this.layout = layout;
         this.codeLists = codeLists;
         this.rowRules = rowRules;
+    }
+
+    /**
+     * Empties the file's staging table, for a night none of whose drops has a row of the file: the
+     * MERGE and the drop checks then find no row of it. Nothing is checked, and quarantine is left
+     * alone (it can hold no row of the file from tonight's drops).
+     */
+    public void clear(FileContract contract) {
+        ContractRules rules = new ContractRules(contract, codeLists);
+        DeltaTables.overwrite(
+                spark.createDataFrame(List.of(), new CmsCsvParser(contract).rawSchema())
+                        .selectExpr(rules.conformedColumns().toArray(String[]::new)),
+                layout.staging(contract.table()));
+        LOG.info("{}: no rows tonight", contract.file());
     }
 
     /**
