@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A night none of whose drops has a row of a file (none lists it, or each lists it with no rows)
- * empties its staging table, with the columns validation gives it, and checks nothing.
+ * Which files have no row tonight (no drop lists them, or each lists them with no rows), and the
+ * staging table of such a file emptied, with the columns validation gives it.
  */
 class RowValidationTest {
 
