@@ -17,26 +17,48 @@ import org.apache.spark.sql.types.DataTypes;
 import org.ccft.config.CcftProperties;
 import org.ccft.reference.calendar.FinancialYear;
 import scala.Option;
+import scala.Tuple2;
 
 /**
- * The one SparkSession of a process, with Delta Lake enabled. Local mode by default; under
- * spark-submit the master and cluster settings come from the submit and are left alone.
+ * Spark for a process and for each command in it, with Delta Lake enabled. Local mode by default;
+ * under spark-submit the master and cluster settings come from the submit and are left alone.
  */
 public final class SparkSessionFactory {
 
     private SparkSessionFactory() {}
 
-    public static SparkSession getOrCreate(CcftProperties.Spark settings) {
-        return getOrCreate(settings, null);
+    /**
+     * The process's SparkSession, started with these settings if none runs: the SparkContext every
+     * command's session shares, and the session a process with one job to do uses.
+     */
+    public static SparkSession process(CcftProperties.Spark settings, String warehouse) {
+        Option<SparkSession> running = SparkSession.getDefaultSession();
+        SparkSession spark =
+                running.isDefined()
+                        ? running.get()
+                        : SparkSession.builder().config(conf(settings, warehouse)).getOrCreate();
+        registerFunctions(spark);
+        return spark;
     }
 
     /**
+     * A session of the command's own on the process's SparkContext (started if none runs): its SQL
+     * settings, temporary views and functions are its own, so that two commands in one process (a
+     * test JVM running two warehouses' nights at once) neither see nor change each other's. The
+     * context's settings (master, scratch folder) are the first command's.
+     *
      * @param warehouse the warehouse root: Spark's scratch and spill folders go under its {@code
      *     ops/} when it is on the local file system and {@code ccft.spark.local-dir} says nowhere
      *     else
      */
-    public static SparkSession getOrCreate(CcftProperties.Spark settings, String warehouse) {
-        SparkSession spark = SparkSession.builder().config(conf(settings, warehouse)).getOrCreate();
+    public static SparkSession forCommand(CcftProperties.Spark settings, String warehouse) {
+        SparkConf conf = conf(settings, warehouse);
+        SparkSession spark = process(settings, warehouse).newSession();
+        for (Tuple2<String, String> setting : conf.getAll()) {
+            if (spark.conf().isModifiable(setting._1())) {
+                spark.conf().set(setting._1(), setting._2());
+            }
+        }
         registerFunctions(spark);
         return spark;
     }

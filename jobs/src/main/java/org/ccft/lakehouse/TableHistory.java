@@ -104,46 +104,26 @@ public final class TableHistory {
     /**
      * VACUUM, listing the table's files in a few Spark tasks per core (Delta's default is 10,000,
      * which on a small table costs tens of seconds), and with its report, which Delta prints with
-     * Scala's println on stdout where the command's results go, sent to stderr instead.
+     * Scala's println on stdout where the command's results go, sent to stderr instead. The listing
+     * setting stays on the session: it is the command's own ({@link
+     * SparkSessionFactory#forCommand}), and several tables are vacuumed on it at once.
      */
     static void vacuum(SparkSession spark, DeltaTable table, double retainHours) {
-        synchronized (LISTING) {
-            if (vacuums++ == 0) {
-                listingBefore = spark.conf().get(LISTING, null);
-                spark.conf()
-                        .set(
-                                LISTING,
-                                String.valueOf(
-                                        Math.max(
-                                                8, spark.sparkContext().defaultParallelism() * 4)));
-            }
-        }
-        try {
-            scala.Console$.MODULE$.withOut(
-                    System.err,
-                    new AbstractFunction0<Object>() {
-                        @Override
-                        public Object apply() {
-                            return table.vacuum(retainHours);
-                        }
-                    });
-        } finally {
-            synchronized (LISTING) {
-                if (--vacuums == 0) {
-                    if (listingBefore == null) {
-                        spark.conf().unset(LISTING);
-                    } else {
-                        spark.conf().set(LISTING, listingBefore);
+        spark.conf()
+                .set(
+                        LISTING,
+                        String.valueOf(Math.max(8, spark.sparkContext().defaultParallelism() * 4)));
+        scala.Console$.MODULE$.withOut(
+                System.err,
+                new AbstractFunction0<Object>() {
+                    @Override
+                    public Object apply() {
+                        return table.vacuum(retainHours);
                     }
-                }
-            }
-        }
+                });
     }
 
-    /** How many tasks list a table's files; set while any vacuum runs (several run at once). */
+    /** How many tasks list a table's files. */
     private static final String LISTING =
             "spark.sql.sources.parallelPartitionDiscovery.parallelism";
-
-    private static int vacuums;
-    private static String listingBefore;
 }

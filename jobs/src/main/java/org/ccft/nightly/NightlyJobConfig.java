@@ -82,14 +82,17 @@ public class NightlyJobConfig {
     public static final String JOB_NAME = "nightly";
 
     /**
-     * The process's one SparkSession, started when a step first needs it (a night with nothing new
-     * never does): it outlives a command's context (tests share it), so no destroy method.
+     * The command's own SparkSession, started when a step first needs it (a night with nothing new
+     * never does), and the active one of the thread that runs the steps (Delta reads its settings
+     * from the active session). Its SparkContext outlives the command's context (tests share it),
+     * so no destroy method.
      */
     @Bean(destroyMethod = "")
     @Lazy
     public static SparkSession sparkSession(CcftProperties properties, StepProgress progress) {
         SparkSession spark =
-                SparkSessionFactory.getOrCreate(properties.getSpark(), properties.getWarehouse());
+                SparkSessionFactory.forCommand(properties.getSpark(), properties.getWarehouse());
+        SparkSession.setActiveSession(spark);
         progress.attach(spark);
         return spark;
     }

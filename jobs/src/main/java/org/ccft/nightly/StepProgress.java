@@ -2,6 +2,10 @@ package org.ccft.nightly;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -10,7 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.StageInfo;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +24,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.beans.factory.DisposableBean;
+import scala.collection.JavaConverters;
 
 /**
  * Progress of the step under way, logged as it goes (every {@code ccft.progress.interval}) and when
@@ -44,6 +51,17 @@ public final class StepProgress extends SparkListener
     private final LongAdder written = new LongAdder();
     private final LongAdder tasks = new LongAdder();
     private final LongAdder jobs = new LongAdder();
+
+    /** The Spark local property naming the command whose jobs these are. */
+    private static final String COMMAND = "ccft.command";
+
+    private final String command = UUID.randomUUID().toString();
+
+    /** The ids of this command's Spark jobs and of their stages. */
+    private final Set<Integer> ourJobs = ConcurrentHashMap.newKeySet();
+
+    private final Set<Integer> ourStages = ConcurrentHashMap.newKeySet();
+
     private volatile String step;
     private volatile long startedNanos;
     private ScheduledFuture<?> reporting;
@@ -59,14 +77,28 @@ public final class StepProgress extends SparkListener
     public synchronized void attach(SparkSession session) {
         if (spark == null) {
             spark = session;
+            // The jobs of this thread and of the threads it starts: another command in the same
+            // process (a test JVM's) is not counted.
+            spark.sparkContext().setLocalProperty(COMMAND, command);
             spark.sparkContext().addSparkListener(this);
+        }
+    }
+
+    @Override
+    public void onJobStart(SparkListenerJobStart start) {
+        Properties properties = start.properties();
+        if (properties != null && command.equals(properties.getProperty(COMMAND))) {
+            ourJobs.add(start.jobId());
+            for (StageInfo stage : JavaConverters.seqAsJavaList(start.stageInfos())) {
+                ourStages.add(stage.stageId());
+            }
         }
     }
 
     @Override
     public void onTaskEnd(SparkListenerTaskEnd end) {
         TaskMetrics m = end.taskMetrics();
-        if (step == null || m == null) {
+        if (step == null || m == null || !ourStages.contains(end.stageId())) {
             return;
         }
         read.add(m.inputMetrics().recordsRead());
@@ -76,7 +108,7 @@ public final class StepProgress extends SparkListener
 
     @Override
     public void onJobEnd(SparkListenerJobEnd end) {
-        if (step != null) {
+        if (step != null && ourJobs.contains(end.jobId())) {
             jobs.increment();
         }
     }

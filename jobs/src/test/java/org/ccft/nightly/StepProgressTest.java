@@ -14,7 +14,7 @@ import org.springframework.batch.core.StepExecution;
 
 /**
  * A step's progress line counts the rows its Spark tasks read and wrote while it ran, and the Spark
- * jobs it ran, and only then.
+ * jobs it ran, and only then, and only its command's.
  */
 class StepProgressTest {
 
@@ -33,13 +33,26 @@ class StepProgressTest {
             progress.beforeStep(step);
             spark.range(1234).repartition(3).write().parquet(tmp.resolve("written").toString());
             spark.read().parquet(tmp.resolve("written").toString()).where("id % 2 = 0").count();
+            // Another command in this JVM meanwhile, in a thread of its own: not this step's.
+            int lastJobOfTheStep = lastJob(spark);
+            Thread other =
+                    new Thread(
+                            () -> {
+                                StepProgress theirs = new StepProgress(Duration.ofHours(1));
+                                theirs.attach(spark);
+                                spark.range(99).write().parquet(tmp.resolve("other").toString());
+                                theirs.destroy();
+                            });
+            other.start();
+            other.join();
             spark.sparkContext().listenerBus().waitUntilEmpty();
+            assertThat(lastJob(spark)).as("the other command ran").isGreaterThan(lastJobOfTheStep);
             // Read: the 1,234 the range made (Spark counts a range's rows as read) and the 1,234
             // read back.
             assertThat(progress.line())
                     .startsWith("step landRaw: 2,468 rows read, 1,234 rows written (")
                     // The jobs Spark itself numbered while the step ran.
-                    .contains("rows/s) in " + (lastJob(spark) - lastJobBefore) + " Spark jobs (")
+                    .contains("rows/s) in " + (lastJobOfTheStep - lastJobBefore) + " Spark jobs (")
                     .contains(" s elapsed");
             progress.afterStep(step);
         } finally {
