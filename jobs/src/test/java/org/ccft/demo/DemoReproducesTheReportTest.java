@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,16 +50,9 @@ class DemoReproducesTheReportTest {
 
     @BeforeAll
     void runTheDemo(@TempDir Path tmp) {
-        TestSpark.session();
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            exitCode = Ccft.commandLine().execute("demo", "--dir", tmp.toString());
-        } finally {
-            System.setOut(original);
-        }
-        stdout = out.toString(StandardCharsets.UTF_8);
+        Commands.Result demo = Commands.ccft("demo", "--dir", tmp.toString());
+        exitCode = demo.exitCode();
+        stdout = demo.stdout();
         w = new Warehouse(tmp);
     }
 
@@ -426,24 +417,10 @@ class DemoReproducesTheReportTest {
 
     @Test
     void theDataDictionaryCommandDescribesEveryPublishedMart() throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code =
-                    Ccft.commandLine()
-                            .execute(
-                                    "dictionary",
-                                    "--warehouse",
-                                    w.root.toString(),
-                                    "--format",
-                                    "json");
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(code).isEqualTo(ExitCode.OK);
-        var json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        Commands.Result dictionary =
+                Commands.ccft("dictionary", "--warehouse", w.root.toString(), "--format", "json");
+        assertThat(dictionary.exitCode()).isEqualTo(ExitCode.OK);
+        var json = new ObjectMapper().readTree(dictionary.stdout());
         assertThat(json.get("as_at_date").asText()).isEqualTo("2023-04-06");
         assertThat(json.get("marts")).hasSize(MartCatalog.MARTS.size());
         json.get("marts")
@@ -459,8 +436,7 @@ class DemoReproducesTheReportTest {
                                                                                 + c.get("name"))
                                                                 .isFalse()));
         // Where the report contradicts itself, the dictionary says so.
-        assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("cannot be squared with its 190 SAT complaints");
+        assertThat(dictionary.stdout()).contains("cannot be squared with its 190 SAT complaints");
     }
 
     @Test

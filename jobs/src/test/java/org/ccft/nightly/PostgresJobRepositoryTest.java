@@ -19,6 +19,7 @@ import org.ccft.marts.MartDefinition;
 import org.ccft.published.ServingDatabase;
 import org.ccft.testing.Commands;
 import org.ccft.testing.PostgresServer;
+import org.ccft.testing.ThreadSettings;
 import org.ccft.testing.Warehouse;
 import org.ccft.testing.WholeJob;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,8 @@ class PostgresJobRepositoryTest {
                         .hasMessageContaining("PostgreSQL advisory lock");
             }
             // Its connection gone, the lock went with it.
-            assertThat(w.nightly(repository).exitCode()).isEqualTo(ExitCode.OK);
+            NightlyRunner.Outcome first = w.nightly(repository);
+            assertThat(first.exitCode()).isEqualTo(ExitCode.OK);
             assertThat(w.nightly(repository).exitCode()).isEqualTo(ExitCode.OK);
 
             try (Connection c = pg.connect();
@@ -112,19 +114,18 @@ class PostgresJobRepositoryTest {
                 }
             }
 
-            System.setProperty("ccft.job-repository.url", pg.url());
-            System.setProperty("ccft.job-repository.username", "ccft");
-            try {
-                assertThat(Commands.ccft("history", "--warehouse", w.root.toString()).lines())
-                        .hasSize(3)
-                        .element(1)
-                        .asString()
-                        .startsWith("1,1,")
-                        .contains(",COMPLETED,1,0,4,0,29,");
-            } finally {
-                System.clearProperty("ccft.job-repository.url");
-                System.clearProperty("ccft.job-repository.username");
-            }
+            List<String> history =
+                    ThreadSettings.with(
+                            repository,
+                            () ->
+                                    Commands.ccft("history", "--warehouse", w.root.toString())
+                                            .lines());
+            assertThat(history)
+                    .hasSize(3)
+                    .element(1)
+                    .asString()
+                    .startsWith("1," + first.execution().getId() + ",")
+                    .contains(",COMPLETED,1,0,4,0,29,");
         }
     }
 }

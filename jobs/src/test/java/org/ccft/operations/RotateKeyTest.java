@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.ccft.cli.ExitCode;
 import org.ccft.demo.DropWriter;
 import org.ccft.marts.PseudonymKey;
@@ -15,6 +16,7 @@ import org.ccft.schemas.CmsContract;
 import org.ccft.testing.Cms;
 import org.ccft.testing.Commands;
 import org.ccft.testing.TestSpark;
+import org.ccft.testing.ThreadSettings;
 import org.ccft.testing.Warehouse;
 import org.ccft.testing.WholeJob;
 import org.junit.jupiter.api.Test;
@@ -30,11 +32,19 @@ class RotateKeyTest {
     @Test
     void aNewKeyGivesNewPseudonymsAndNamesTheTagsUnderTheOldOne(@TempDir Path tmp)
             throws Exception {
-        String configured = System.getProperty("ccft.pseudonymisation.key");
         Path keyFile = tmp.resolve("keys").resolve("pseudonymisation.key");
-        System.clearProperty("ccft.pseudonymisation.key");
-        System.setProperty("ccft.pseudonymisation.key-file", keyFile.toString());
-        try {
+        // The key in a file of its own, not the tests' fixed key.
+        ThreadSettings.with(
+                Map.of(
+                        "ccft.pseudonymisation.key",
+                        "",
+                        "ccft.pseudonymisation.key-file",
+                        keyFile.toString()),
+                () -> rotate(tmp, keyFile));
+    }
+
+    private static Void rotate(Path tmp, Path keyFile) throws Exception {
+        {
             Warehouse w = new Warehouse(tmp);
             new DropWriter(
                             w.landing,
@@ -95,12 +105,8 @@ class RotateKeyTest {
                                     .stdout())
                     .as("the tag keeps what it published")
                     .isEqualTo(before);
-        } finally {
-            System.clearProperty("ccft.pseudonymisation.key-file");
-            if (configured != null) {
-                System.setProperty("ccft.pseudonymisation.key", configured);
-            }
         }
+        return null;
     }
 
     private static Publication.Published publication(Warehouse w) {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,6 +22,7 @@ import org.ccft.published.Publication;
 import org.ccft.schemas.CmsContract;
 import org.ccft.testing.BadInputCase;
 import org.ccft.testing.Cms;
+import org.ccft.testing.Commands;
 import org.ccft.testing.TestSpark;
 import org.ccft.testing.Warehouse;
 import org.ccft.testing.WholeJob;
@@ -209,15 +207,8 @@ class QualityGateTest {
     static String dq(Warehouse w, String... args) {
         List<String> all = new ArrayList<>(List.of("dq", "--warehouse", w.root.toString()));
         all.addAll(List.of(args));
-        PrintStream original = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(Ccft.commandLine().execute(all.toArray(String[]::new)))
-                    .isEqualTo(ExitCode.OK);
-        } finally {
-            System.setOut(original);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        Commands.Result dq = Commands.ccft(all.toArray(String[]::new));
+        assertThat(dq.exitCode()).isEqualTo(ExitCode.OK);
+        return dq.stdout();
     }
 }

@@ -53,7 +53,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
  */
 public final class Stages {
 
-    private final SparkSession spark = TestSpark.session();
+    /** Its own session, as a command has (the active one while a stage runs). */
+    private final SparkSession spark = TestSpark.newSession();
+
     private final CcftProperties settings = StandaloneSettings.load();
     private final WarehouseLayout layout;
     private final Path landing;
@@ -205,7 +207,8 @@ public final class Stages {
         return new ChunkContext(new StepContext(run.createStepExecution(step)));
     }
 
-    private static void execute(JobExecution run, String name, Tasklet tasklet) throws Exception {
+    private void execute(JobExecution run, String name, Tasklet tasklet) throws Exception {
+        SparkSession.setActiveSession(spark);
         StepExecution step = run.createStepExecution(name);
         tasklet.execute(new StepContribution(step), new ChunkContext(new StepContext(step)));
     }

@@ -19,10 +19,13 @@ public final class Warehouse {
     public final Path landing;
     public final WarehouseLayout layout;
 
+    /** The test's own session: the marts' names are its temporary views. */
+    private final SparkSession spark = TestSpark.newSession();
+
     public Warehouse(Path tmp) {
-        // The tables of earlier tests (their folders deleted) need not stay cached in this JVM.
+        // The tables of earlier tests (their folders deleted) need not stay cached in this JVM. A
+        // test running meanwhile only reads its tables' logs again.
         DeltaLog.clearCache();
-        TestSpark.session().catalog().clearCache();
         this.root = tmp.resolve("warehouse");
         this.landing = tmp.resolve("landing");
         this.layout = new WarehouseLayout(root.toString());
@@ -51,7 +54,6 @@ public final class Warehouse {
 
     /** Runs SQL over the published marts. */
     public List<Row> sql(String query) {
-        SparkSession spark = TestSpark.session();
         new Publication(layout, spark.sparkContext().hadoopConfiguration()).registerViews(spark);
         return spark.sql(query).collectAsList();
     }
