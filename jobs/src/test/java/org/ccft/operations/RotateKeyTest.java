@@ -44,68 +44,59 @@ class RotateKeyTest {
     }
 
     private static Void rotate(Path tmp, Path keyFile) throws Exception {
-        {
-            Warehouse w = new Warehouse(tmp);
-            new DropWriter(
-                            w.landing,
-                            "20230101T020000Z",
-                            "INCREMENTAL",
-                            Instant.parse("2023-01-01T02:00:00Z"))
-                    .file(
-                            "feedback_records.csv",
-                            Cms.header(CmsContract.FEEDBACK_RECORDS),
-                            List.of(
-                                    Cms.feedback(
-                                            "record_id=R1",
-                                            "case_ref=C1",
-                                            "received_date=2022-12-20")))
-                    .write();
-            assertThat(w.nightly().exitCode()).isEqualTo(ExitCode.OK);
-            String root = w.root.toString();
-            String oldId = PseudonymKey.id(PseudonymKey.read(keyFile, false));
-            assertThat(publication(w).keyId()).isEqualTo(oldId);
-            String before = worklist(root);
-            assertThat(
-                            Commands.ccft(
-                                            "publish",
-                                            "--warehouse",
-                                            root,
-                                            "--tag",
-                                            "before-rotation")
-                                    .exitCode())
-                    .isEqualTo(ExitCode.OK);
+        Warehouse w = new Warehouse(tmp);
+        new DropWriter(
+                        w.landing,
+                        "20230101T020000Z",
+                        "INCREMENTAL",
+                        Instant.parse("2023-01-01T02:00:00Z"))
+                .file(
+                        "feedback_records.csv",
+                        Cms.header(CmsContract.FEEDBACK_RECORDS),
+                        List.of(
+                                Cms.feedback(
+                                        "record_id=R1", "case_ref=C1", "received_date=2022-12-20")))
+                .write();
+        assertThat(w.nightly().exitCode()).isEqualTo(ExitCode.OK);
+        String root = w.root.toString();
+        String oldId = PseudonymKey.id(PseudonymKey.read(keyFile, false));
+        assertThat(publication(w).keyId()).isEqualTo(oldId);
+        String before = worklist(root);
+        assertThat(
+                        Commands.ccft("publish", "--warehouse", root, "--tag", "before-rotation")
+                                .exitCode())
+                .isEqualTo(ExitCode.OK);
 
-            Commands.Result rotated = Commands.ccft("rotate-key", "--warehouse", root);
+        Commands.Result rotated = Commands.ccft("rotate-key", "--warehouse", root);
 
-            assertThat(rotated.exitCode()).isEqualTo(ExitCode.OK);
-            String newId = PseudonymKey.id(PseudonymKey.read(keyFile, false));
-            Path retired = keyFile.resolveSibling("pseudonymisation.key." + oldId + ".retired");
-            assertThat(newId).isNotEqualTo(oldId);
-            assertThat(rotated.lines())
-                    .contains(
-                            "old key " + oldId + " retired to " + retired,
-                            "new key " + newId + " in " + keyFile,
-                            "tag before-rotation holds pseudonyms made under key " + oldId);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(retired)))
-                    .isEqualTo("rw-------");
-            assertThat(publication(w).keyId()).isEqualTo(newId);
-            String after = worklist(root);
-            assertThat(after).isNotEqualTo(before).matches("case_reference\\R+P[0-9A-F]{12}\\R*");
-            assertThat(before).matches("case_reference\\R+P[0-9A-F]{12}\\R*");
-            assertThat(
-                            Commands.ccft(
-                                            "sql",
-                                            "--warehouse",
-                                            root,
-                                            "--audience",
-                                            "team",
-                                            "--as-of",
-                                            "before-rotation",
-                                            "SELECT case_reference FROM complaint_worklist")
-                                    .stdout())
-                    .as("the tag keeps what it published")
-                    .isEqualTo(before);
-        }
+        assertThat(rotated.exitCode()).isEqualTo(ExitCode.OK);
+        String newId = PseudonymKey.id(PseudonymKey.read(keyFile, false));
+        Path retired = keyFile.resolveSibling("pseudonymisation.key." + oldId + ".retired");
+        assertThat(newId).isNotEqualTo(oldId);
+        assertThat(rotated.lines())
+                .contains(
+                        "old key " + oldId + " retired to " + retired,
+                        "new key " + newId + " in " + keyFile,
+                        "tag before-rotation holds pseudonyms made under key " + oldId);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(retired)))
+                .isEqualTo("rw-------");
+        assertThat(publication(w).keyId()).isEqualTo(newId);
+        String after = worklist(root);
+        assertThat(after).isNotEqualTo(before).matches("case_reference\\R+P[0-9A-F]{12}\\R*");
+        assertThat(before).matches("case_reference\\R+P[0-9A-F]{12}\\R*");
+        assertThat(
+                        Commands.ccft(
+                                        "sql",
+                                        "--warehouse",
+                                        root,
+                                        "--audience",
+                                        "team",
+                                        "--as-of",
+                                        "before-rotation",
+                                        "SELECT case_reference FROM complaint_worklist")
+                                .stdout())
+                .as("the tag keeps what it published")
+                .isEqualTo(before);
         return null;
     }
 
