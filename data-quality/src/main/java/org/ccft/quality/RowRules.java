@@ -12,14 +12,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import scala.Option;
 
 /**
  * Row-level rules (the export contract's, compiled to SQL) run as Deequ checks, one per rule, in
- * one pass: Deequ measures how many rows meet each rule (kept in the metrics history) and marks,
- * row by row, which rules each row breaks. A row that breaks an error or critical rule gets the
- * rule's name in {@code _violations} and goes to quarantine; a warning rule is counted and shown
- * only.
+ * one pass: each rule is evaluated once per row, Deequ measures how many rows meet each rule (kept
+ * in the metrics history), and each row is marked with the rules it breaks. A row that breaks an
+ * error or critical rule gets the rule's name in {@code _violations} and goes to quarantine; a
+ * warning rule is counted and shown only.
  */
 public final class RowRules {
 
@@ -28,8 +29,21 @@ public final class RowRules {
     /** A named rule and the SQL condition under which a row breaks it. */
     public record Rule(String name, String breaks) {}
 
-    /** The rows with their {@code _violations}, and one outcome per rule. */
-    public record Result(Dataset<Row> rows, List<CheckOutcome> outcomes) {}
+    /** Where a rule's verdict on a row is kept while the rules run: true where the row meets it. */
+    private static final String MEETS = "_meets_rule_";
+
+    /**
+     * The rows with their {@code _violations} (held in memory, with each rule's verdict, until
+     * closed), and one outcome per rule.
+     */
+    public record Result(Dataset<Row> rows, List<CheckOutcome> outcomes, Dataset<Row> held)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            held.unpersist();
+        }
+    }
 
     private final QualityPolicy policy;
     private final MetricsHistory history;
@@ -44,18 +58,52 @@ public final class RowRules {
 
     public Result check(String table, Dataset<Row> rows, List<Rule> rules, long runId) {
         Map<String, Severity> severities = new LinkedHashMap<>();
+        Map<String, String> columns = new LinkedHashMap<>();
+        List<String> meets = new ArrayList<>(List.of("*"));
         List<Check> checks = new ArrayList<>();
         for (Rule rule : rules) {
             Severity s = policy.severity(rule.name(), Severity.ERROR);
             if (s != Severity.OFF) {
+                // Each rule is evaluated once, row by row, into a column Deequ counts and the
+                // violations are read from.
+                String column = MEETS + columns.size();
                 severities.put(rule.name(), s);
-                checks.add(
-                        Deequ.satisfies(
-                                rule.name(), "NOT coalesce((" + rule.breaks() + "), false)"));
+                columns.put(rule.name(), column);
+                meets.add("NOT coalesce((" + rule.breaks() + "), false) AS " + column);
+                checks.add(Deequ.satisfies(rule.name(), column));
             }
         }
+        String quarantining =
+                columns.entrySet().stream()
+                        .filter(
+                                e ->
+                                        severities.get(e.getKey()) == Severity.ERROR
+                                                || severities.get(e.getKey()) == Severity.CRITICAL)
+                        .map(
+                                e ->
+                                        "CASE WHEN NOT "
+                                                + e.getValue()
+                                                + " THEN '"
+                                                + e.getKey()
+                                                + "' END")
+                        .collect(Collectors.joining(", "));
+        Dataset<Row> evaluated =
+                rows.selectExpr(meets.toArray(String[]::new))
+                        .selectExpr(
+                                "*",
+                                "filter(array("
+                                        + quarantining
+                                        + "), r -> r IS NOT NULL) AS "
+                                        + VIOLATIONS)
+                        .persist(StorageLevel.MEMORY_AND_DISK());
         Size size = new Size(Option.empty());
-        VerificationResult result = Deequ.verify(rows, checks, List.of(size));
+        VerificationResult result;
+        try {
+            result = Deequ.verify(evaluated, checks, List.of(size));
+        } catch (RuntimeException e) {
+            evaluated.unpersist();
+            throw e;
+        }
         if (history != null) {
             history.save(runId, "contract", table, result);
         }
@@ -86,48 +134,7 @@ public final class RowRules {
                                     null,
                                     null));
                 });
-
-        // Deequ adds one boolean column per check, named as the check: true where the row meets it.
-        String quarantining =
-                severities.entrySet().stream()
-                        .filter(
-                                e ->
-                                        e.getValue() == Severity.ERROR
-                                                || e.getValue() == Severity.CRITICAL)
-                        .map(
-                                e ->
-                                        "CASE WHEN NOT `"
-                                                + e.getKey()
-                                                + "` THEN '"
-                                                + e.getKey()
-                                                + "' END")
-                        .collect(Collectors.joining(", "));
-        Dataset<Row> rowLevel = Deequ.rowLevel(rows, result);
-        List<String> columns = List.of(rowLevel.columns());
-        for (String rule : severities.keySet()) {
-            if (!columns.contains(rule)) {
-                // Deequ gives no row-level column when it could not measure the rule: only right
-                // for no rows.
-                if (total > 0) {
-                    throw new IllegalStateException(
-                            "Deequ gave no row-level result for rule "
-                                    + rule
-                                    + " on "
-                                    + table
-                                    + ": "
-                                    + byRule.get(rule).message().getOrElse(() -> "no message"));
-                }
-                rowLevel = rowLevel.withColumn(rule, org.apache.spark.sql.functions.lit(true));
-            }
-        }
-        Dataset<Row> marked =
-                rowLevel.selectExpr(
-                                "*",
-                                "filter(array("
-                                        + quarantining
-                                        + "), r -> r IS NOT NULL) AS "
-                                        + VIOLATIONS)
-                        .drop(severities.keySet().toArray(String[]::new));
-        return new Result(marked, outcomes);
+        Dataset<Row> marked = evaluated.drop(columns.values().toArray(String[]::new));
+        return new Result(marked, outcomes, evaluated);
     }
 }

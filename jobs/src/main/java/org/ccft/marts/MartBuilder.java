@@ -130,6 +130,17 @@ public final class MartBuilder {
      */
     private long buildOne(String mart, String settingsPrint, WarehouseViews views) {
         long started = System.nanoTime();
+        // Names the mart's Spark jobs in the event log and the UI.
+        spark.sparkContext().setJobDescription("mart " + mart);
+        try {
+            return buildOrKeep(mart, settingsPrint, views, started);
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+        }
+    }
+
+    private long buildOrKeep(
+            String mart, String settingsPrint, WarehouseViews views, long started) {
         String path = layout.mart(mart);
         Dataset<Row> rows = spark.sql(MartCatalog.martSql(mart));
         String inputs =

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.quality.CheckOutcome;
@@ -87,36 +86,40 @@ public final class RowValidation {
                                 "*",
                                 "size(collect_set(_content) OVER (PARTITION BY export_id, "
                                         + key
-                                        + ")) AS _versions_in_drop")
-                        .persist(StorageLevel.MEMORY_AND_DISK());
-        RowRules.Result result = rowRules.check(contract.table(), prepared, rules.rules(), runId);
-        Dataset<Row> checked = result.rows();
+                                        + ")) AS _versions_in_drop");
+        long accepted;
+        long quarantined;
+        List<CheckOutcome> outcomes;
+        // The rows as checked are held in memory until the good and the bad have been written.
+        try (RowRules.Result result =
+                rowRules.check(contract.table(), prepared, rules.rules(), runId)) {
+            Dataset<Row> checked = result.rows();
+            Dataset<Row> good =
+                    checked.where("size(_violations) = 0")
+                            .selectExpr(rules.conformedColumns().toArray(String[]::new));
+            Dataset<Row> bad =
+                    checked.where("size(_violations) > 0")
+                            .selectExpr(
+                                    "'" + contract.table() + "' AS source_table",
+                                    "export_id",
+                                    "file",
+                                    "line",
+                                    key + " AS record_key",
+                                    "_violations[0] AS rule",
+                                    "_violations AS rules");
 
-        Dataset<Row> good =
-                checked.where("size(_violations) = 0")
-                        .selectExpr(rules.conformedColumns().toArray(String[]::new));
-        Dataset<Row> bad =
-                checked.where("size(_violations) > 0")
-                        .selectExpr(
-                                "'" + contract.table() + "' AS source_table",
-                                "export_id",
-                                "file",
-                                "line",
-                                key + " AS record_key",
-                                "_violations[0] AS rule",
-                                "_violations AS rules");
-
-        DeltaTables.overwrite(good, layout.staging(contract.table()));
-        new Quarantine(spark, layout).replace(contract.table(), exportIds, bad);
-        Row counted =
-                checked.selectExpr(
-                                "count_if(size(_violations) = 0)",
-                                "count_if(size(_violations) > 0)")
-                        .head();
-        long accepted = counted.getLong(0);
-        long quarantined = counted.getLong(1);
-        prepared.unpersist();
+            DeltaTables.overwrite(good, layout.staging(contract.table()));
+            new Quarantine(spark, layout).replace(contract.table(), exportIds, bad);
+            Row counted =
+                    checked.selectExpr(
+                                    "count_if(size(_violations) = 0)",
+                                    "count_if(size(_violations) > 0)")
+                            .head();
+            accepted = counted.getLong(0);
+            quarantined = counted.getLong(1);
+            outcomes = result.outcomes();
+        }
         LOG.info("{}: {} rows accepted, {} quarantined", contract.file(), accepted, quarantined);
-        return new Counts(accepted, quarantined, result.outcomes());
+        return new Counts(accepted, quarantined, outcomes);
     }
 }

@@ -340,16 +340,17 @@ class ContractRulesTest {
                         .withColumn("_versions_in_drop", functions.lit(1));
         ContractRules rules = new ContractRules(file, ContractRules.referenceCodeLists());
         // as the nightly job runs them: Deequ checks, one per rule, with row-level results
-        RowRules.Result checked =
+        try (RowRules.Result checked =
                 new RowRules(QualityPolicy.defaults(), null)
-                        .check(file.table(), raw, rules.rules(), 1);
-        return checked
-                .rows()
-                .orderBy("line")
-                .selectExpr(RowRules.VIOLATIONS)
-                .collectAsList()
-                .stream()
-                .map(r -> r.<String>getList(0))
-                .toList();
+                        .check(file.table(), raw, rules.rules(), 1)) {
+            return checked
+                    .rows()
+                    .orderBy("line")
+                    .selectExpr(RowRules.VIOLATIONS)
+                    .collectAsList()
+                    .stream()
+                    .map(r -> r.<String>getList(0))
+                    .toList();
+        }
     }
 }

@@ -13,7 +13,9 @@ public final class FinancialYear {
             return null;
         }
         int start = date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
-        return start + "-" + String.format("%02d", (start + 1) % 100);
+        int end = (start + 1) % 100;
+        // Called for every row a mart reads: no format string to parse.
+        return start + (end < 10 ? "-0" : "-") + end;
     }
 
     public static String of(Date date) {
