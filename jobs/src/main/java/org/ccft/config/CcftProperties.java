@@ -39,6 +39,9 @@ public class CcftProperties {
     /** How often a long step logs its progress (rows, rate, elapsed). */
     private Duration progressInterval;
 
+    /** A CMS file larger than this is parsed in pieces of about this size, one task each. */
+    private DataSize csvPieceSize;
+
     public String getWarehouse() {
         return warehouse;
     }
@@ -97,6 +100,14 @@ public class CcftProperties {
 
     public Retention getRetention() {
         return retention;
+    }
+
+    public DataSize getCsvPieceSize() {
+        return csvPieceSize;
+    }
+
+    public void setCsvPieceSize(DataSize csvPieceSize) {
+        this.csvPieceSize = csvPieceSize;
     }
 
     public Duration getProgressInterval() {

@@ -245,9 +245,16 @@ public class NightlyJobConfig {
             JdbcTransactionManager tx,
             StepProgress progress,
             ObjectProvider<SparkSession> spark,
-            WarehouseLayout layout) {
+            WarehouseLayout layout,
+            CcftProperties properties) {
         return step(
-                "landRaw", jobs, tx, progress, () -> new LandRawStep(spark.getObject(), layout));
+                "landRaw",
+                jobs,
+                tx,
+                progress,
+                () ->
+                        new LandRawStep(
+                                spark.getObject(), layout, properties.getCsvPieceSize().toBytes()));
     }
 
     @Bean

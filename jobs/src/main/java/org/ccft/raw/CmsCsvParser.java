@@ -42,6 +42,9 @@ public final class CmsCsvParser implements Serializable {
     public static final String EXTRA = "_extra";
     public static final String PARSE_ERROR = "_parse_error";
 
+    private static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build();
+
     private final FileContract contract;
 
     public CmsCsvParser(FileContract contract) {
@@ -81,14 +84,58 @@ public final class CmsCsvParser implements Serializable {
      */
     public Iterator<Row> rows(String exportId, String fileLabel, InputStream bytes)
             throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build();
-        CSVParser parser = CSVParser.parse(utf8(bytes), format);
+        CSVParser parser = CSVParser.parse(utf8(bytes), FORMAT);
         Iterator<CSVRecord> records = parser.iterator();
         if (!records.hasNext()) {
             parser.close();
             return Collections.emptyIterator(); // an empty file: no header, no rows
         }
-        Header header = new Header(records.next());
+        return rows(exportId, fileLabel, parser, new Header(records.next()), 0);
+    }
+
+    /**
+     * The rows of one piece of a file ({@link CsvPieces}), read as they are asked for, with the
+     * lines they have in the whole file. {@code fileStart} is the file read from its first byte,
+     * for its header (only the header is read; it is closed here); {@code piece} holds the piece's
+     * bytes alone. The first piece is the file itself: {@link #rows(String, String, InputStream)}.
+     */
+    public Iterator<Row> rows(
+            String exportId,
+            String fileLabel,
+            InputStream fileStart,
+            InputStream piece,
+            long linesBefore)
+            throws IOException {
+        Header header;
+        try (CSVParser start = CSVParser.parse(utf8(fileStart), FORMAT)) {
+            header = new Header(start.iterator().next());
+        }
+        return rows(
+                exportId, fileLabel, CSVParser.parse(decoded(piece), FORMAT), header, linesBefore);
+    }
+
+    /**
+     * The rows of one piece of a file, {@code open} opening the file at its first byte (called
+     * twice for a piece after the first: for the header, and for the piece).
+     */
+    public Iterator<Row> rows(
+            String exportId, String fileLabel, CsvPieces.Piece piece, FileOpener open)
+            throws IOException {
+        InputStream bounded = piece.bytes(open.open());
+        return piece.start() == 0
+                ? rows(exportId, fileLabel, bounded)
+                : rows(exportId, fileLabel, open.open(), bounded, piece.linesBefore());
+    }
+
+    /** Opens a file at its first byte. */
+    @FunctionalInterface
+    public interface FileOpener {
+        InputStream open() throws IOException;
+    }
+
+    private Iterator<Row> rows(
+            String exportId, String fileLabel, CSVParser parser, Header header, long linesBefore) {
+        Iterator<CSVRecord> records = parser.iterator();
         return new Iterator<>() {
             private Row next;
             private boolean done;
@@ -96,7 +143,7 @@ public final class CmsCsvParser implements Serializable {
             @Override
             public boolean hasNext() {
                 while (next == null && !done) {
-                    long line = parser.getCurrentLineNumber() + 1;
+                    long line = linesBefore + parser.getCurrentLineNumber() + 1;
                     try {
                         if (!records.hasNext()) {
                             finish();
@@ -153,25 +200,47 @@ public final class CmsCsvParser implements Serializable {
 
     private static Reader utf8(InputStream bytes) throws IOException {
         BufferedInputStream in = new BufferedInputStream(bytes);
+        skipByteOrderMark(in);
+        return decoded(in);
+    }
+
+    /** Reads past a UTF-8 byte order mark at the stream's start; says whether there was one. */
+    static boolean skipByteOrderMark(BufferedInputStream in) throws IOException {
         in.mark(3);
         byte[] bom = in.readNBytes(3);
-        if (!(bom.length == 3
-                && (bom[0] & 0xFF) == 0xEF
-                && (bom[1] & 0xFF) == 0xBB
-                && (bom[2] & 0xFF) == 0xBF)) {
+        boolean mark =
+                bom.length == 3
+                        && (bom[0] & 0xFF) == 0xEF
+                        && (bom[1] & 0xFF) == 0xBB
+                        && (bom[2] & 0xFF) == 0xBF;
+        if (!mark) {
             in.reset();
         }
+        return mark;
+    }
+
+    /** UTF-8, a malformed byte read as U+FFFD (the row then breaks encoding_not_utf8). */
+    private static Reader decoded(InputStream bytes) {
         return new InputStreamReader(
-                in,
+                bytes,
                 StandardCharsets.UTF_8
                         .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE));
     }
 
+    /**
+     * The exception's first line, without the parser's "(startline N)" or "at line: N, position:
+     * P": the row carries its line, counted from the file's start, which a parser of one piece of
+     * the file cannot know.
+     */
     private static String firstLine(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse(m);
+        return m.lines()
+                .findFirst()
+                .orElse(m)
+                .replaceFirst("\\(startline \\d+\\) ", "")
+                .replaceFirst(" at line: \\d+, position: \\d+", "");
     }
 
     private Row errorRow(String exportId, String file, long line, String error) {

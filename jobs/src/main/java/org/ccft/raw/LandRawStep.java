@@ -24,10 +24,15 @@ public final class LandRawStep implements Tasklet {
 
     private final SparkSession spark;
     private final WarehouseLayout layout;
+    private final long pieceBytes;
 
-    public LandRawStep(SparkSession spark, WarehouseLayout layout) {
+    /**
+     * @param pieceBytes a file larger than this is parsed in pieces of about this size
+     */
+    public LandRawStep(SparkSession spark, WarehouseLayout layout, long pieceBytes) {
         this.spark = spark;
         this.layout = layout;
+        this.pieceBytes = pieceBytes;
     }
 
     @Override
@@ -37,7 +42,9 @@ public final class LandRawStep implements Tasklet {
                         Handoff.require(chunk, FoundDrops.class),
                         Handoff.require(chunk, VerifiedDrops.class).refused());
         List<Refusal> refusals =
-                sound.none() ? List.of() : new RawLanding(spark, layout).land(sound.drops());
+                sound.none()
+                        ? List.of()
+                        : new RawLanding(spark, layout).land(sound.drops(), pieceBytes);
         Handoff.write(chunk, new LandedDrops(VerifyDropsStep.refused(refusals)));
         new QualityResults(spark, layout)
                 .record(

@@ -2,20 +2,28 @@ package org.ccft.raw;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.landing.Drop;
@@ -29,10 +37,11 @@ import scala.Tuple2;
 
 /**
  * Lands every row of the sound drops, as it came, in the raw Delta tables (one per contract file),
- * with export_id, file and line. Parsing runs on the executors, one task per file, streaming (a
- * task holds one record at a time; splitting one file over several tasks is not done); the counts
- * per file are checked against the manifest before anything is written, and a drop whose counts
- * differ is refused whole. Re-landing a drop replaces its rows (idempotent on restart).
+ * with export_id, file and line. Parsing runs on the executors, streaming (a task holds one record
+ * at a time); a file larger than a piece is cut at record boundaries into pieces parsed by tasks of
+ * their own ({@link CsvPieces}), with the lines of the whole file. The counts per file are checked
+ * against the manifest before anything is written, and a drop whose counts differ is refused whole.
+ * Re-landing a drop replaces its rows (idempotent on restart).
  */
 public final class RawLanding {
 
@@ -58,11 +67,12 @@ public final class RawLanding {
     }
 
     /** Lands the drops; returns the drops refused for a row-count mismatch, with the reason. */
-    public List<Refusal> land(List<Drop> drops) {
+    public List<Refusal> land(List<Drop> drops, long pieceBytes) {
         Map<FileContract, Dataset<Row>> parsed = new LinkedHashMap<>();
         Map<String, Long> counted = new HashMap<>();
         for (FileContract contract : CmsContract.CMS_FILES) {
-            Dataset<Row> rows = parse(contract, drops).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> rows =
+                    parse(contract, drops, pieceBytes).persist(StorageLevel.MEMORY_AND_DISK());
             parsed.put(contract, rows);
             for (Row r : rows.groupBy("export_id").count().collectAsList()) {
                 counted.put(r.getString(0) + "/" + contract.file(), r.getLong(1));
@@ -106,7 +116,7 @@ public final class RawLanding {
         return List.copyOf(refused.values());
     }
 
-    Dataset<Row> parse(FileContract contract, List<Drop> drops) {
+    Dataset<Row> parse(FileContract contract, List<Drop> drops, long pieceBytes) {
         CmsCsvParser parser = new CmsCsvParser(contract);
         List<String> paths = new ArrayList<>();
         for (Drop d : drops) {
@@ -118,22 +128,105 @@ public final class RawLanding {
             return spark.createDataFrame(List.of(), parser.rawSchema());
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int partitions =
-                Math.max(1, Math.min(paths.size(), spark.sparkContext().defaultParallelism() * 4));
+        Broadcast<SerializableConfiguration> hadoop =
+                jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+        int tasks = spark.sparkContext().defaultParallelism() * 4;
+        // Where each file's pieces start and end: a file larger than a piece is read through once
+        // for its record boundaries, on an executor; only the boundaries come back.
+        List<Tuple2<String, CsvPieces.Piece>> pieces =
+                jsc.parallelize(paths, Math.max(1, Math.min(paths.size(), tasks)))
+                        .flatMap(path -> piecesOf(path, pieceBytes, hadoop.value().value()))
+                        .collect();
+        List<List<Tuple2<String, CsvPieces.Piece>>> shares = shares(pieces, tasks);
         JavaRDD<Row> rows =
-                jsc.binaryFiles(String.join(",", paths), partitions)
-                        .flatMap(file -> parseFile(parser, file));
+                jsc.parallelize(shares, shares.size())
+                        .flatMap(share -> parseShare(parser, share, hadoop.value().value()));
         return spark.createDataFrame(rows, parser.rawSchema());
     }
 
-    /** The file's rows, streamed: the task holds one record at a time, whatever the file's size. */
-    private static Iterator<Row> parseFile(
-            CmsCsvParser parser, Tuple2<String, PortableDataStream> file) throws IOException {
-        String[] parts = file._1().split("/");
-        String exportId = parts[parts.length - 2];
-        String fileLabel = "cms/" + exportId + "/" + parts[parts.length - 1];
-        InputStream in = file._2().open();
-        return parser.rows(exportId, fileLabel, in);
+    /**
+     * The pieces dealt to at most {@code tasks} tasks by size, largest first, each to the task with
+     * the fewest bytes so far: one large file's pieces go to different tasks.
+     */
+    static List<List<Tuple2<String, CsvPieces.Piece>>> shares(
+            List<Tuple2<String, CsvPieces.Piece>> pieces, int tasks) {
+        int n = Math.max(1, Math.min(pieces.size(), tasks));
+        List<List<Tuple2<String, CsvPieces.Piece>>> shares = new ArrayList<>();
+        long[] bytes = new long[n];
+        for (int i = 0; i < n; i++) {
+            shares.add(new ArrayList<>());
+        }
+        pieces.stream()
+                .sorted(Comparator.comparingLong(p -> p._2().start() - p._2().end()))
+                .forEach(
+                        p -> {
+                            int least = 0;
+                            for (int i = 1; i < n; i++) {
+                                least = bytes[i] < bytes[least] ? i : least;
+                            }
+                            shares.get(least).add(p);
+                            bytes[least] += p._2().end() - p._2().start();
+                        });
+        return shares;
+    }
+
+    /** The rows of a task's pieces, one piece after the other, each streamed. */
+    private static Iterator<Row> parseShare(
+            CmsCsvParser parser,
+            List<Tuple2<String, CsvPieces.Piece>> share,
+            Configuration hadoop) {
+        Iterator<Tuple2<String, CsvPieces.Piece>> pieces = share.iterator();
+        return new Iterator<>() {
+            private Iterator<Row> current = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && pieces.hasNext()) {
+                    try {
+                        current = parsePiece(parser, pieces.next(), hadoop);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    /** A file's pieces: the whole file for one no larger than a piece. */
+    private static Iterator<Tuple2<String, CsvPieces.Piece>> piecesOf(
+            String path, long pieceBytes, Configuration hadoop) throws IOException {
+        Path file = new Path(path);
+        FileSystem fs = file.getFileSystem(hadoop);
+        long length = fs.getFileStatus(file).getLen();
+        List<CsvPieces.Piece> pieces;
+        if (length <= pieceBytes) {
+            pieces = List.of(new CsvPieces.Piece(0, length, 0));
+        } else {
+            try (InputStream in = fs.open(file)) {
+                pieces = CsvPieces.of(in, pieceBytes);
+            }
+        }
+        return pieces.stream().map(p -> new Tuple2<>(path, p)).iterator();
+    }
+
+    /** A piece's rows, streamed: the task holds one record at a time, whatever the piece's size. */
+    private static Iterator<Row> parsePiece(
+            CmsCsvParser parser, Tuple2<String, CsvPieces.Piece> piece, Configuration hadoop)
+            throws IOException {
+        Path file = new Path(piece._1());
+        String exportId = file.getParent().getName();
+        String fileLabel = "cms/" + exportId + "/" + file.getName();
+        FileSystem fs = file.getFileSystem(hadoop);
+        return parser.rows(exportId, fileLabel, piece._2(), () -> fs.open(file));
     }
 
     /** Raw rows of the given drops, for validation (read once per run). */

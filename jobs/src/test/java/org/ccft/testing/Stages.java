@@ -57,6 +57,14 @@ public final class Stages {
     private final SparkSession spark = TestSpark.newSession();
 
     private final CcftProperties settings = StandaloneSettings.load();
+
+    /**
+     * The stages parse each CMS file in pieces of this many bytes: the tests' files, a few hundred
+     * bytes each, are cut at their record boundaries as a file of national size is (the job's
+     * default, {@code ccft.csv-piece-size}, leaves them whole).
+     */
+    public static final long PIECE_BYTES = 200;
+
     private final WarehouseLayout layout;
     private final Path landing;
     private long runs;
@@ -91,7 +99,7 @@ public final class Stages {
         var guards = settings.getGuards();
         findDrops(run);
         execute(run, "verifyDrops", new VerifyDropsStep(spark, layout, policy, guards));
-        execute(run, "landRaw", new LandRawStep(spark, layout));
+        execute(run, "landRaw", new LandRawStep(spark, layout, PIECE_BYTES));
         execute(run, "validateRows", new ValidateRowsStep(spark, layout, policy));
         execute(
                 run,
