@@ -99,7 +99,7 @@ public final class CmsCsvParser implements Serializable {
      * for its header (only the header is read; it is closed here); {@code piece} holds the piece's
      * bytes alone. The first piece is the file itself: {@link #rows(String, String, InputStream)}.
      */
-    public Iterator<Row> rows(
+    private Iterator<Row> rows(
             String exportId,
             String fileLabel,
             InputStream fileStart,
@@ -121,7 +121,14 @@ public final class CmsCsvParser implements Serializable {
     public Iterator<Row> rows(
             String exportId, String fileLabel, CsvPieces.Piece piece, FileOpener open)
             throws IOException {
-        InputStream bounded = piece.bytes(open.open());
+        InputStream file = open.open();
+        InputStream bounded;
+        try {
+            bounded = piece.bytes(file);
+        } catch (IOException e) {
+            file.close();
+            throw e;
+        }
         return piece.start() == 0
                 ? rows(exportId, fileLabel, bounded)
                 : rows(exportId, fileLabel, open.open(), bounded, piece.linesBefore());

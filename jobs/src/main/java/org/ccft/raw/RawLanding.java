@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -68,11 +70,17 @@ public final class RawLanding {
 
     /** Lands the drops; returns the drops refused for a row-count mismatch, with the reason. */
     public List<Refusal> land(List<Drop> drops, long pieceBytes) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<SerializableConfiguration> hadoop =
+                jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+        Map<String, List<Tuple2<String, CsvPieces.Piece>>> pieces =
+                pieces(jsc, drops, pieceBytes, hadoop);
         Map<FileContract, Dataset<Row>> parsed = new LinkedHashMap<>();
         Map<String, Long> counted = new HashMap<>();
         for (FileContract contract : CmsContract.CMS_FILES) {
             Dataset<Row> rows =
-                    parse(contract, drops, pieceBytes).persist(StorageLevel.MEMORY_AND_DISK());
+                    parse(contract, pieces.getOrDefault(contract.file(), List.of()), hadoop)
+                            .persist(StorageLevel.MEMORY_AND_DISK());
             parsed.put(contract, rows);
             for (Row r : rows.groupBy("export_id").count().collectAsList()) {
                 counted.put(r.getString(0) + "/" + contract.file(), r.getLong(1));
@@ -116,32 +124,58 @@ public final class RawLanding {
         return List.copyOf(refused.values());
     }
 
-    Dataset<Row> parse(FileContract contract, List<Drop> drops, long pieceBytes) {
-        CmsCsvParser parser = new CmsCsvParser(contract);
-        List<String> paths = new ArrayList<>();
-        for (Drop d : drops) {
-            d.files().stream()
-                    .filter(f -> f.name().equals(contract.file()))
-                    .forEach(f -> paths.add(d.filePath(f.name())));
-        }
+    /**
+     * Every CMS file's pieces, by the contract file's name, in one Spark job: a file larger than a
+     * piece is read through once for its record boundaries, on an executor; only the boundaries
+     * come back.
+     */
+    private Map<String, List<Tuple2<String, CsvPieces.Piece>>> pieces(
+            JavaSparkContext jsc,
+            List<Drop> drops,
+            long pieceBytes,
+            Broadcast<SerializableConfiguration> hadoop) {
+        Set<String> cmsFiles =
+                CmsContract.CMS_FILES.stream().map(FileContract::file).collect(Collectors.toSet());
+        List<String> paths =
+                drops.stream()
+                        .flatMap(
+                                d ->
+                                        d.files().stream()
+                                                .map(Manifest.ListedFile::name)
+                                                .filter(cmsFiles::contains)
+                                                .map(d::filePath))
+                        .toList();
         if (paths.isEmpty()) {
+            return Map.of();
+        }
+        int tasks = Math.max(1, Math.min(paths.size(), parsingTasks()));
+        return jsc
+                .parallelize(paths, tasks)
+                .flatMap(path -> piecesOf(path, pieceBytes, hadoop.value().value()))
+                .collect()
+                .stream()
+                .collect(Collectors.groupingBy(p -> new Path(p._1()).getName()));
+    }
+
+    /** One contract file's rows from its pieces, parsed by tasks of their own. */
+    private Dataset<Row> parse(
+            FileContract contract,
+            List<Tuple2<String, CsvPieces.Piece>> pieces,
+            Broadcast<SerializableConfiguration> hadoop) {
+        CmsCsvParser parser = new CmsCsvParser(contract);
+        if (pieces.isEmpty()) {
             return spark.createDataFrame(List.of(), parser.rawSchema());
         }
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<SerializableConfiguration> hadoop =
-                jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
-        int tasks = spark.sparkContext().defaultParallelism() * 4;
-        // Where each file's pieces start and end: a file larger than a piece is read through once
-        // for its record boundaries, on an executor; only the boundaries come back.
-        List<Tuple2<String, CsvPieces.Piece>> pieces =
-                jsc.parallelize(paths, Math.max(1, Math.min(paths.size(), tasks)))
-                        .flatMap(path -> piecesOf(path, pieceBytes, hadoop.value().value()))
-                        .collect();
-        List<List<Tuple2<String, CsvPieces.Piece>>> shares = shares(pieces, tasks);
+        List<List<Tuple2<String, CsvPieces.Piece>>> shares = shares(pieces, parsingTasks());
         JavaRDD<Row> rows =
-                jsc.parallelize(shares, shares.size())
+                JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .parallelize(shares, shares.size())
                         .flatMap(share -> parseShare(parser, share, hadoop.value().value()));
         return spark.createDataFrame(rows, parser.rawSchema());
+    }
+
+    private int parsingTasks() {
+        return spark.sparkContext().defaultParallelism() * 4;
     }
 
     /**
