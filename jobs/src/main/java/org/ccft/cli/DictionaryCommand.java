@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.ccft.config.CcftProperties;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.published.DataDictionary;
 import org.ccft.published.Publication;
@@ -56,7 +57,13 @@ public final class DictionaryCommand implements Callable<Integer> {
                         "nothing is published in {} yet: run `ccft nightly` first", layout.root());
                 return ExitCode.QUERY_FAILED;
             }
-            DataDictionary dictionary = DataDictionary.of(spark, layout, published.get());
+            DataDictionary dictionary =
+                    DataDictionary.of(spark, layout, published.get())
+                            .withPolicy(
+                                    ctx.getBean(CcftProperties.class)
+                                            .getDisclosure()
+                                            .policy()
+                                            .describe());
             String text = format == Format.json ? dictionary.json() : dictionary.markdown();
             if (output != null) {
                 Files.writeString(output, text, StandardCharsets.UTF_8);

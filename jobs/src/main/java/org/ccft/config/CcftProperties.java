@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ccft.published.disclosure.PublicationPolicy;
 import org.ccft.quality.QualityPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -234,6 +235,8 @@ public class CcftProperties {
      */
     public static class Disclosure {
         private int threshold;
+        private Map<String, String> symbols = new LinkedHashMap<>();
+        private Exact exact = new Exact();
 
         public int getThreshold() {
             return threshold;
@@ -241,6 +244,57 @@ public class CcftProperties {
 
         public void setThreshold(int threshold) {
             this.threshold = threshold;
+        }
+
+        public Map<String, String> getSymbols() {
+            return symbols;
+        }
+
+        public void setSymbols(Map<String, String> symbols) {
+            this.symbols = symbols;
+        }
+
+        public Exact getExact() {
+            return exact;
+        }
+
+        public void setExact(Exact exact) {
+            this.exact = exact;
+        }
+
+        /** The council's publication policy, as these settings say it. */
+        public PublicationPolicy policy() {
+            return new PublicationPolicy(
+                    threshold,
+                    new PublicationPolicy.Symbols(
+                            symbols.getOrDefault("suppressed", "c"),
+                            symbols.getOrDefault("low", "low"),
+                            symbols.getOrDefault("not-available", "x"),
+                            symbols.getOrDefault("not-applicable", "z")),
+                    exact.getPeriods(),
+                    exact.getBy());
+        }
+    }
+
+    /** Figures published exactly: a period, and at most one classification (its coordinates). */
+    public static class Exact {
+        private List<String> periods = new ArrayList<>();
+        private Map<String, List<String>> by = new LinkedHashMap<>();
+
+        public List<String> getPeriods() {
+            return periods;
+        }
+
+        public void setPeriods(List<String> periods) {
+            this.periods = periods;
+        }
+
+        public Map<String, List<String>> getBy() {
+            return by;
+        }
+
+        public void setBy(Map<String, List<String>> by) {
+            this.by = by;
         }
     }
 
@@ -281,6 +335,33 @@ public class CcftProperties {
     public static class Council {
         private String laCode;
         private String name;
+        private String oldLaCode;
+        private String regionCode;
+        private String regionName;
+
+        public String getOldLaCode() {
+            return oldLaCode;
+        }
+
+        public void setOldLaCode(String oldLaCode) {
+            this.oldLaCode = oldLaCode;
+        }
+
+        public String getRegionCode() {
+            return regionCode;
+        }
+
+        public void setRegionCode(String regionCode) {
+            this.regionCode = regionCode;
+        }
+
+        public String getRegionName() {
+            return regionName;
+        }
+
+        public void setRegionName(String regionName) {
+            this.regionName = regionName;
+        }
 
         public String getLaCode() {
             return laCode;

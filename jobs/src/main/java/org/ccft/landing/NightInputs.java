@@ -50,7 +50,7 @@ public final class NightInputs {
                         properties.getCouncil().getLaCode(),
                         properties.getCouncil().getName(),
                         "disclosure",
-                        String.valueOf(properties.getDisclosure().getThreshold()),
+                        String.valueOf(properties.getDisclosure().policy()),
                         "sat",
                         String.valueOf(properties.getSat().getChunkSize()),
                         String.valueOf(properties.getSat().getSkipLimit()),

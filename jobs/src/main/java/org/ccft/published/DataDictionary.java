@@ -44,10 +44,17 @@ public final class DataDictionary {
     private final List<Entry> entries;
     private final Map<String, String> shared = MartDefinition.sharedColumns();
     private final String asAt;
+    private final String policy;
 
-    private DataDictionary(List<Entry> entries, String asAt) {
+    private DataDictionary(List<Entry> entries, String asAt, String policy) {
         this.entries = entries;
         this.asAt = asAt;
+        this.policy = policy;
+    }
+
+    /** The same dictionary, saying the council's publication policy (what leaves it, and how). */
+    public DataDictionary withPolicy(String policy) {
+        return new DataDictionary(entries, asAt, policy);
     }
 
     /** The published marts, in catalog order, at their published versions. */
@@ -66,14 +73,14 @@ public final class DataDictionary {
                                         .schema()));
             }
         }
-        return new DataDictionary(entries, published.asAtDate());
+        return new DataDictionary(entries, published.asAtDate(), null);
     }
 
     /**
      * A dictionary of the given entries (for writing files of marts made elsewhere, as tests do).
      */
     public static DataDictionary of(List<Entry> entries, String asAt) {
-        return new DataDictionary(List.copyOf(entries), asAt);
+        return new DataDictionary(List.copyOf(entries), asAt, null);
     }
 
     public List<Entry> entries() {
@@ -98,6 +105,12 @@ public final class DataDictionary {
                 .append(
                         "been applied), *internal* (exact figures, council staff), *team* (pseudonymous lists ")
                 .append("for the complaints team only).\n\n");
+        if (policy != null) {
+            b.append("**What leaves the council** (the public release, its statistics tables, the ")
+                    .append("public site and report, the ccft_public schema): ")
+                    .append(policy)
+                    .append("\n\n");
+        }
         for (Entry e : entries) {
             b.append("- [")
                     .append(e.mart())
@@ -164,7 +177,8 @@ public final class DataDictionary {
 
     public String json() {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode().put("as_at_date", asAt);
+        ObjectNode root =
+                json.createObjectNode().put("as_at_date", asAt).put("publication_policy", policy);
         ArrayNode marts = root.putArray("marts");
         for (Entry e : entries) {
             MartDefinition d = e.definition();

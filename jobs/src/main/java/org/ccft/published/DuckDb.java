@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.DecimalType;
  * An in-process DuckDB database in memory: the engine that writes the publication's files and
  * answers readers' queries over them. Nothing it holds outlives the connection.
  */
-final class DuckDb {
+public final class DuckDb {
 
     private DuckDb() {}
 
@@ -26,7 +26,7 @@ final class DuckDb {
      * A string literal for a path the warehouse itself made (a temporary folder, a mart's file):
      * DuckDB takes no parameters in COPY's target. Never used for what a reader or a drop supplies.
      */
-    static String literal(String path) {
+    public static String literal(String path) {
         if (path.chars().anyMatch(c -> c < 0x20)) {
             throw new IllegalArgumentException(
                     "a path with a control character: " + path.replaceAll("\\p{Cntrl}", "?"));

@@ -1,6 +1,7 @@
 package org.ccft.published;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +21,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.ccft.marts.Audience;
 import org.ccft.marts.Disclosure;
+import org.ccft.published.disclosure.Attack;
+import org.ccft.published.disclosure.CountTable;
 import org.ccft.published.disclosure.PublicFigures;
-import org.ccft.published.disclosure.Suppression;
+import org.ccft.published.disclosure.PublicationPolicy;
+import org.ccft.published.statistics.StatisticsFiles;
+import org.ccft.published.statistics.StatisticsTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,10 +55,12 @@ public final class PublicRelease {
     public static final String WORKBOOK = "ccft-marts-public.xlsx";
     public static final String SUPPRESSED = "suppressed";
 
-    private final int threshold;
+    private final PublicationPolicy policy;
+    private final StatisticsTables.Council place;
 
-    public PublicRelease(int threshold) {
-        this.threshold = threshold;
+    public PublicRelease(PublicationPolicy policy, StatisticsTables.Council place) {
+        this.policy = policy;
+        this.place = place;
     }
 
     /** Writes {@code public/} in the staged release, from its {@code internal/parquet} files. */
@@ -62,7 +69,7 @@ public final class PublicRelease {
             throws SQLException, IOException {
         Files.createDirectories(release.resolve(FOLDER + "/parquet"));
         Files.createDirectories(release.resolve(FOLDER + "/csv"));
-        PublicFigures figures = new PublicFigures();
+        PublicFigures figures = new PublicFigures(policy);
         Map<String, Disclosure> published = new LinkedHashMap<>();
         Map<String, Disclosure> withheld = new LinkedHashMap<>();
         for (DataDictionary.Entry e : dictionary.entries()) {
@@ -75,14 +82,57 @@ public final class PublicRelease {
                 figures.add(read(db, e.mart(), d, internal(release, e.mart())));
             }
         }
-        PublicFigures.Outcome outcome = figures.suppress(new Suppression(threshold));
+        PublicFigures.Outcome outcome = figures.suppress();
+        CountTable table = outcome.table();
+        Map<String, Long> derivable = Attack.derivable(table, outcome.result().suppressed());
+        if (!derivable.isEmpty()) {
+            // The attack with every identity found: a figure it can work out must not leave.
+            throw new IllegalStateException(
+                    "disclosure control: "
+                            + derivable.size()
+                            + " protected figures could be worked out from the public release, "
+                            + "the first at "
+                            + outcome.placeOf()
+                                    .getOrDefault(derivable.keySet().iterator().next(), "a total")
+                            + "; nothing is published");
+        }
+        long shownFigures = table.cells().values().stream().filter(c -> !c.hidden()).count();
+        long aboveThreshold =
+                table.cells().values().stream()
+                        .filter(c -> !c.hidden() && c.value() > policy.threshold())
+                        .count();
+        long aboveSuppressed =
+                outcome.result().secondary().stream()
+                        .filter(id -> table.get(id).value() > policy.threshold())
+                        .count();
         ObjectNode report =
                 new ObjectMapper()
                         .createObjectNode()
-                        .put("threshold", threshold)
+                        .put("threshold", policy.threshold())
+                        .put("policy", policy.describe())
+                        .put("figures_published", shownFigures)
+                        .put(
+                                "figures_exact_by_policy",
+                                table.cells().values().stream()
+                                        .filter(c -> !c.hidden() && c.exempt())
+                                        .count())
                         .put("suppressed_cells", outcome.result().suppressed().size())
                         .put("primary", outcome.result().primary().size())
-                        .put("secondary", outcome.result().secondary().size());
+                        .put("secondary", outcome.result().secondary().size())
+                        .put(
+                                "shown_because_exact_figures_fix_them",
+                                outcome.result().shownBecauseExempt().size())
+                        .put("figures_above_threshold", aboveThreshold)
+                        .put("above_threshold_suppressed", aboveSuppressed)
+                        .put(
+                                "above_threshold_suppressed_share",
+                                aboveThreshold == 0
+                                        ? 0
+                                        : Math.round(1000.0 * aboveSuppressed / aboveThreshold)
+                                                / 1000.0)
+                        .put("identities_declared_and_mined", table.identities().size())
+                        .put("identities_mined_within_a_period", outcome.mined().withinPeriod())
+                        .put("identities_mined_between_periods", outcome.mined().betweenPeriods());
         ObjectNode marts = report.putObject("marts");
         try (Statement sql = db.createStatement();
                 MartWorkbook workbook =
@@ -110,20 +160,27 @@ public final class PublicRelease {
             }
         }
         withheld.forEach((mart, d) -> marts.putObject(mart).put("withheld", d.withheld()));
+        List<StatisticsTables.Table> tables =
+                new StatisticsTables(policy, place).of(table, outcome.result());
+        Path statistics = release.resolve(FOLDER + "/" + StatisticsTables.FOLDER);
+        StatisticsFiles.write(db, tables, statistics, release.resolve(FOLDER + "/parquet"));
+        ArrayNode listed = report.putArray("statistics_tables");
+        tables.forEach(t -> listed.add(t.name()));
         Files.writeString(
                 release.resolve(FOLDER + "/disclosure.json"),
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
         LOG.info(
-                "public release: {} marts, {} cells shown as c ({} below the threshold, {} to protect them), "
-                        + "{} withheld",
+                "public release: {} marts and {} statistics tables, {} cells shown as c ({} below the "
+                        + "threshold, {} to protect them), {} withheld",
                 published.size(),
+                tables.size(),
                 outcome.result().suppressed().size(),
                 outcome.result().primary().size(),
                 outcome.result().secondary().size(),
                 withheld.size());
         if (!outcome.result().shownBecauseExempt().isEmpty()) {
             LOG.info(
-                    "public release: {} small counts shown because they add up from figures published exactly",
+                    "public release: {} small counts shown because figures published exactly fix them",
                     outcome.result().shownBecauseExempt().size());
         }
         return outcome;

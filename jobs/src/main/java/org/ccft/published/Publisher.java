@@ -13,7 +13,9 @@ import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.Audience;
 import org.ccft.marts.MartSettings;
 import org.ccft.marts.PseudonymKey;
+import org.ccft.published.disclosure.PublicationPolicy;
 import org.ccft.published.site.DashboardSite;
+import org.ccft.published.statistics.StatisticsTables;
 import org.ccft.quality.QualityReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,8 @@ public final class Publisher {
     private final SparkSession spark;
     private final WarehouseLayout layout;
     private final CcftProperties.Serving serving;
-    private final int threshold;
+    private final PublicationPolicy policy;
+    private final StatisticsTables.Council place;
     private final String council;
     private final MartSettings settings;
 
@@ -47,7 +50,15 @@ public final class Publisher {
         this.spark = spark;
         this.layout = layout;
         this.serving = properties.getServing();
-        this.threshold = properties.getDisclosure().getThreshold();
+        this.policy = properties.getDisclosure().policy();
+        CcftProperties.Council c = properties.getCouncil();
+        this.place =
+                new StatisticsTables.Council(
+                        c.getLaCode(),
+                        c.getOldLaCode(),
+                        c.getName(),
+                        c.getRegionCode(),
+                        c.getRegionName());
         this.council = properties.getCouncil().getName();
         this.settings = MartSettings.of(properties);
     }
@@ -68,7 +79,8 @@ public final class Publisher {
                         ReleaseWriter.releaseId(runId, now),
                         PseudonymKey.id(settings.key()),
                         inputs);
-        DataDictionary dictionary = DataDictionary.of(spark, layout, published);
+        DataDictionary dictionary =
+                DataDictionary.of(spark, layout, published).withPolicy(policy.describe());
         String verdict = QualityReport.verdictOf(spark, layout, runId);
         ReleaseInfo info =
                 new ReleaseInfo(
@@ -80,7 +92,7 @@ public final class Publisher {
                         verdict == null ? "NOT RECORDED" : verdict);
         Path sites = temporaryFolder();
         try {
-            new ReleaseWriter(spark, layout, threshold)
+            new ReleaseWriter(spark, layout, policy, place)
                     .write(
                             published,
                             dictionary,

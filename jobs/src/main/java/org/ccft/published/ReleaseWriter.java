@@ -23,6 +23,8 @@ import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.Audience;
+import org.ccft.published.disclosure.PublicationPolicy;
+import org.ccft.published.statistics.StatisticsTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +58,18 @@ public final class ReleaseWriter {
 
     private final SparkSession spark;
     private final WarehouseLayout layout;
-    private final int threshold;
+    private final PublicationPolicy policy;
+    private final StatisticsTables.Council place;
 
-    public ReleaseWriter(SparkSession spark, WarehouseLayout layout, int threshold) {
+    public ReleaseWriter(
+            SparkSession spark,
+            WarehouseLayout layout,
+            PublicationPolicy policy,
+            StatisticsTables.Council place) {
         this.spark = spark;
         this.layout = layout;
-        this.threshold = threshold;
+        this.policy = policy;
+        this.place = place;
     }
 
     /** A release's name: its run and the second it was published. */
@@ -130,7 +138,7 @@ public final class ReleaseWriter {
                         }
                     }
                 }
-                new PublicRelease(threshold)
+                new PublicRelease(policy, place)
                         .write(
                                 db,
                                 staging,

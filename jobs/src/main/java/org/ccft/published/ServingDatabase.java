@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,8 +14,10 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.types.StructField;
@@ -40,8 +43,21 @@ public final class ServingDatabase {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServingDatabase.class);
 
-    /** The audiences that have a schema here (the public one follows disclosure control). */
-    static final List<Audience> SERVED = List.of(Audience.INTERNAL, Audience.TEAM);
+    /**
+     * The audiences that have a schema here: the public's holds the public release (its marts after
+     * disclosure control, and the statistics tables), the others the exact marts.
+     */
+    static final List<Audience> SERVED = List.of(Audience.PUBLIC, Audience.INTERNAL, Audience.TEAM);
+
+    /** One table to copy in: its name, file, the row the publication table gets, and comments. */
+    private record Served(
+            String name,
+            Path file,
+            String title,
+            String audience,
+            long version,
+            String comment,
+            Map<String, String> columns) {}
 
     private final CcftProperties.Serving settings;
 
@@ -76,16 +92,9 @@ public final class ServingDatabase {
                     sql.execute("DROP SCHEMA IF EXISTS " + next + " CASCADE");
                     sql.execute("CREATE SCHEMA " + next);
                     createPublicationTable(sql, next);
-                    for (DataDictionary.Entry e : dictionary.entries()) {
-                        if (ReleaseWriter.folder(e.definition().readers())
-                                .equals(ReleaseWriter.folder(audience))) {
-                            Path file =
-                                    release.resolve(ReleaseWriter.folder(audience))
-                                            .resolve("parquet")
-                                            .resolve(e.mart() + ".parquet");
-                            long rows = copyMart(pg, duck, sql, next, e, file, dictionary);
-                            recordMart(pg, next, published, e, rows);
-                        }
+                    for (Served table : tables(audience, dictionary, release)) {
+                        long rows = copyTable(pg, duck, sql, next, table);
+                        recordTable(pg, next, published, table, rows);
                     }
                 }
                 for (Audience audience : SERVED) {
@@ -144,6 +153,79 @@ public final class ServingDatabase {
                             + " NOLOGIN; END IF; END $$");
         }
         sql.execute("GRANT " + role(Audience.INTERNAL) + " TO " + role(Audience.TEAM));
+        sql.execute("GRANT " + role(Audience.PUBLIC) + " TO " + role(Audience.INTERNAL));
+    }
+
+    /**
+     * The tables of an audience's schema: the exact marts of its folder; for the public, every file
+     * of the public release (its marts after disclosure control, and the statistics tables).
+     */
+    private static List<Served> tables(Audience audience, DataDictionary dictionary, Path release)
+            throws SQLException {
+        List<Served> out = new ArrayList<>();
+        if (audience != Audience.PUBLIC) {
+            for (DataDictionary.Entry e : dictionary.entries()) {
+                if (ReleaseWriter.folder(e.definition().readers())
+                        .equals(ReleaseWriter.folder(audience))) {
+                    out.add(
+                            served(
+                                    e,
+                                    release.resolve(ReleaseWriter.folder(audience))
+                                            .resolve("parquet")
+                                            .resolve(e.mart() + ".parquet"),
+                                    dictionary));
+                }
+            }
+            return out;
+        }
+        Path folder = release.resolve(PublicRelease.FOLDER).resolve("parquet");
+        Map<String, DataDictionary.Entry> marts = new LinkedHashMap<>();
+        dictionary.entries().forEach(e -> marts.put(e.mart(), e));
+        try (var files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString().replaceFirst("\\.parquet$", "");
+                DataDictionary.Entry e = marts.get(name);
+                out.add(
+                        e != null
+                                ? served(e, file, dictionary)
+                                : new Served(
+                                        name,
+                                        file,
+                                        "Public statistics table " + name,
+                                        Audience.PUBLIC.label(),
+                                        0,
+                                        "Public statistics in the layout of DfE's explore education statistics: "
+                                                + "time, place, filters (Total where a row adds one up), then "
+                                                + "figures as text (c: suppressed, x: not held).",
+                                        Map.of()));
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out;
+    }
+
+    private static Served served(DataDictionary.Entry e, Path file, DataDictionary dictionary) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (StructField f : e.schema().fields()) {
+            String meaning = e.definition().meaning(f.name(), dictionary.shared());
+            if (meaning != null) {
+                columns.put(f.name(), meaning.trim());
+            }
+        }
+        return new Served(
+                e.mart(),
+                file,
+                e.definition().title(),
+                e.definition().audience(),
+                e.version(),
+                e.definition().title()
+                        + ". "
+                        + e.definition().description().trim()
+                        + " Grain: "
+                        + e.definition().grain()
+                        + ".",
+                columns);
     }
 
     private static void createPublicationTable(Statement sql, String schema) throws SQLException {
@@ -161,12 +243,8 @@ public final class ServingDatabase {
                                 "What is published here: each mart, its Delta version and rows, as at which date, by which run."));
     }
 
-    private static void recordMart(
-            Connection pg,
-            String schema,
-            Publication.Published published,
-            DataDictionary.Entry e,
-            long rows)
+    private static void recordTable(
+            Connection pg, String schema, Publication.Published published, Served e, long rows)
             throws SQLException {
         try (PreparedStatement insert =
                 pg.prepareStatement(
@@ -174,9 +252,9 @@ public final class ServingDatabase {
                                 + schema
                                 + ".publication VALUES "
                                 + "(?, ?, ?, ?, ?, ?::date, ?, ?::timestamptz, ?)")) {
-            insert.setString(1, e.mart());
-            insert.setString(2, e.definition().title());
-            insert.setString(3, e.definition().audience());
+            insert.setString(1, e.name());
+            insert.setString(2, e.title());
+            insert.setString(3, e.audience());
             insert.setLong(4, e.version());
             insert.setLong(5, rows);
             insert.setString(6, published.asAtDate());
@@ -187,17 +265,12 @@ public final class ServingDatabase {
         }
     }
 
-    /** Creates the mart's table with its comments and copies its rows in; returns how many. */
-    private static long copyMart(
-            Connection pg,
-            Connection duck,
-            Statement sql,
-            String schema,
-            DataDictionary.Entry e,
-            Path file,
-            DataDictionary dictionary)
+    /** Creates the table with its comments and copies its rows in; returns how many. */
+    private static long copyTable(
+            Connection pg, Connection duck, Statement sql, String schema, Served e)
             throws SQLException {
-        String table = schema + "." + DuckDb.identifier(e.mart());
+        Path file = e.file();
+        String table = schema + "." + DuckDb.identifier(e.name());
         try (Statement read = duck.createStatement();
                 ResultSet rows =
                         read.executeQuery(
@@ -213,28 +286,15 @@ public final class ServingDatabase {
                                 + postgresType(meta.getColumnTypeName(i)));
             }
             sql.execute("CREATE TABLE " + table + " (" + String.join(", ", columns) + ")");
-            sql.execute(
-                    "COMMENT ON TABLE "
-                            + table
-                            + " IS "
-                            + literal(
-                                    e.definition().title()
-                                            + ". "
-                                            + e.definition().description().trim()
-                                            + " Grain: "
-                                            + e.definition().grain()
-                                            + "."));
-            for (StructField f : e.schema().fields()) {
-                String meaning = e.definition().meaning(f.name(), dictionary.shared());
-                if (meaning != null) {
-                    sql.execute(
-                            "COMMENT ON COLUMN "
-                                    + table
-                                    + "."
-                                    + DuckDb.identifier(f.name())
-                                    + " IS "
-                                    + literal(meaning.trim()));
-                }
+            sql.execute("COMMENT ON TABLE " + table + " IS " + literal(e.comment()));
+            for (Map.Entry<String, String> c : e.columns().entrySet()) {
+                sql.execute(
+                        "COMMENT ON COLUMN "
+                                + table
+                                + "."
+                                + DuckDb.identifier(c.getKey())
+                                + " IS "
+                                + literal(c.getValue()));
             }
             StringWriter csv = new StringWriter();
             long count = 0;

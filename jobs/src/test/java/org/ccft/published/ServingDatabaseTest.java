@@ -75,6 +75,7 @@ class ServingDatabaseTest {
         Path folder = tmp.resolve("release-" + run);
         Files.createDirectories(folder.resolve("internal/parquet"));
         Files.createDirectories(folder.resolve("team/parquet"));
+        Files.createDirectories(folder.resolve("public/parquet"));
         try (Connection db = DuckDb.inMemory();
                 Statement sql = db.createStatement()) {
             sql.execute(
@@ -97,6 +98,27 @@ class ServingDatabaseTest {
                             + "t(case_reference, due, working_days_left)) TO "
                             + DuckDb.literal(
                                     folder.resolve("team/parquet/complaint_worklist.parquet")
+                                            .toString())
+                            + " (FORMAT parquet)");
+            // The public release: the mart after disclosure control, and a statistics table.
+            sql.execute(
+                    "COPY (SELECT financial_year, measure, CASE WHEN value <= 5 THEN NULL ELSE value END AS value, "
+                            + "previous_year_value, CASE WHEN value <= 5 THEN 'value' ELSE '' END AS suppressed FROM "
+                            + "read_parquet("
+                            + DuckDb.literal(
+                                    folder.resolve("internal/parquet/at_a_glance.parquet")
+                                            .toString())
+                            + ")) TO "
+                            + DuckDb.literal(
+                                    folder.resolve("public/parquet/at_a_glance.parquet").toString())
+                            + " (FORMAT parquet)");
+            sql.execute(
+                    "COPY (SELECT '202223' AS time_period, 'Financial year' AS time_identifier, "
+                            + "'Local authority' AS geographic_level, '"
+                            + (10 * run)
+                            + "' AS complaints_received) TO "
+                            + DuckDb.literal(
+                                    folder.resolve("public/parquet/statistics_totals.parquet")
                                             .toString())
                             + " (FORMAT parquet)");
         }
@@ -254,7 +276,51 @@ class ServingDatabaseTest {
                             rows(
                                     admin,
                                     "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'ccft%' ORDER BY 1"))
-                    .containsExactly("ccft_internal", "ccft_team");
+                    .containsExactly("ccft_internal", "ccft_public", "ccft_team");
+        }
+    }
+
+    /**
+     * The public's schema holds the public release as it is (a protected figure null, the
+     * statistics tables as text), read by its own role; staff read it too, the public nothing else.
+     */
+    @Test
+    void thePublicSchemaHoldsThePublicReleaseAndItsRoleReadsNothingElse() throws Exception {
+        serving().publish(published(4), DICTIONARY, release(4));
+        try (Connection admin = pg.connect();
+                Statement s = admin.createStatement()) {
+            // run 4: compliments 20, corporate stage 1 12, the quoted measure 8 (none 5 or fewer)
+            assertThat(
+                            rows(
+                                    admin,
+                                    "SELECT measure, value, suppressed FROM ccft_public.at_a_glance ORDER BY measure"))
+                    .containsExactly(
+                            "compliments|20|", "corporate_stage1|12|", "it's \"quoted\", ok|8|");
+            assertThat(
+                            rows(
+                                    admin,
+                                    "SELECT time_period, complaints_received FROM ccft_public.statistics_totals"))
+                    .containsExactly("202223|40");
+            assertThat(
+                            rows(
+                                    admin,
+                                    "SELECT mart, audience FROM ccft_public.publication ORDER BY mart"))
+                    .containsExactly("at_a_glance|public", "statistics_totals|public");
+            s.execute("DROP ROLE IF EXISTS citizen");
+            s.execute("CREATE ROLE citizen LOGIN IN ROLE ccft_public_reader");
+            s.execute("DROP ROLE IF EXISTS officer");
+            s.execute("CREATE ROLE officer LOGIN IN ROLE ccft_internal_reader");
+        }
+        try (Connection citizen = as("citizen");
+                Connection officer = as("officer")) {
+            assertThat(rows(citizen, "SELECT count(*) FROM ccft_public.statistics_totals"))
+                    .containsExactly("1");
+            assertThatThrownBy(() -> rows(citizen, "SELECT * FROM ccft_internal.at_a_glance"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> rows(citizen, "SELECT * FROM ccft_team.complaint_worklist"))
+                    .hasMessageContaining("permission denied");
+            assertThat(rows(officer, "SELECT count(*) FROM ccft_public.at_a_glance"))
+                    .containsExactly("3");
         }
     }
 }

@@ -45,22 +45,16 @@ public final class Attack {
         Map<String, Integer> index = new HashMap<>();
         unknowns.forEach(u -> index.put(u, index.size()));
         List<Row> rows = new ArrayList<>();
-        for (CountTable.Sum sum : table.sums()) {
+        for (CountTable.Identity identity : table.identities()) {
             Map<Integer, Double> terms = new LinkedHashMap<>();
             double right = 0;
-            for (String part : sum.parts()) {
-                Integer i = index.get(part);
+            for (Map.Entry<String, Integer> t : identity.terms().entrySet()) {
+                Integer i = index.get(t.getKey());
                 if (i != null) {
-                    terms.merge(i, 1.0, Double::sum);
+                    terms.merge(i, (double) t.getValue(), Double::sum);
                 } else {
-                    right -= table.get(part).value();
+                    right -= t.getValue() * (double) table.get(t.getKey()).value();
                 }
-            }
-            Integer w = index.get(sum.whole());
-            if (w != null) {
-                terms.merge(w, -1.0, Double::sum);
-            } else {
-                right += table.get(sum.whole()).value();
             }
             terms.values().removeIf(v -> Math.abs(v) < EPS);
             if (!terms.isEmpty()) {

@@ -2,21 +2,25 @@ package org.ccft.published.disclosure;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Counts about to be published, and what a reader can add up from them: each {@link Sum} says that
- * some figures add up to another (a breakdown's cells to its total, service areas to At a Glance's
- * total, a previous-year bracket to last year's figure). A figure may be exempt: published exactly
- * whatever its size (the year's headline totals the council itself publishes); or hidden: a total
- * no output shows, which a reader does not know but which still ties the figures that add up to it.
+ * Counts about to be published, and what a reader knows ties them together: each {@link Identity}
+ * says that some figures, each times a whole number, add up to zero. Most are sums (a breakdown's
+ * cells add up to its total, service areas to At a Glance's total, a previous-year bracket is last
+ * year's figure); others are found in the data ({@link IdentityMiner}: worked with = decided +
+ * still open, this year's open is next year's carried in). A figure may be exempt: published
+ * exactly whatever its size (the year's one-way totals the council's own report prints); or hidden:
+ * a total no output shows, which a reader does not know but which still ties the figures that add
+ * up to it. A cell keeps its figure and coordinates ({@code complaints_received}, {@code
+ * financial_year 2022-23, service_area SAT}) so that the identities between figures can be looked
+ * for.
  */
 public final class CountTable {
 
-    /** One published count, by an id that names where it is shown. */
+    /** One published count, by an id that names what it counts and where. */
     public record Cell(String id, long value, boolean exempt, boolean hidden) {
         public Cell {
             if (value < 0) {
@@ -26,44 +30,60 @@ public final class CountTable {
         }
     }
 
-    /** The parts add up to the whole (a figure published twice is a sum of one part). */
-    public record Sum(List<String> parts, String whole) {
-        public Sum {
-            parts = List.copyOf(parts);
+    /**
+     * The cells, each times its coefficient, add up to zero: {@code worked_with - decided -
+     * open_at_year_end = 0}. {@code source} says where a reader learns it (declared, or mined and
+     * how).
+     */
+    public record Identity(Map<String, Integer> terms, String source) {
+        public Identity {
+            terms = Collections.unmodifiableMap(new TreeMap<>(terms));
+        }
+
+        /** The parts add up to the whole. */
+        static Identity sum(List<String> parts, String whole, String source) {
+            Map<String, Integer> terms = new TreeMap<>();
+            parts.forEach(p -> terms.merge(p, 1, Integer::sum));
+            terms.merge(whole, -1, Integer::sum);
+            terms.values().removeIf(v -> v == 0);
+            return new Identity(terms, source);
         }
     }
 
     private final Map<String, Cell> cells = new LinkedHashMap<>();
-    private final Set<Sum> sums = new LinkedHashSet<>();
+    private final Map<String, Map<String, String>> coordinates = new LinkedHashMap<>();
+    private final Map<Map<String, Integer>, Identity> identities = new LinkedHashMap<>();
 
     public CountTable cell(String id, long value) {
-        return add(new Cell(id, value, false, false));
+        return add(new Cell(id, value, false, false), Map.of());
     }
 
     public CountTable exempt(String id, long value) {
-        return add(new Cell(id, value, true, false));
+        return add(new Cell(id, value, true, false), Map.of());
     }
 
     public CountTable hidden(String id, long value) {
-        return add(new Cell(id, value, false, true));
+        return add(new Cell(id, value, false, true), Map.of());
     }
 
-    private CountTable add(Cell cell) {
+    private CountTable add(Cell cell, Map<String, String> at) {
         if (cells.putIfAbsent(cell.id(), cell) != null) {
             throw new IllegalArgumentException("two cells named " + cell.id());
         }
+        coordinates.put(cell.id(), Map.copyOf(at));
         return this;
     }
 
     /**
      * The same figure published in one more place (or a total found once more): it must have the
      * same value; it is exempt if any place publishes it exactly, and hidden only while no place
-     * shows it.
+     * shows it. {@code at} is its figure ({@code figure}) and coordinates.
      */
-    public CountTable merge(String id, long value, boolean exempt, boolean hidden) {
+    public CountTable merge(
+            String id, Map<String, String> at, long value, boolean exempt, boolean hidden) {
         Cell was = cells.get(id);
         if (was == null) {
-            return add(new Cell(id, value, exempt, hidden));
+            return add(new Cell(id, value, exempt, hidden), at);
         }
         if (was.value() != value) {
             throw new IllegalArgumentException(
@@ -100,8 +120,7 @@ public final class CountTable {
                             + ": "
                             + parts);
         }
-        sums.add(new Sum(parts, whole));
-        return this;
+        return identity(Identity.sum(parts, whole, "declared"));
     }
 
     /**
@@ -112,6 +131,28 @@ public final class CountTable {
         return sum(b, List.of(a));
     }
 
+    /** Adds an identity the cells obey; checks that they do. */
+    public CountTable identity(Identity identity) {
+        long total = 0;
+        for (Map.Entry<String, Integer> t : identity.terms().entrySet()) {
+            total += t.getValue() * get(t.getKey()).value();
+        }
+        if (total != 0) {
+            throw new IllegalArgumentException(
+                    "the cells of "
+                            + identity.terms()
+                            + " ("
+                            + identity.source()
+                            + ") add up to "
+                            + total
+                            + ", not 0");
+        }
+        if (!identity.terms().isEmpty()) {
+            identities.putIfAbsent(identity.terms(), identity);
+        }
+        return this;
+    }
+
     public Cell get(String id) {
         Cell c = cells.get(id);
         if (c == null) {
@@ -120,21 +161,27 @@ public final class CountTable {
         return c;
     }
 
+    /** A cell's figure ({@code figure}) and coordinates; empty for a cell named by hand. */
+    public Map<String, String> coordinates(String id) {
+        return coordinates.getOrDefault(id, Map.of());
+    }
+
     public Map<String, Cell> cells() {
         return Collections.unmodifiableMap(cells);
     }
 
     /**
-     * The table cut where no sum crosses: cells tied to each other by sums, directly or through
-     * others, each with its sums. Suppression in one cannot change what a reader can work out in
-     * another.
+     * The table cut where no identity crosses: cells tied to each other, directly or through
+     * others, each with its identities. Suppression in one cannot change what a reader can work out
+     * in another.
      */
     public List<CountTable> components() {
         Map<String, String> parent = new LinkedHashMap<>();
         cells.keySet().forEach(id -> parent.put(id, id));
-        for (Sum s : sums) {
-            for (String p : s.parts()) {
-                union(parent, p, s.whole());
+        for (Identity s : identities.values()) {
+            String first = s.terms().keySet().iterator().next();
+            for (String p : s.terms().keySet()) {
+                union(parent, p, first);
             }
         }
         Map<String, CountTable> byRoot = new LinkedHashMap<>();
@@ -142,8 +189,14 @@ public final class CountTable {
                 .forEach(
                         c ->
                                 byRoot.computeIfAbsent(root(parent, c.id()), r -> new CountTable())
-                                        .add(c));
-        sums.forEach(s -> byRoot.get(root(parent, s.whole())).sums.add(s));
+                                        .add(c, coordinates(c.id())));
+        identities
+                .values()
+                .forEach(
+                        s ->
+                                byRoot.get(root(parent, s.terms().keySet().iterator().next()))
+                                        .identities
+                                        .put(s.terms(), s));
         return List.copyOf(byRoot.values());
     }
 
@@ -169,7 +222,8 @@ public final class CountTable {
         }
     }
 
-    public Set<Sum> sums() {
-        return Collections.unmodifiableSet(sums);
+    /** The identities, in the order they were found. */
+    public List<Identity> identities() {
+        return List.copyOf(identities.values());
     }
 }

@@ -42,6 +42,7 @@ public final class PublicFigures {
     /** The outcome over every public mart: decisions, and the table they came from. */
     public record Outcome(
             CountTable table,
+            IdentityMiner.Found mined,
             Suppression.Result result,
             Map<String, Decision> decisions,
             Map<String, String> placeOf) {
@@ -62,6 +63,7 @@ public final class PublicFigures {
 
     private final Map<String, String> sendServiceOf = new LinkedHashMap<>();
     private final CountTable table = new CountTable();
+    private final PublicationPolicy policy;
 
     /** A cell's figure and coordinates, to find its totals. */
     private final Map<String, Map<String, String>> coordinatesOf = new LinkedHashMap<>();
@@ -74,7 +76,8 @@ public final class PublicFigures {
      */
     private final Map<String, List<Map<String, List<String>>>> shows = new LinkedHashMap<>();
 
-    public PublicFigures() {
+    public PublicFigures(PublicationPolicy policy) {
+        this.policy = policy;
         ServiceArea.all()
                 .forEach(a -> sendServiceOf.put(a.code(), String.valueOf(a.sendService())));
     }
@@ -165,9 +168,13 @@ public final class PublicFigures {
         return this;
     }
 
-    /** Suppresses over every mart added, and says per row which columns are {@code c}. */
-    public Outcome suppress(Suppression suppression) {
-        Suppression.Result result = suppression.apply(table);
+    /**
+     * Suppresses over every mart added, knowing every identity the figures obey (declared, and
+     * mined from them), and says per row which columns are {@code c}.
+     */
+    public Outcome suppress() {
+        IdentityMiner.Found mined = IdentityMiner.mine(table);
+        Suppression.Result result = new Suppression(policy.threshold()).apply(table);
         Map<String, Decision> decisions = new LinkedHashMap<>();
         for (MartRows mart : marts) {
             List<Set<String>> perRow = new ArrayList<>();
@@ -183,7 +190,7 @@ public final class PublicFigures {
             }
             decisions.put(mart.mart(), new Decision(mart.mart(), perRow));
         }
-        return new Outcome(table, result, decisions, placeOf);
+        return new Outcome(table, mined, result, decisions, placeOf);
     }
 
     private void publish(
@@ -233,9 +240,12 @@ public final class PublicFigures {
                     FinancialYear.of(YearMonth.parse(coords.get("month")).atDay(1)));
         }
         String id = figure + coords;
-        table.merge(id, value, exempt, hidden);
         Map<String, String> withFigure = new TreeMap<>(coords);
         withFigure.put("figure", figure);
+        // The policy's one-way totals are published exactly, and shown (a hidden one in the
+        // statistics tables).
+        boolean exact = policy.isExact(coords);
+        table.merge(id, withFigure, value, exempt || exact, hidden && !exact);
         coordinatesOf.putIfAbsent(id, withFigure);
         return id;
     }
@@ -349,7 +359,7 @@ public final class PublicFigures {
         }
         // A share shows its denominator: the total is published from now on.
         CountTable.Cell t = table.get(id);
-        table.merge(id, t.value(), t.exempt(), false);
+        table.merge(id, table.coordinates(id), t.value(), t.exempt(), false);
         placeOf.putIfAbsent(
                 id, mart.mart() + " " + rowLabel(mart, i) + " " + ref + " (through a share)");
         return id;

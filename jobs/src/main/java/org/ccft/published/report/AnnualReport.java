@@ -82,7 +82,49 @@ public final class AnnualReport {
         complaints(b);
         themes(b);
         ombudsman(b);
-        return new ReportDocument("The Year in Review " + year, subtitle, b);
+        return new ReportDocument(
+                "The Year in Review " + year, subtitle, forPublic ? drawable(b) : b);
+    }
+
+    /**
+     * The public report's charts with every series that is mostly protected left out, and a line
+     * saying which and why, rather than bars missing across the chart; a chart left with no series
+     * is that line alone (the public tables hold every figure, protected ones as {@code c}).
+     */
+    private static List<ReportDocument.Block> drawable(List<ReportDocument.Block> blocks) {
+        List<ReportDocument.Block> out = new ArrayList<>();
+        for (ReportDocument.Block block : blocks) {
+            if (!(block instanceof ReportDocument.Chart chart)) {
+                out.add(block);
+                continue;
+            }
+            List<ReportDocument.Chart.Series> kept = new ArrayList<>();
+            List<String> left = new ArrayList<>();
+            for (ReportDocument.Chart.Series series : chart.series()) {
+                long hidden = series.values().stream().filter(Figure::suppressed).count();
+                if (hidden * 2 > series.values().size()) {
+                    left.add(series.name());
+                } else {
+                    kept.add(series);
+                }
+            }
+            if (!kept.isEmpty()) {
+                out.add(
+                        new ReportDocument.Chart(
+                                chart.title(), chart.categories(), kept, chart.lines()));
+            }
+            if (!left.isEmpty()) {
+                out.add(
+                        new ReportDocument.Paragraph(
+                                (kept.isEmpty() ? chart.title() + ": not drawn. " : "Not drawn in ")
+                                        + (kept.isEmpty() ? "" : chart.title() + ": ")
+                                        + String.join(", ", left)
+                                        + (left.size() == 1 ? " is" : " are")
+                                        + " mostly too small to publish without risk of"
+                                        + " identifying someone."));
+            }
+        }
+        return out;
     }
 
     private List<Map<String, Object>> rows(String mart, Predicate<Map<String, Object>> which)
@@ -97,10 +139,6 @@ public final class AnnualReport {
 
     private List<Map<String, Object>> inYear(String mart, String fy) throws RefusedQuery {
         return rows(mart, r -> fy.equals(r.get("financial_year")));
-    }
-
-    private static Figure sum(List<Map<String, Object>> rows, String column) {
-        return Figure.sum(rows.stream().map(r -> Figure.of(r.get(column))).toList());
     }
 
     private static Figure one(List<Map<String, Object>> rows, String column) {
@@ -184,12 +222,12 @@ public final class AnnualReport {
         b.add(new ReportDocument.Heading(1, "Compliments"));
         List<Map<String, Object>> glance =
                 inYear("at_a_glance", year).stream().filter(is("measure", "compliments")).toList();
-        b.add(
-                new ReportDocument.Paragraph(
-                        "The service received "
-                                + one(glance, "value")
-                                        .withPrevious(one(glance, "previous_year_value"))
-                                + " compliments this year."));
+        new Prose()
+                .say(
+                        "The service received %s compliments this year.",
+                        Prose.bracketed(one(glance, "value"), one(glance, "previous_year_value")))
+                .paragraph()
+                .ifPresent(b::add);
         List<Map<String, Object>> c = inYear("compliments_by_service_area", year);
         List<List<String>> rows = new ArrayList<>();
         c.forEach(
@@ -209,41 +247,41 @@ public final class AnnualReport {
         b.add(new ReportDocument.Heading(1, "Complaints"));
         List<Map<String, Object>> s = inYear("complaints_summary", year);
         List<Map<String, Object>> p = inYear("complaints_summary", previous);
-        b.add(
-                new ReportDocument.Paragraph(
-                        "In this past year, the CCFT received a total of "
-                                + one(s, "received").withPrevious(one(p, "received"))
-                                + " Statutory and Corporate complaints combined "
-                                + "across all three stages of the complaints process. Of these, "
-                                + one(s, "received_stage2").text()
-                                + " were Stage 2 complaints, and "
-                                + one(s, "received_stage3").text()
-                                + " were Stage 3 complaints. Out of the "
-                                + one(s, "concluded").text()
-                                + " complaints which concluded this year, "
-                                + one(s, "partially_upheld_share").percent()
-                                + " were partially upheld, "
-                                + one(s, "upheld_share").percent()
-                                + " fully upheld, "
-                                + one(s, "not_upheld_share").percent()
-                                + " not upheld and "
-                                + one(s, "withdrawn_share").percent()
-                                + " withdrawn."));
-        b.add(
-                new ReportDocument.Paragraph(
-                        "In the year, "
-                                + one(s, "reopened_share").percent()
-                                + " of the Stage 1 complaints "
-                                + "answered were reopened following dissatisfied feedback from complainants."));
-        b.add(
-                new ReportDocument.Paragraph(
-                        "Out of the "
-                                + one(s, "received").text()
-                                + " complaints received this year, "
-                                + one(s, "by_young_people").text()
-                                + " were made by young people, of which "
-                                + one(s, "young_people_with_advocate").text()
-                                + " were assisted by an Advocate."));
+        new Prose()
+                .say(
+                        "In this past year, the CCFT received a total of %s Statutory and Corporate"
+                                + " complaints combined across all three stages of the complaints process.",
+                        Prose.bracketed(one(s, "received"), one(p, "received")))
+                .say(
+                        "Of these, %s were Stage 2 complaints, and %s were Stage 3 complaints.",
+                        Prose.count(one(s, "received_stage2")),
+                        Prose.count(one(s, "received_stage3")))
+                .say(
+                        "Out of the %s complaints which concluded this year, %s were partially upheld, %s"
+                                + " fully upheld, %s not upheld and %s withdrawn.",
+                        Prose.count(one(s, "concluded")),
+                        Prose.share(one(s, "partially_upheld_share")),
+                        Prose.share(one(s, "upheld_share")),
+                        Prose.share(one(s, "not_upheld_share")),
+                        Prose.share(one(s, "withdrawn_share")))
+                .paragraph()
+                .ifPresent(b::add);
+        new Prose()
+                .say(
+                        "In the year, %s of the Stage 1 complaints answered were reopened following"
+                                + " dissatisfied feedback from complainants.",
+                        Prose.share(one(s, "reopened_share")))
+                .paragraph()
+                .ifPresent(b::add);
+        new Prose()
+                .say(
+                        "Out of the %s complaints received this year, %s were made by young people, of"
+                                + " which %s were assisted by an Advocate.",
+                        Prose.count(one(s, "received")),
+                        Prose.count(one(s, "by_young_people")),
+                        Prose.count(one(s, "young_people_with_advocate")))
+                .paragraph()
+                .ifPresent(b::add);
         List<Map<String, Object>> who = inYear("complainants", year);
         b.add(
                 new ReportDocument.Chart(
@@ -263,21 +301,22 @@ public final class AnnualReport {
                                                 .map(r -> Figure.of(r.get("with_advocate")))
                                                 .toList())),
                         false));
-        b.add(
-                new ReportDocument.Paragraph(
-                        "There were "
-                                + one(s, "concluded").text()
-                                + " complaints responded to this year. "
-                                + "Out of these, "
-                                + one(s, "extended").text()
-                                + " were extended beyond the initial timescale. Out of the "
-                                + one(s, "concluded").text()
-                                + " complaints responded to this year, "
-                                + one(s, "outside_timescale").text()
-                                + " (equating to "
-                                + one(s, "outside_timescale_share").percent()
-                                + ") were responded to outside of the "
-                                + "prescribed timescale (whether it was the initial or the extended timescale)."));
+        new Prose()
+                .say(
+                        "There were %s complaints responded to this year.",
+                        Prose.count(one(s, "concluded")))
+                .say(
+                        "Out of these, %s were extended beyond the initial timescale.",
+                        Prose.count(one(s, "extended")))
+                .say(
+                        "Out of the %s complaints responded to this year, %s (equating to %s) were"
+                                + " responded to outside of the prescribed timescale (whether it was the"
+                                + " initial or the extended timescale).",
+                        Prose.count(one(s, "concluded")),
+                        Prose.count(one(s, "outside_timescale")),
+                        Prose.share(one(s, "outside_timescale_share")))
+                .paragraph()
+                .ifPresent(b::add);
         List<Map<String, Object>> areas = inYear("service_area_complaints", year);
         b.add(
                 new ReportDocument.Chart(
@@ -381,36 +420,34 @@ public final class AnnualReport {
 
     private void ombudsman(List<ReportDocument.Block> b) throws RefusedQuery {
         b.add(new ReportDocument.Heading(1, "Local Government Ombudsman"));
-        List<Map<String, Object>> c = inYear("lgo_caseload", year);
+        List<Map<String, Object>> y = inYear("ombudsman_year", year);
         List<Map<String, Object>> o = inYear("lgo_outcomes", year);
-        b.add(
-                new ReportDocument.Paragraph(
+        new Prose()
+                .say(
                         "From April "
                                 + year.substring(0, 4)
                                 + " to March "
                                 + (Integer.parseInt(year.substring(0, 4)) + 1)
-                                + ", the CCFT worked with "
-                                + sum(c, "worked_with").text()
-                                + " Local Government Ombudsman enquiries. "
-                                + sum(c, "carried_in").text()
-                                + " were received in a previous year, and "
-                                + sum(c, "open_at_year_end").text()
-                                + " remained ongoing as of the end of this year. A final LGO decision was reached for "
-                                + sum(c, "decided").text()
-                                + " enquiries this year."));
+                                + ", the CCFT worked with %s Local Government Ombudsman enquiries.",
+                        Prose.count(one(y, "worked_with")))
+                .say(
+                        "%s were received in a previous year, and %s remained ongoing as of the end of"
+                                + " this year.",
+                        Prose.count(one(y, "carried_in")), Prose.count(one(y, "open_at_year_end")))
+                .say(
+                        "A final LGO decision was reached for %s enquiries this year.",
+                        Prose.count(one(y, "decided")))
+                .paragraph()
+                .ifPresent(b::add);
         b.add(
                 new ReportDocument.Table(
                         "Ombudsman decisions by outcome, " + year,
                         List.of("Outcome", "Decisions"),
                         List.of(
-                                List.of("Not upheld", sum(o, "not_upheld").text()),
-                                        List.of(
-                                                "Partially upheld",
-                                                sum(o, "partially_upheld").text()),
-                                List.of("Upheld", sum(o, "upheld").text()),
-                                        List.of(
-                                                "Outside of remit",
-                                                sum(o, "outside_remit").text()))));
+                                List.of("Not upheld", one(y, "not_upheld").text()),
+                                List.of("Partially upheld", one(y, "partially_upheld").text()),
+                                List.of("Upheld", one(y, "upheld").text()),
+                                List.of("Outside of remit", one(y, "outside_remit").text()))));
         List<List<String>> received = new ArrayList<>();
         o.forEach(
                 r ->

@@ -1,11 +1,9 @@
 package org.ccft.published.report;
 
-import java.util.Collection;
-
 /**
- * One figure of the report: a number, {@code c} (suppressed in the public version), or none. Adding
- * up figures keeps the rule the public release keeps: a sum holding a suppressed figure is
- * suppressed, so nothing hidden can be worked out from a total the report prints.
+ * One figure of the report: a number, {@code c} (suppressed in the public version), or none. The
+ * report adds up no figures of its own: every total it prints is a published figure, protected or
+ * not by the public release.
  */
 public record Figure(Double value, boolean suppressed) {
 
@@ -17,21 +15,6 @@ public record Figure(Double value, boolean suppressed) {
             return SUPPRESSED;
         }
         return v instanceof Number n ? new Figure(n.doubleValue(), false) : NONE;
-    }
-
-    public static Figure sum(Collection<Figure> figures) {
-        double total = 0;
-        boolean any = false;
-        for (Figure f : figures) {
-            if (f.suppressed) {
-                return SUPPRESSED;
-            }
-            if (f.value != null) {
-                total += f.value;
-                any = true;
-            }
-        }
-        return any ? new Figure(total, false) : new Figure(0.0, false);
     }
 
     public boolean isNumber() {

@@ -9,9 +9,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Disclosure control on hand-worked tables. Every result is also attacked: for each suppressed cell
- * the published sums are solved (elimination, and bounds with counts at least zero) and its exact
- * value must not come out.
+ * Disclosure control on hand-worked tables: the primary cells, and the cheapest complements (cost a
+ * figure's value plus one, ten times for a total). Every result is also attacked: for each
+ * suppressed cell the published sums are solved (elimination, and bounds with counts at least zero)
+ * and its exact value must not come out.
  */
 class SuppressionTest {
 
@@ -64,11 +65,10 @@ class SuppressionTest {
         CountTable t = twoWay(false);
         Suppression.Result result = DFE.apply(t);
         assertThat(result.primary()).containsExactly("STAT.3");
-        // Row STATUTORY holds only STAT.3: the smallest beside it in its row or column is STAT.2
-        // (7); column 2 then holds only STAT.2: CORP.2 (38, before 45, 52, 62); column 3 holds only
-        // STAT.3: CORP.3 (17). Row CORPORATE then has two, and every row and column has two or
-        // none.
-        assertThat(result.secondary()).containsExactly("STAT.2", "CORP.2", "CORP.3");
+        // A reader of the row and column totals can only be kept from STAT.3 by a rectangle: with
+        // stage 2 it costs 7 + 38 + 17 (plus one each: 65), with stage 1 it costs 52 + 339 + 17
+        // (411), through a total ten times as much.
+        assertThat(result.secondary()).containsExactlyInAnyOrder("STAT.2", "CORP.2", "CORP.3");
         unbreakable(t, result);
     }
 
@@ -144,9 +144,14 @@ class SuppressionTest {
         unbreakable(t, result);
     }
 
-    /** Zeros stay 0; a share of a suppressed count is suppressed too; sums must add up. */
+    /**
+     * Zeros are never suppressed for being small, but one is the cheapest complement: hiding
+     * withdrawn (4) with not upheld (0) costs 1 (a zero's value plus one), with upheld (40) 41. A
+     * reader then knows only that the two add up to 4. A share of a suppressed count is suppressed
+     * too; sums must add up.
+     */
     @Test
-    void zerosStayAndSharesFollowTheirCounts() {
+    void aZeroIsTheCheapestComplementAndSharesFollowTheirCounts() {
         CountTable t =
                 new CountTable()
                         .cell("upheld", 40)
@@ -158,13 +163,48 @@ class SuppressionTest {
                                 "concluded",
                                 List.of("upheld", "not_upheld", "withdrawn", "partially"));
         Suppression.Result result = DFE.apply(t);
-        assertThat(result.suppressed()).containsExactlyInAnyOrder("withdrawn", "upheld");
-        assertThat(Suppression.shown(t, result)).containsEntry("not_upheld", "0");
+        assertThat(result.primary()).containsExactly("withdrawn");
+        assertThat(result.secondary()).containsExactly("not_upheld");
+        assertThat(Suppression.shown(t, result))
+                .containsEntry("upheld", "40")
+                .containsEntry("not_upheld", "c");
         assertThat(Suppression.shareShown(result, List.of("withdrawn", "concluded"))).isFalse();
         assertThat(Suppression.shareShown(result, List.of("partially", "concluded"))).isTrue();
         unbreakable(t, result);
         assertThatThrownBy(() -> new CountTable().cell("a", 1).cell("t", 2).sum("t", List.of("a")))
                 .hasMessageContaining("add up to 1, not 2");
+    }
+
+    /**
+     * Complaints by two procedures and three stages with every total: the 3 at (1,1). Taking the
+     * nearest smallest cell each time (6, then 7 below it, then 8 beside that, then 100 above)
+     * hides 6 + 7 + 8 + 100 = 121 complaints; the cheapest rectangle hides 6, 90 and 7 (103): a
+     * reader of either only knows that the four add up along rows and columns.
+     */
+    @Test
+    void theComplementIsTheCheapestRectangleNotTheNearestCells() {
+        long[][] v = {{3, 6, 100}, {90, 7, 8}};
+        CountTable t = new CountTable();
+        for (int r = 0; r < 2; r++) {
+            for (int c = 0; c < 3; c++) {
+                t.cell(r + "." + c, v[r][c]);
+            }
+        }
+        t.cell("0.all", 109).cell("1.all", 105);
+        t.cell("all.0", 93).cell("all.1", 13).cell("all.2", 108).cell("all.all", 214);
+        for (int r = 0; r < 2; r++) {
+            t.sum(r + ".all", List.of(r + ".0", r + ".1", r + ".2"));
+        }
+        for (int c = 0; c < 3; c++) {
+            t.sum("all." + c, List.of("0." + c, "1." + c));
+        }
+        t.sum("all.all", List.of("0.all", "1.all"));
+        Suppression.Result result = DFE.apply(t);
+        assertThat(result.primary()).containsExactly("0.0");
+        assertThat(result.secondary()).containsExactlyInAnyOrder("0.1", "1.0", "1.1");
+        long hidden = result.secondary().stream().mapToLong(id -> t.get(id).value()).sum();
+        assertThat(hidden).isEqualTo(6 + 90 + 7);
+        unbreakable(t, result);
     }
 
     /** A sum of two suppressed cells that is zero would pin both: the attack sees it. */

@@ -1,0 +1,115 @@
+package org.ccft.published.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The identities an outsider who knows the service would use, found in the figures themselves, on
+ * hand-worked tables: each kind makes the attack stronger, and none is taken from a coincidence of
+ * one grain.
+ */
+class IdentityMinerTest {
+
+    /** A figure at coordinates, named as the public figures name it; returns its id. */
+    private static String put(CountTable t, String figure, long value, String... coordinates) {
+        Map<String, String> at = new TreeMap<>();
+        for (int i = 0; i < coordinates.length; i += 2) {
+            at.put(coordinates[i], coordinates[i + 1]);
+        }
+        String id = figure + at;
+        at.put("figure", figure);
+        t.merge(id, at, value, false, false);
+        return id;
+    }
+
+    /**
+     * The ombudsman's caseload by service area: worked with = decided + still open, declared by no
+     * mart. ADOPTION's 4 still open is suppressed: 6 worked with less 2 decided gives it away once
+     * the identity is known, and not before.
+     */
+    @Test
+    void acrossColumnsWorkedWithIsDecidedPlusStillOpen() {
+        CountTable t = new CountTable();
+        long[][] v = {{20, 12, 8}, {10, 7, 3}, {6, 2, 4}, {2, 1, 1}};
+        String[] areas = {"SAT", "IFD", "ADOPTION", "FOSTERING"};
+        for (int a = 0; a < areas.length; a++) {
+            String[] at = {"financial_year", "2022-23", "service_area", areas[a]};
+            put(t, "lgo_worked_with", v[a][0], at);
+            put(t, "lgo_decided", v[a][1], at);
+            put(t, "lgo_open_at_year_end", v[a][2], at);
+        }
+        String open = "lgo_open_at_year_end{financial_year=2022-23, service_area=ADOPTION}";
+        assertThat(Attack.derivable(t, Set.of(open))).as("before mining").isEmpty();
+
+        IdentityMiner.Found found = IdentityMiner.mine(t);
+
+        assertThat(found.withinPeriod()).isEqualTo(1);
+        assertThat(found.equations()).as("one equation per service area").isEqualTo(4);
+        assertThat(t.identities())
+                .allSatisfy(i -> assertThat(i.source()).startsWith("mined within a period"));
+        assertThat(Attack.derivable(t, Set.of(open))).containsEntry(open, 4L);
+        Suppression.Result result = new Suppression(5).apply(t);
+        assertThat(Attack.derivable(t, result.suppressed())).isEmpty();
+    }
+
+    /**
+     * Enquiries still open at a year's end are the next year's carried in: 2021-22's 4 carried in
+     * is 2020-21's 4 still open (6 = 6, 4 = 4 and 9 = 9 over three pairs of years).
+     */
+    @Test
+    void betweenPeriodsOneYearsOpenIsTheNextYearsCarriedIn() {
+        CountTable t = new CountTable();
+        String[] years = {"2019-20", "2020-21", "2021-22", "2022-23"};
+        long[] open = {6, 4, 9, 7};
+        long[] carried = {2, 6, 4, 9};
+        for (int y = 0; y < years.length; y++) {
+            put(t, "lgo_open_at_year_end", open[y], "financial_year", years[y]);
+            put(t, "lgo_carried_in", carried[y], "financial_year", years[y]);
+        }
+        String carriedIn = "lgo_carried_in{financial_year=2021-22}";
+        assertThat(Attack.derivable(t, Set.of(carriedIn))).as("before mining").isEmpty();
+
+        IdentityMiner.Found found = IdentityMiner.mine(t);
+
+        assertThat(found.betweenPeriods()).isEqualTo(1);
+        assertThat(found.withinPeriod()).isZero();
+        assertThat(Attack.derivable(t, Set.of(carriedIn))).containsEntry(carriedIn, 4L);
+    }
+
+    /**
+     * Two figures equal in each of three years are not equal by service area: a coincidence of the
+     * year totals, not an identity, so nothing is mined.
+     */
+    @Test
+    void aCoincidenceOfOneGrainIsNotAnIdentity() {
+        CountTable t = new CountTable();
+        String[] years = {"2020-21", "2021-22", "2022-23"};
+        long[][] a = {{3, 2}, {4, 3}, {5, 4}};
+        long[][] b = {{2, 3}, {5, 2}, {5, 4}};
+        for (int y = 0; y < years.length; y++) {
+            put(t, "a", a[y][0] + a[y][1], "financial_year", years[y]);
+            put(t, "b", b[y][0] + b[y][1], "financial_year", years[y]);
+            put(t, "a", a[y][0], "financial_year", years[y], "service_area", "SAT");
+            put(t, "a", a[y][1], "financial_year", years[y], "service_area", "IFD");
+            put(t, "b", b[y][0], "financial_year", years[y], "service_area", "SAT");
+            put(t, "b", b[y][1], "financial_year", years[y], "service_area", "IFD");
+        }
+        assertThat(IdentityMiner.mine(t).withinPeriod()).isZero();
+        assertThat(t.identities()).isEmpty();
+    }
+
+    /** Fewer than three rows with anything on either side is too little to call an identity. */
+    @Test
+    void anIdentitySeenInTwoRowsIsNotTaken() {
+        CountTable t = new CountTable();
+        put(t, "x", 3, "financial_year", "2021-22");
+        put(t, "y", 3, "financial_year", "2021-22");
+        put(t, "x", 5, "financial_year", "2022-23");
+        put(t, "y", 5, "financial_year", "2022-23");
+        assertThat(IdentityMiner.mine(t).withinPeriod()).isZero();
+    }
+}
