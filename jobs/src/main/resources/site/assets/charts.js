@@ -39,12 +39,26 @@
 
   var seq = 0;
 
-  /** A figure: caption, the chart, and its numbers as a table. */
+  /**
+   * A figure: caption, the chart, and its numbers as a table. A series most of whose figures are
+   * protected ("c") is not drawn (its bars or line would be mostly missing) and a line says so; the
+   * table still has it.
+   */
   function figure(parent, spec) {
     var id = "chart-" + (++seq);
     var fig = el("figure", { "class": "chart", "id": id }, parent);
     el("figcaption", { "id": id + "-caption" }, fig, spec.title);
     if (spec.note) { el("p", { "class": "note" }, fig, spec.note); }
+    var left = spec.series.filter(function (s) {
+      var hidden = s.values.filter(function (v) { return v === "c"; }).length;
+      return !s.noChart && hidden * 2 > s.values.length;
+    });
+    left.forEach(function (s) { s.noChart = true; });
+    if (left.length) {
+      el("p", { "class": "note protected" }, fig, "Not drawn: " + left.map(function (s) { return s.name; }).join(", ") +
+        (left.length === 1 ? " is" : " are") + " mostly too small to publish without risk of identifying someone " +
+        "(shown as c in the table).");
+    }
     var holder = el("div", { "class": "chart-body" }, fig);
     return { fig: fig, holder: holder, id: id };
   }
@@ -149,7 +163,8 @@
     var cats = spec.categories, series = spec.series;
     var W = 720, H = 300, L = 56, B = 60, T = 12, R = 12;
     var max = 0;
-    series.forEach(function (s) { s.values.forEach(function (v) { if (isNumber(v)) { max = Math.max(max, v); } }); });
+    var drawn = series.filter(function (s) { return !s.noChart; });
+    drawn.forEach(function (s) { s.values.forEach(function (v) { if (isNumber(v)) { max = Math.max(max, v); } }); });
     var sc = scale(max);
     var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": f.id + "-caption",
       "class": "svg-chart" }, f.holder);
@@ -167,7 +182,7 @@
         svg("text", { x: X(i), y: H - B + 16, "text-anchor": "middle", "class": "axis" }, root, c);
       }
     });
-    series.forEach(function (s, j) {
+    drawn.forEach(function (s, j) {
       var colour = s.colour || PALETTE[j % PALETTE.length], d = "";
       s.values.forEach(function (v, i) {
         if (isNumber(v)) { d += (d && isNumber(s.values[i - 1]) ? " L" : " M") + X(i) + " " + Y(v); }
@@ -183,7 +198,7 @@
         });
       }
     });
-    legend(f.fig, series.filter(function (s) { return !s.noLegend; }));
+    legend(f.fig, drawn.filter(function (s) { return !s.noLegend; }));
     table(f.fig, spec, cats, series.filter(function (s) { return !s.noTable; }));
     return f.fig;
   }

@@ -175,6 +175,7 @@ class MartModelsTest {
                                 "other_feedback", List.of("feedback_by_quarter"),
                                 "complaint_stages_due", List.of("complaint_worklist"),
                                 "service_area_complaints", List.of("complaints_by_service_area"),
+                                "ombudsman_year", List.of("lgo_caseload", "lgo_outcomes"),
                                 "spc_xmr",
                                         List.of(
                                                 "complaint_response_times",

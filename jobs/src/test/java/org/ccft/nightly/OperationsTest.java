@@ -39,7 +39,7 @@ class OperationsTest {
         Commands.Result asPublished = Commands.ccft("sql", "--warehouse", dir, query);
 
         assertThat(Commands.ccft("publish", "--warehouse", dir, "--tag", "annual-2022-23").stdout())
-                .startsWith("tagged annual-2022-23: run 1, as at 2023-01-01, 29 marts");
+                .startsWith("tagged annual-2022-23: run 1, as at 2023-01-01, 30 marts");
         assertThat(
                         Commands.ccft("publish", "--warehouse", dir, "--tag", "annual-2022-23")
                                 .exitCode())

@@ -72,10 +72,11 @@ class ReadersDoorTest {
 
     /**
      * The public reads the public release only, after disclosure control, worked out by hand: At a
-     * Glance's corporate stage 1 (4) is a headline, exempt; all four are the SAT's, and no other
-     * service area has any, so the SAT's 4 gives nothing away that At a Glance does not and is
-     * shown; the four are all one theme (PLANS), and 4 complaints by theme is below the threshold,
-     * so it is c, and so is its share.
+     * Glance's corporate stage 1 (4) is a one-way total, exact; all four are the SAT's, and no
+     * other service area has any, so the SAT's 4 at corporate stage 1 gives nothing away that the
+     * SAT's exact total (4) does not and is shown; the four are all one theme (PLANS), and the
+     * year's complaints by theme are one-way totals too, published exactly (4, a share of 1), in
+     * the mart and in the statistics table by theme.
      */
     @Test
     void thePublicReadsTheReleaseAfterDisclosureControl() throws Exception {
@@ -111,11 +112,19 @@ class ReadersDoorTest {
                                         "SELECT theme, records, share, "
                                                 + "suppressed FROM complaint_themes WHERE financial_year = '2022-23'")
                                 .stdout())
-                .isEqualTo("theme,records,share,suppressed\r\nPLANS,,,\"records,share\"\r\n");
+                .isEqualTo("theme,records,share,suppressed\r\nPLANS,4,1.0,\r\n");
         assertThat(
-                        Files.readAllLines(
-                                w.root.resolve("published/files/public/csv/complaint_themes.csv")))
-                .contains("2022-23,PLANS,c,c");
+                        Commands.ccft(
+                                        "sql",
+                                        "--warehouse",
+                                        dir,
+                                        "--audience",
+                                        "public",
+                                        "SELECT time_period, theme, complaints_and_enquiries_received "
+                                                + "FROM statistics_by_theme WHERE time_period = '202223' ORDER BY theme")
+                                .stdout())
+                .isEqualTo(
+                        "time_period,theme,complaints_and_enquiries_received\r\n202223,Plans,4\r\n202223,Total,4\r\n");
         // The staff's exact figure, for comparison.
         assertThat(
                         Commands.ccft(
@@ -143,7 +152,9 @@ class ReadersDoorTest {
                                 w.root.resolve("published/files/public/disclosure.json").toFile());
         assertThat(disclosure.at("/marts/spc_xmr/withheld").asText()).isNotEmpty();
         assertThat(disclosure.at("/marts/at_a_glance/exempt").asText()).isNotEmpty();
-        assertThat(disclosure.at("/marts/complaint_themes/suppressed_cells").asInt()).isEqualTo(2);
+        assertThat(disclosure.at("/marts/complaint_themes/suppressed_cells").asInt()).isZero();
+        assertThat(disclosure.get("policy").asText()).contains("one-way totals by stage");
+        assertThat(disclosure.get("statistics_tables").toString()).contains("statistics_by_theme");
     }
 
     @Test

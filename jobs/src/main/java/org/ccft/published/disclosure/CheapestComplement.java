@@ -89,7 +89,18 @@ final class CheapestComplement {
                 return found;
             }
         }
-        return Optional.empty();
+        // No neighbourhood was enough, and none proved the cell fixed: the whole table decides
+        // (a programme with no complement there is the proof that the exact figures fix it).
+        Set<String> all = table.cells().keySet();
+        if (reached.size() == all.size()) {
+            return Optional.empty();
+        }
+        // Either direction will do here: the first that protects it.
+        Optional<Solution> up = solve(exposed, +1, all, unknown, shown);
+        return (up.isPresent() || table.get(exposed).value() == 0
+                        ? up
+                        : solve(exposed, -1, all, unknown, shown))
+                .map(Solution::complement);
     }
 
     /**
@@ -172,6 +183,8 @@ final class CheapestComplement {
             Set<String> unknown,
             Set<String> shown) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
+        // Past a thousand cells a dense tableau takes gigabytes: the whole table is solved sparse.
+        model.options.sparse = cells.size() > SIZES[SIZES.length - 1];
 
         Map<String, Variable[]> moves = new LinkedHashMap<>();
         for (String id : cells) {

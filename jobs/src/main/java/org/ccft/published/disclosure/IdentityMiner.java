@@ -21,21 +21,27 @@ import org.ccft.reference.calendar.FinancialYear;
  * consecutive periods, across marts alike (a cell is one figure wherever it is shown).
  *
  * <p>What is looked for: one figure, or two added up, equal to one or two others, in every row of
- * the grain (an absent figure counts 0), and not trivially so: at least {@link #MIN_SUPPORT} rows
- * where the two sides are not zero. Longer sums are the breakdowns' totals, which the marts
- * declare. A coincidence the data happen to obey is taken as an identity too: that errs towards
- * protecting more.
+ * every grain that holds them all (an absent figure counts 0), and not trivially so: in at least
+ * {@link #MIN_SUPPORT} rows every figure of it is above zero. Longer sums are the breakdowns'
+ * totals, which the marts declare. One that the identities kept before already imply is not kept
+ * again.
  */
 public final class IdentityMiner {
 
-    /** Rows in which an identity of two or three figures must hold with something on its sides. */
-    static final int MIN_SUPPORT = 3;
-
     /**
-     * Likewise for two figures equal to two others: among a few hundred small counts over six
-     * years, such coincidences are many, so the rows must come from finer grains too.
+     * Rows in which an identity of two or three figures must hold with every figure in it above
+     * zero, over the grains where it can be tried. Among a few hundred small counts over six years
+     * of totals, coincidences are many (a theme's decisions equal to a quarter's enquiries): an
+     * identity seen only in the year totals is taken for one; a service area's years give it rows
+     * enough.
      */
+    static final int MIN_SUPPORT = 8;
+
+    /** Likewise for two figures equal to two others, whose coincidences are more common still. */
     static final int MIN_SUPPORT_LONG = 12;
+
+    /** Rows of one grain with something in them, for a sum to be a candidate at all. */
+    private static final int CANDIDATE = 3;
 
     /**
      * A bucket of equal sums larger than this is a run of look-alike small vectors: passed over.
@@ -166,17 +172,17 @@ public final class IdentityMiner {
             }
             for (Map<String, String> row : grains.get(g)) {
                 long total = 0;
-                boolean any = false;
+                boolean all = true;
                 for (Map.Entry<String, Integer> t : identity.entrySet()) {
                     String id = row.get(t.getKey());
                     long v = id == null ? 0 : table.get(id).value();
                     total += t.getValue() * v;
-                    any |= v != 0;
+                    all &= v != 0;
                 }
                 if (total != 0) {
                     return -1;
                 }
-                support += any ? 1 : 0;
+                support += all ? 1 : 0;
             }
         }
         return support;
@@ -279,7 +285,7 @@ public final class IdentityMiner {
      */
     private static List<Map<String, Integer>> search(
             CountTable table, List<Map<String, String>> rows, boolean betweenPeriods) {
-        if (rows.size() < MIN_SUPPORT) {
+        if (rows.size() < CANDIDATE) {
             return List.of();
         }
         Set<String> labels = new TreeSet<>();
@@ -300,12 +306,12 @@ public final class IdentityMiner {
         }
         Map<Vector, List<int[]>> sums = new HashMap<>();
         for (int a = 0; a < columns.size(); a++) {
-            if (vectors.get(a).nonZero() >= MIN_SUPPORT) {
+            if (vectors.get(a).nonZero() >= CANDIDATE) {
                 sums.computeIfAbsent(vectors.get(a), k -> new ArrayList<>()).add(new int[] {a});
             }
             for (int b = a + 1; b < columns.size(); b++) {
                 Vector s = vectors.get(a).plus(vectors.get(b));
-                if (s.nonZero() >= MIN_SUPPORT) {
+                if (s.nonZero() >= CANDIDATE) {
                     sums.computeIfAbsent(s, k -> new ArrayList<>()).add(new int[] {a, b});
                 }
             }
