@@ -32,19 +32,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The public audience's files of a release, {@code public/} beside {@code internal/}: every public
- * mart the disclosure step lets out, after one suppression over all of them ({@link
- * PublicFigures}).
+ * mart the disclosure step lets out, after one suppression over all of them ({@link PublicFigures})
+ * under the council's policy, and the same figures as statistics tables.
  *
  * <ul>
+ *   <li>{@code public/statistics/<table>.csv} and {@code .meta.csv}: the figures as DfE publishes
+ *       statistics ({@link StatisticsTables}), the public's CSV files, each checked against explore
+ *       education statistics' conventions;
  *   <li>{@code public/parquet/<mart>.parquet}: the mart's columns and types, a suppressed figure
- *       null, and one more column, {@code suppressed}, naming the row's columns shown as {@code c};
- *   <li>{@code public/csv/<mart>.csv} and {@code public/ccft-marts-public.xlsx}: {@code c} in the
- *       cell;
- *   <li>{@code public/disclosure.json}: the threshold, and per mart how many cells are {@code c},
- *       which marts are exempt and which withheld, and why (never a suppressed value).
+ *       null, and one more column, {@code suppressed}, naming the row's columns shown as {@code c}
+ *       (what the public site, report and SQL read), and each statistics table as text;
+ *   <li>{@code public/ccft-marts-public.xlsx}: the public marts, {@code c} in the cell;
+ *   <li>{@code public/disclosure.json}: the policy, how many figures are published, exact,
+ *       suppressed and why, the identities used, per mart how many cells are {@code c}, which marts
+ *       are exempt and which withheld (never a suppressed value).
  * </ul>
  *
- * The marts are aggregates of a few hundred rows: they are read into memory once, from the
+ * Before anything is written the whole release is attacked with every identity, declared and mined:
+ * a figure the attack works out stops the publish.
+ *
+ * <p>The marts are aggregates of a few hundred rows: they are read into memory once, from the
  * release's own Parquet files, and the suppression is solved there.
  */
 public final class PublicRelease {
@@ -68,7 +75,6 @@ public final class PublicRelease {
             Connection db, Path release, DataDictionary dictionary, String title)
             throws SQLException, IOException {
         Files.createDirectories(release.resolve(FOLDER + "/parquet"));
-        Files.createDirectories(release.resolve(FOLDER + "/csv"));
         PublicFigures figures = new PublicFigures(policy);
         Map<String, Disclosure> published = new LinkedHashMap<>();
         Map<String, Disclosure> withheld = new LinkedHashMap<>();
@@ -146,11 +152,7 @@ public final class PublicRelease {
                 List<Set<String>> decisions = outcome.decisions().get(mart).suppressedColumns();
                 Path parquet = release.resolve(FOLDER + "/parquet/" + mart + ".parquet");
                 writeParquet(db, internal(release, mart), decisions, parquet);
-                String shown = shownQuery(parquet, decisions);
-                try (ResultSet rows = sql.executeQuery(shown)) {
-                    MartCsv.write(rows, release.resolve(FOLDER + "/csv/" + mart + ".csv"));
-                }
-                try (ResultSet rows = sql.executeQuery(shown)) {
+                try (ResultSet rows = sql.executeQuery(shownQuery(parquet, decisions))) {
                     workbook.sheet(mart, rows);
                 }
                 long cells = decisions.stream().mapToLong(Set::size).sum();
