@@ -74,7 +74,10 @@ public final class AnnualReport {
                         + info.qualityVerdict()
                         + ")."
                         + (forPublic
-                                ? " Counts from 1 to 5 are shown as c, with others where a c could be worked out from them."
+                                ? " The year's totals, and its totals by stage, service area, theme and who complained, are"
+                                        + " given exactly, as the council publishes them; in the detail beneath them"
+                                        + " (a service area at one stage, a quarter of one kind of feedback) counts"
+                                        + " from 1 to 5 are shown as c, with others where a c could be worked out."
                                 : " Exact figures, for council staff: not for publication.");
         atAGlance(b);
         feedbackSummary(b);
