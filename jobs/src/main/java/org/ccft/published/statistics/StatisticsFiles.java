@@ -32,38 +32,37 @@ public final class StatisticsFiles {
         List<String> problems = new ArrayList<>();
         for (StatisticsTables.Table t : tables) {
             Path csv = folder.resolve(t.name() + ".csv");
-            try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
-                    CSVPrinter p =
-                            CSVFormat.RFC4180
-                                    .builder()
-                                    .setRecordSeparator("\n")
-                                    .build()
-                                    .print(out)) {
-                out.write('\uFEFF');
-                p.printRecord(t.columns());
-                for (List<String> row : t.rows()) {
-                    p.printRecord(row);
-                }
-            }
-            try (Writer out =
-                            Files.newBufferedWriter(
-                                    folder.resolve(t.name() + ".meta.csv"),
-                                    StandardCharsets.UTF_8);
-                    CSVPrinter p =
-                            CSVFormat.RFC4180
-                                    .builder()
-                                    .setRecordSeparator("\n")
-                                    .build()
-                                    .print(out)) {
-                out.write('\uFEFF');
-                p.printRecord(EesConventions.META_COLUMNS);
-                for (String f : t.filters()) {
-                    p.printRecord(f, "Filter", t.labels().get(f), "", "", "", "", "");
-                }
-                for (String i : t.indicators()) {
-                    p.printRecord(i, "Indicator", t.labels().get(i), "", "", "0", "", "");
-                }
-            }
+            List<List<String>> data = new ArrayList<>(List.of(t.columns()));
+            data.addAll(t.rows());
+            print(csv, data);
+            List<List<String>> meta = new ArrayList<>(List.of(EesConventions.META_COLUMNS));
+            t.filters()
+                    .forEach(
+                            f ->
+                                    meta.add(
+                                            List.of(
+                                                    f,
+                                                    "Filter",
+                                                    t.labels().get(f),
+                                                    "",
+                                                    "",
+                                                    "",
+                                                    "",
+                                                    "")));
+            t.indicators()
+                    .forEach(
+                            i ->
+                                    meta.add(
+                                            List.of(
+                                                    i,
+                                                    "Indicator",
+                                                    t.labels().get(i),
+                                                    "",
+                                                    "",
+                                                    "0",
+                                                    "",
+                                                    "")));
+            print(folder.resolve(t.name() + ".meta.csv"), meta);
             problems.addAll(EesConventions.check(csv));
             try (Statement sql = db.createStatement()) {
                 sql.execute(
@@ -79,6 +78,18 @@ public final class StatisticsFiles {
                     "the public statistics tables break explore education statistics' conventions: "
                             + String.join(
                                     "; ", problems.subList(0, Math.min(10, problems.size()))));
+        }
+    }
+
+    /** A CSV file as DfE publishes them: UTF-8 with a byte-order mark, one record a line. */
+    private static void print(Path file, List<List<String>> records) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                CSVPrinter p =
+                        CSVFormat.RFC4180.builder().setRecordSeparator("\n").build().print(out)) {
+            out.write('\uFEFF');
+            for (List<String> r : records) {
+                p.printRecord(r);
+            }
         }
     }
 }

@@ -2,9 +2,7 @@ package org.ccft.published.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,16 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class IdentityMinerTest {
 
-    /** A figure at coordinates, named as the public figures name it; returns its id. */
     private static String put(CountTable t, String figure, long value, String... coordinates) {
-        Map<String, String> at = new TreeMap<>();
-        for (int i = 0; i < coordinates.length; i += 2) {
-            at.put(coordinates[i], coordinates[i + 1]);
-        }
-        String id = figure + at;
-        at.put("figure", figure);
-        t.merge(id, at, value, false, false);
-        return id;
+        return PolicyFixture.figure(t, null, figure, value, coordinates);
     }
 
     /**

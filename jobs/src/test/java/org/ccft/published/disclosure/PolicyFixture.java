@@ -42,4 +42,20 @@ public final class PolicyFixture {
                 List.of("financial_year"),
                 by);
     }
+
+    /**
+     * Puts a figure at coordinates into a table, named as the public figures name it, exact when
+     * the policy (if any) says so; returns its id.
+     */
+    public static String figure(
+            CountTable t, PublicationPolicy policy, String figure, long value, String... at) {
+        Map<String, String> coordinates = new java.util.TreeMap<>();
+        for (int i = 0; i < at.length; i += 2) {
+            coordinates.put(at[i], at[i + 1]);
+        }
+        String id = figure + coordinates;
+        coordinates.put("figure", figure);
+        t.merge(id, coordinates, value, policy != null && policy.isExact(coordinates), false);
+        return id;
+    }
 }

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.ccft.published.disclosure.CountTable;
 import org.ccft.published.disclosure.PolicyFixture;
 import org.ccft.published.disclosure.PublicationPolicy;
@@ -29,13 +27,7 @@ class StatisticsTablesTest {
                     "E10000003", "873", "Cambridgeshire", "E12000006", "East of England");
 
     private static void put(CountTable t, String figure, long value, String... coordinates) {
-        Map<String, String> at = new TreeMap<>();
-        for (int i = 0; i < coordinates.length; i += 2) {
-            at.put(coordinates[i], coordinates[i + 1]);
-        }
-        String id = figure + at;
-        at.put("figure", figure);
-        t.merge(id, at, value, POLICY.isExact(at), false);
+        PolicyFixture.figure(t, POLICY, figure, value, coordinates);
     }
 
     /**
