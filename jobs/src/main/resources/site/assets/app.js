@@ -130,6 +130,32 @@
     });
   }
 
+  /**
+   * The public's figures by stage over every service area, as the statistics tables publish them
+   * (one-way totals, exact), rather than added up on the page from protected detail; null where the
+   * site has no such table (staff sites add up their exact marts).
+   */
+  var STATS_BY_STAGE = "statistics_by_stage_and_service_area";
+  function publishedByStage(fy, figure) {
+    if (!has(STATS_BY_STAGE)) { return null; }
+    var period = fy.slice(0, 4) + fy.slice(5, 7);
+    var all = rows(STATS_BY_STAGE).filter(function (r) {
+      return r.time_period === period && r.service_area === "Total" && r.send_service === "Total";
+    });
+    return STAGES.map(function (st) {
+      var r = all.filter(function (x) {
+        return x.procedure.toUpperCase() === st[0] && x.stage === "Stage " + st[1];
+      })[0];
+      var v = r ? r[figure] : null;
+      return v === "c" ? "c" : (v === null || v === undefined || v === "x" ? null : Number(v));
+    });
+  }
+
+  /** A column of a mart by stage; the public figure it is (complaints_...) read as published. */
+  function stageFigures(list, column, figure, f) {
+    return (f.area === "all" && publishedByStage(f.fy, figure)) || byStage(list, column);
+  }
+
   function complaints(main, f) {
     var areaNote = f.area === "all" ? "every service area" : areaName(f.area);
     var out = byArea(byYear(rows("complaint_outcomes"), f.fy), f.area);
@@ -137,7 +163,7 @@
     C.bars(s, { title: "Complaint outcomes by stage, " + f.fy + " (" + areaNote + ")", key: "outcomes", mart: "complaint_outcomes",
       categoryLabel: "Stage", stacked: true, categories: STAGES.map(function (st) { return stageLabel({ procedure: st[0], stage: st[1] }); }),
       series: [["Upheld", "upheld"], ["Partially upheld", "partially_upheld"], ["Not upheld", "not_upheld"], ["Withdrawn", "withdrawn"]]
-        .map(function (o) { return { name: o[0], values: byStage(out, o[1]) }; }) });
+        .map(function (o) { return { name: o[0], values: stageFigures(out, o[1], "complaints_" + o[1], f) }; }) });
     var summary = byYear(rows("complaints_summary"), f.fy)[0];
     if (summary && f.area === "all") {
       C.bars(s, { title: "Complaints answered in " + f.fy + ", by outcome (every stage and service area)", key: "outcomes_year",
@@ -152,8 +178,9 @@
     C.bars(s2, { title: "Responses, extensions and late responses by stage, " + f.fy + " (" + areaNote + ")", key: "timeliness",
       mart: "complaint_timeliness", categoryLabel: "Stage",
       categories: STAGES.map(function (st) { return stageLabel({ procedure: st[0], stage: st[1] }); }),
-      series: [["Responded", "responded"], ["Extended", "extended"], ["Outside timescale", "outside_timescale"]]
-        .map(function (o) { return { name: o[0], values: byStage(t, o[1]) }; }) });
+      series: [["Responded", "responded", "complaints_concluded"], ["Extended", "extended", "complaints_extended"],
+        ["Outside timescale", "outside_timescale", "complaints_outside_timescale"]]
+        .map(function (o) { return { name: o[0], values: stageFigures(t, o[1], o[2], f) }; }) });
     if (summary && f.area === "all") {
       C.bars(s2, { title: "Responses sent in " + f.fy + ": extended and late (every stage and service area)", key: "timeliness_year",
         mart: "complaints_summary", categoryLabel: "Responses",
