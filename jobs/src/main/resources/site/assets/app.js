@@ -248,9 +248,14 @@
       var spc = rows("spc_xmr");
       unique(spc.map(function (r) { return r.measure; })).forEach(function (measure) {
         var pts = spc.filter(function (r) { return r.measure === measure; });
-        C.xmr(s3, { title: "XmR chart: " + pts[0].name, key: "xmr_" + measure, points: pts, improvement: pts[0].improvement,
-          kind: measure.indexOf("share") === 0 ? "share" : "decimal",
-          note: "Mean and process limits from " + pts[0].points + " months; a point outside the limits, a run of 7 on one side of the mean, a trend of 6, or two of three beyond two sigma is special cause." });
+        var kind = { xmr: "XmR chart", p_prime: "p′ chart", u_prime: "u′ chart" }[pts[0].chart] || "SPC chart";
+        var judged = pts.filter(function (p) { return !p.in_progress; });
+        C.xmr(s3, { title: pts[0].name + " (" + kind + ")", key: "xmr_" + measure, points: pts,
+          improvement: pts[0].improvement, kind: pts[0].chart === "p_prime" ? "share" : "decimal",
+          note: "Centre and limits from " + (judged.length ? judged[judged.length - 1].points : 0) +
+            " complete months" + (pts[0].chart === "xmr" ? "" : ", with limits for each month by how many it counts") +
+            ". A point outside the limits, a run on one side of the centre, a rising or falling trend, or two of" +
+            " three points near a limit is special cause; the month in progress is shown but not judged." });
       });
     } else {
       el("p", { "class": "note" }, s3, "The monthly XmR charts are published to council staff only: each month's point comes from counts below the disclosure threshold.");

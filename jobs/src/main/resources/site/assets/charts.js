@@ -182,6 +182,12 @@
         svg("text", { x: X(i), y: H - B + 16, "text-anchor": "middle", "class": "axis" }, root, c);
       }
     });
+    (spec.events || []).forEach(function (e, i) {
+      if (e) {
+        var mark = svg("line", { x1: X(i), x2: X(i), y1: T, y2: T + plotH, "class": "event" }, root);
+        svg("title", {}, mark, cats[i] + ": " + e);
+      }
+    });
     drawn.forEach(function (s, j) {
       var colour = s.colour || PALETTE[j % PALETTE.length], d = "";
       s.values.forEach(function (v, i) {
@@ -192,7 +198,8 @@
       if (!s.noPoints) {
         s.values.forEach(function (v, i) {
           if (isNumber(v)) {
-            var p = svg("circle", { cx: X(i), cy: Y(v), r: 4, fill: (s.pointColours && s.pointColours[i]) || colour }, root);
+            var p = svg("circle", { cx: X(i), cy: Y(v), r: 4, fill: (s.pointColours && s.pointColours[i]) || colour,
+              stroke: colour, "stroke-width": 1.5 }, root);
             svg("title", {}, p, cats[i] + ", " + s.name + ": " + format(v, s.kind || spec.kind));
           }
         });
@@ -204,39 +211,84 @@
   }
 
   /**
-   * An XmR chart in the NHS "Making Data Count" style: the points, the mean, the process limits, each
-   * point coloured by its variation (special cause improvement blue, concern orange, common cause grey).
+   * A statistical process control chart in the NHS "Making Data Count" style: the points, the centre
+   * line, the process limits (a step for each month on a p′ or u′ chart), the council's target, each
+   * point coloured by its variation (special cause improvement blue, concern orange, common cause grey,
+   * the month in progress hollow: not judged), the recorded changes marked, and the variation and
+   * assurance icons of the latest complete month.
    */
   function xmr(parent, spec) {
     var pts = spec.points;
     var colours = pts.map(function (p) {
-      return p.variation === "special_cause_improvement" ? IMPROVEMENT
+      return p.in_progress ? "#ffffff" : p.variation === "special_cause_improvement" ? IMPROVEMENT
         : p.variation === "special_cause_concern" ? CONCERN : COMMON;
     });
-    var last = pts[pts.length - 1] || {};
+    var complete = pts.filter(function (p) { return !p.in_progress; });
+    var last = complete[complete.length - 1] || {};
+    var hasTarget = pts.some(function (p) { return isNumber(p.target); });
+    var series = [
+      { name: "Value", values: pts.map(function (p) { return p.value; }), colour: COMMON, pointColours: colours,
+        noLegend: true },
+      { name: "Centre line", values: pts.map(function (p) { return p.mean; }), colour: "#0b0c0c", width: 1.5,
+        noPoints: true, noLegend: true },
+      { name: "Upper process limit", values: pts.map(function (p) { return p.upper_process_limit; }), colour: "#505a5f",
+        dash: "6 4", width: 1.5, noPoints: true, noLegend: true },
+      { name: "Lower process limit", values: pts.map(function (p) { return p.lower_process_limit; }), colour: "#505a5f",
+        dash: "6 4", width: 1.5, noPoints: true, noLegend: true }
+    ];
+    if (hasTarget) {
+      series.push({ name: "Target", values: pts.map(function (p) { return p.target; }), colour: "#d4351c",
+        dash: "2 3", width: 2, noPoints: true, noLegend: true });
+    }
+    series.push({ name: "Variation", values: pts.map(function (p) { return VARIATION[p.variation] || p.variation; }),
+      noLegend: true, noChart: true });
     var fig = lines(parent, {
       title: spec.title, note: spec.note, key: spec.key, mart: "spc_xmr", kind: spec.kind, categoryLabel: "Month",
-      categories: pts.map(function (p) { return p.month; }),
-      series: [
-        { name: "Value", values: pts.map(function (p) { return p.value; }), colour: COMMON, pointColours: colours },
-        { name: "Mean", values: pts.map(function (p) { return p.mean; }), colour: "#0b0c0c", width: 1.5, noPoints: true },
-        { name: "Upper process limit", values: pts.map(function (p) { return p.upper_process_limit; }), colour: "#505a5f",
-          dash: "6 4", width: 1.5, noPoints: true },
-        { name: "Lower process limit", values: pts.map(function (p) { return p.lower_process_limit; }), colour: "#505a5f",
-          dash: "6 4", width: 1.5, noPoints: true },
-        { name: "Variation", values: pts.map(function (p) { return p.variation.replace(/_/g, " "); }), noLegend: true }
-      ]
+      categories: pts.map(function (p) { return p.month_label || p.month; }),
+      series: series, events: pts.map(function (p) { return p.event; })
     });
+    var key = el("ul", { "class": "legend" }, fig.querySelector(".chart-body").parentNode);
+    fig.insertBefore(key, fig.querySelector(".chart-body").nextSibling);
+    [["Special cause: improvement", IMPROVEMENT, "dot"], ["Special cause: concern", CONCERN, "dot"],
+      ["Common cause", COMMON, "dot"], ["Month in progress (not judged)", COMMON, "hollow"],
+      ["Centre line", "#0b0c0c", "line"], ["Process limits", "#505a5f", "dash"]]
+      .concat(hasTarget ? [["Target", "#d4351c", "dash"]] : [])
+      .forEach(function (k) {
+        var li = el("li", {}, key);
+        el("span", { "class": "swatch swatch-" + k[2], style: k[2] === "hollow" ? "border-color:" + k[1]
+          : k[2] === "dot" ? "background:" + k[1] : "border-top-color:" + k[1] }, li);
+        li.appendChild(document.createTextNode(k[0]));
+      });
+    var changes = pts.filter(function (p) { return p.event; });
+    if (changes.length) {
+      var ul = el("ul", { "class": "events" }, fig);
+      changes.forEach(function (p) {
+        el("li", {}, ul, (p.month_label || p.month) + ": " + p.event +
+          (p.period_start === p.month ? " (limits recalculated from here)" : ""));
+      });
+    }
     var icons = el("div", { "class": "mdc-icons" }, fig, null);
     icon(icons, "Variation", last.variation === "special_cause_improvement" ? IMPROVEMENT
       : last.variation === "special_cause_concern" ? CONCERN : COMMON,
-      last.variation === "special_cause_improvement" ? "Special cause: improvement"
-        : last.variation === "special_cause_concern" ? "Special cause: concern" : "Common cause variation",
+      last.variation === "special_cause_improvement" ? "special cause, improvement"
+        : last.variation === "special_cause_concern" ? "special cause, concern" : "common cause",
       last.variation === "special_cause_improvement" ? (spec.improvement === "up" ? "H" : "L")
         : last.variation === "special_cause_concern" ? (spec.improvement === "up" ? "L" : "H") : "~");
-    icon(icons, "Assurance", COMMON, "No target set: assurance cannot be judged", "?");
+    var assurance = ASSURANCE[last.assurance] || ASSURANCE.none;
+    icon(icons, "Assurance", assurance[0], assurance[1], assurance[2]);
     return fig;
   }
+
+  var VARIATION = {
+    common_cause: "Common cause", special_cause_improvement: "Special cause: improvement",
+    special_cause_concern: "Special cause: concern", period_in_progress: "Month in progress (not judged)"
+  };
+  var ASSURANCE = {
+    consistent_pass: [IMPROVEMENT, "the target is met every month within these limits", "P"],
+    consistent_fail: [CONCERN, "the target is missed every month within these limits", "F"],
+    inconsistent: [COMMON, "the target is met in some months and missed in others", "?"],
+    none: [COMMON, "the council has set no target for this measure", "–"]
+  };
 
   function icon(parent, kind, colour, text, letter) {
     var box = el("div", { "class": "mdc-icon" }, parent);

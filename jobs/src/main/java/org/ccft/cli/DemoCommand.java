@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
 import org.ccft.demo.DemoLanding;
+import org.ccft.demo.DemoNarrative;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.Audience;
 import org.ccft.nightly.NightlyRunner;
@@ -21,6 +22,7 @@ import org.ccft.published.Publication;
 import org.ccft.published.ReleaseInfo;
 import org.ccft.published.ReleaseWriter;
 import org.ccft.published.report.AnnualReport;
+import org.ccft.published.report.Narrative;
 import org.ccft.published.report.ReportWriter;
 import org.ccft.quality.QualityReport;
 import picocli.CommandLine.Command;
@@ -182,6 +184,7 @@ public final class DemoCommand implements Callable<Integer> {
                             + warehouse.resolve("published/site/public/index.html").toAbsolutePath()
                             + " (the public, after disclosure control)");
             Path reports = dir.resolve("report");
+            Narrative narrative = Narrative.read(DemoNarrative.copyTo(dir.resolve("narrative")));
             for (Audience audience : List.of(Audience.INTERNAL, Audience.PUBLIC)) {
                 MartReader marts = MartReader.open(warehouse.toString(), audience, null);
                 ReleaseInfo info =
@@ -189,7 +192,7 @@ public final class DemoCommand implements Callable<Integer> {
                                 marts, ctx.getBean(CcftProperties.class).getCouncil().getName());
                 ReportWriter.Written report =
                         ReportWriter.write(
-                                new AnnualReport(marts, year).build(info),
+                                new AnnualReport(marts, year, narrative).build(info),
                                 reports,
                                 ReportCommand.fileName(year, audience));
                 System.out.println(

@@ -20,6 +20,12 @@ public final class ExitCode {
      */
     public static final int DROPS_REFUSED = 3;
 
+    /**
+     * The report's narrative was refused: a placeholder names no published figure, or a file is no
+     * section's (the file and line are on stderr). Nothing was written.
+     */
+    public static final int NARRATIVE_REFUSED = 3;
+
     /** A query or request could not be answered (bad SQL, nothing published yet). */
     public static final int QUERY_FAILED = 4;
 

@@ -10,6 +10,7 @@ import org.ccft.published.MartReader;
 import org.ccft.published.RefusedQuery;
 import org.ccft.published.ReleaseInfo;
 import org.ccft.published.report.AnnualReport;
+import org.ccft.published.report.Narrative;
 import org.ccft.published.report.ReportWriter;
 import org.ccft.reference.calendar.FinancialYear;
 import picocli.CommandLine.Command;
@@ -19,16 +20,22 @@ import picocli.CommandLine.Option;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes the statutory annual report's data pages for a financial year from the published",
-            "marts (or a tag's), in the seed report's order with the year before in brackets: a Word",
-            "document for the team to add its narrative and case studies to, a PDF and an HTML page.",
-            "--audience public writes the version that leaves the council: every figure after disclosure",
-            "control (c where suppressed). Prints the three files' paths on stdout."
+            "Writes the annual complaints and feedback report for a financial year: a Word document,",
+            "a PDF and a web page, with a title page, contents, and each section's graphs and tables",
+            "from the published figures (or a tag's), the year before in brackets. The team's own text",
+            "for each section comes from --narrative: a folder of Markdown files (message.md,",
+            "complaints.md, case-studies.md, ...) where a figure is written {{complaints_summary.received}}",
+            "and filled in from the published figures. Without it, the staff version shows where the",
+            "text goes. --audience public writes the version that leaves the council: every figure after",
+            "disclosure control, no sentence printing a protected figure, and no unwritten section.",
+            "Prints the three files' paths on stdout."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:written",
             "2:bad command line",
+            "3:the narrative names a figure that is not published, or is not a section's (the file and"
+                    + " line are on stderr)",
             "4:nothing is published yet, or no such tag"
         })
 public final class ReportCommand implements Callable<Integer> {
@@ -62,6 +69,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "TAG", description = "the marts as a tag has them")
     String asOf;
 
+    @Option(
+            names = "--narrative",
+            paramLabel = "DIR",
+            description =
+                    "the team's text for each section, one Markdown file per section (bin/ccft demo"
+                            + " writes an example in its folder's narrative/)")
+    Path narrative;
+
     @Override
     public Integer call() throws IOException {
         Audience reader = audience;
@@ -82,9 +97,12 @@ public final class ReportCommand implements Callable<Integer> {
                     MartReader.open(
                             warehouse != null ? warehouse : settings.getWarehouse(), reader, asOf);
             ReleaseInfo info = ReleaseInfo.of(marts, settings.getCouncil().getName());
+            Narrative text = narrative == null ? Narrative.none() : Narrative.read(narrative);
             ReportWriter.Written written =
                     ReportWriter.write(
-                            new AnnualReport(marts, year).build(info), out, fileName(year, reader));
+                            new AnnualReport(marts, year, text).build(info),
+                            out,
+                            fileName(year, reader));
             System.out.println(written.docx().toAbsolutePath());
             System.out.println(written.pdf().toAbsolutePath());
             System.out.println(written.html().toAbsolutePath());
@@ -92,6 +110,9 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (RefusedQuery e) {
             System.err.println("ccft report: " + e.getMessage());
             return ExitCode.QUERY_FAILED;
+        } catch (Narrative.BadNarrative e) {
+            System.err.println("ccft report: " + e.getMessage());
+            return ExitCode.NARRATIVE_REFUSED;
         }
     }
 

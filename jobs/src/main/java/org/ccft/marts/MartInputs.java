@@ -32,7 +32,8 @@ public final class MartInputs {
                     "themes",
                     "complaint_timescales",
                     "working_days",
-                    "spc_measures");
+                    "spc_measures",
+                    "spc_events");
 
     private static final StructType EHCP_MONTHLY =
             StructType.fromDDL(

@@ -38,7 +38,10 @@ public enum AnswerFormat {
             }
         }
     },
-    /** Columns aligned under their names, numbers to the right, and the row count. */
+    /**
+     * Columns aligned under their names, numbers to the right and rounded as their columns read,
+     * and the row count.
+     */
     TABLE {
         @Override
         public void print(MartReader.Answer answer, PrintStream out) {
@@ -51,7 +54,7 @@ public enum AnswerFormat {
             for (Object[] row : answer.rows()) {
                 String[] c = new String[n];
                 for (int i = 0; i < n; i++) {
-                    c[i] = row[i] == null ? "" : row[i].toString();
+                    c[i] = cell(answer.columns().get(i), row[i]);
                     width[i] = Math.max(width[i], c[i].length());
                 }
                 cells.add(c);
@@ -79,6 +82,17 @@ public enum AnswerFormat {
             }
             out.println(
                     "(" + answer.rows().size() + (answer.rows().size() == 1 ? " row)" : " rows)"));
+        }
+
+        /**
+         * A number as the data dictionary's column reads ({@code 80%}, {@code 1,234}, {@code 4.5}),
+         * never a binary fraction's tail ({@code 0.8000000000000007}).
+         */
+        private static String cell(String column, Object value) {
+            if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+                return FigureFormat.of(column, true).text(value);
+            }
+            return value == null ? "" : value.toString();
         }
 
         private static String pad(String s, int width, boolean right) {

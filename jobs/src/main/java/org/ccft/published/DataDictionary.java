@@ -95,16 +95,16 @@ public final class DataDictionary {
         StringBuilder b = new StringBuilder("# Data dictionary: the published marts\n\n");
         b.append("Marts as at ")
                 .append(asAt)
-                .append(". Generated from each mart's definition (`marts/<mart>.yml`, ")
+                .append(". Each mart is a table of published figures, described here from its ")
                 .append(
-                        "next to its SQL) and its published Delta table. Marts marked *contract* are those of ")
+                        "definition and its published data. Marts marked *standard* are those whose names ")
                 .append(
-                        "marts.md, whose names and meanings dashboards rely on. Each mart's audience says who may ")
+                        "and meanings dashboards and analysts rely on: they do not change. Each mart's ")
                 .append(
-                        "read it: *public* (aggregates that may leave the council once disclosure control has ")
+                        "audience says who may read it: *public* (figures that may leave the council once ")
                 .append(
-                        "been applied), *internal* (exact figures, council staff), *team* (pseudonymous lists ")
-                .append("for the complaints team only).\n\n");
+                        "disclosure control has been applied), *internal* (exact figures, council staff), ")
+                .append("*team* (lists by reference, for the complaints team only).\n\n");
         if (policy != null) {
             b.append("**What leaves the council** (the public release, its statistics tables, the ")
                     .append("public site and report, the ccft_public schema): ")
@@ -129,7 +129,7 @@ public final class DataDictionary {
                     .append("\n\n**")
                     .append(d.title())
                     .append("**")
-                    .append(d.contract() == null ? "" : " (contract: " + d.contract() + ")")
+                    .append(d.contract() == null ? "" : " (standard)")
                     .append(". Published version ")
                     .append(e.version())
                     .append(".\n\n")
@@ -150,13 +150,13 @@ public final class DataDictionary {
                         .append(d.disclosure().summary())
                         .append('\n');
             }
-            b.append("\n| column | type | meaning |\n| --- | --- | --- |\n");
+            b.append("\n| column | holds | meaning |\n| --- | --- | --- |\n");
             for (StructField f : e.schema().fields()) {
                 String meaning = d.meaning(f.name(), shared);
                 b.append("| ")
                         .append(f.name())
                         .append(" | ")
-                        .append(f.dataType().simpleString())
+                        .append(holds(f.dataType()))
                         .append(" | ")
                         .append(
                                 meaning == null
@@ -173,6 +173,20 @@ public final class DataDictionary {
             }
         }
         return b.toString();
+    }
+
+    /** What a column holds, in a reader's words: a whole number, a date, text. */
+    public static String holds(org.apache.spark.sql.types.DataType type) {
+        String t = type.typeName();
+        return switch (t) {
+            case "integer", "long", "short", "byte" -> "whole number";
+            case "double", "float" -> "number";
+            case "date" -> "date";
+            case "timestamp", "timestamp_ntz" -> "date and time";
+            case "boolean" -> "yes or no";
+            case "string" -> "text";
+            default -> t.startsWith("decimal") ? "number" : t.startsWith("array") ? "list" : t;
+        };
     }
 
     public String json() {

@@ -102,6 +102,11 @@ public final class MartReader {
         return new TreeSet<>(readable.keySet());
     }
 
+    /** Whether the release publishes a mart of this name, to any audience. */
+    public boolean isPublished(String mart) {
+        return published.contains(mart) || readable.containsKey(mart);
+    }
+
     /** The warehouse's folder. */
     public Path warehouse() {
         return warehouse;

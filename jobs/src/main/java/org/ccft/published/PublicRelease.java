@@ -152,7 +152,8 @@ public final class PublicRelease {
                 List<Set<String>> decisions = outcome.decisions().get(mart).suppressedColumns();
                 Path parquet = release.resolve(FOLDER + "/parquet/" + mart + ".parquet");
                 writeParquet(db, internal(release, mart), decisions, parquet);
-                try (ResultSet rows = sql.executeQuery(shownQuery(parquet, decisions))) {
+                try (ResultSet rows =
+                        sql.executeQuery(shownQuery(parquet, decisions) + " ORDER BY ALL")) {
                     workbook.sheet(mart, rows);
                 }
                 long cells = decisions.stream().mapToLong(Set::size).sum();

@@ -133,7 +133,7 @@ public final class ReleaseWriter {
                             MartCsv.write(
                                     rows, staging.resolve("internal/csv/" + e.mart() + ".csv"));
                         }
-                        try (ResultSet rows = sql.executeQuery(read)) {
+                        try (ResultSet rows = sql.executeQuery(read + " ORDER BY ALL")) {
                             workbook.sheet(e.mart(), rows);
                         }
                     }

@@ -15,6 +15,7 @@ import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.reference.BankHolidays;
 import org.ccft.reference.ComplaintTimescale;
 import org.ccft.reference.ServiceArea;
+import org.ccft.reference.SpcEvent;
 import org.ccft.reference.SpcMeasure;
 import org.ccft.reference.Theme;
 
@@ -102,8 +103,9 @@ public final class ReferenceTables {
                 table(
                         spark,
                         "spc_measures",
-                        "measure STRING, name STRING, unit STRING, improvement STRING, "
-                                + "shift_points INT, trend_points INT",
+                        "measure STRING, name STRING, unit STRING, improvement STRING, chart STRING, "
+                                + "scale DOUBLE, target DOUBLE, shift_points INT, trend_points INT, "
+                                + "near_points INT, near_window INT",
                         SpcMeasure.all().stream()
                                 .map(
                                         m ->
@@ -112,8 +114,27 @@ public final class ReferenceTables {
                                                         m.name(),
                                                         m.unit(),
                                                         m.improvement(),
+                                                        m.chart(),
+                                                        m.scale(),
+                                                        m.target(),
                                                         m.shiftPoints(),
-                                                        m.trendPoints()))
+                                                        m.trendPoints(),
+                                                        m.nearPoints(),
+                                                        m.nearWindow()))
+                                .toList()));
+        tables.add(
+                table(
+                        spark,
+                        "spc_events",
+                        "measure STRING, month STRING, event STRING, rebase BOOLEAN",
+                        SpcEvent.all().stream()
+                                .map(
+                                        e ->
+                                                RowFactory.create(
+                                                        e.measure(),
+                                                        e.month(),
+                                                        e.event(),
+                                                        e.rebase()))
                                 .toList()));
         tables.add(workingDays(spark, holidays));
         return tables;
