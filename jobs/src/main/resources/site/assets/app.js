@@ -50,6 +50,38 @@
     return out;
   }
 
+  /** A code's name as readers know it (reference data code_names, service areas, themes). */
+  function name(column, code) {
+    var list = (D.meta.names || {})[column] || {};
+    return list[code] || ((D.meta.names || {}).measure || {})[code] || code;
+  }
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+  /** 2023-04 as "April 2023"; 2023-04-06 as "6 April 2023". */
+  function ukDate(v) {
+    var m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(String(v || ""));
+    if (!m) { return v; }
+    return (m[3] ? parseInt(m[3], 10) + " " : "") + MONTHS[parseInt(m[2], 10) - 1] + " " + m[1];
+  }
+  function shortMonth(v) {
+    var m = /^(\d{4})-(\d{2})/.exec(String(v || ""));
+    return m ? MONTHS[parseInt(m[2], 10) - 1].slice(0, 3) + " " + m[1] : v;
+  }
+
+  /** The page's answer to its question, in one sentence, first on the page. */
+  function lead(main, text) { el("p", { "class": "lead" }, main, text); }
+
+  /** Says, under a section the service-area filter does not change, that it does not. */
+  function wholeService(s, f) {
+    if (f.area !== "all") {
+      el("p", { "class": "note filter-note" }, s, "This section is for every service area: the service-area filter (" +
+        areaName(f.area) + ") does not apply to it.");
+    }
+  }
+
+  function figure(v, kind) { return C.format(v, kind); }
+
   function areaName(code) {
     var a = D.meta.service_areas.filter(function (s) { return s.code === code; })[0];
     return a ? a.name : code;
@@ -79,7 +111,13 @@
 
   function overview(main, f) {
     var glance = byYear(rows("at_a_glance"), f.fy);
+    var summary = byYear(rows("complaints_summary"), f.fy)[0] || {};
+    var compl = glance.filter(function (g) { return g.measure === "compliments"; })[0] || {};
+    lead(main, "In " + f.fy + " the service received " + figure(summary.received) + " complaints (" +
+      figure((byYear(rows("complaints_summary"), previousYear(f.fy))[0] || {}).received) + " the year before) and " +
+      figure(compl.value) + " compliments.");
     var s = section(main, "At a Glance " + f.fy, "Feedback received in the year, with the year before in brackets.");
+    wholeService(s, f);
     var dl = el("ul", { "class": "tiles" }, s);
     MEASURES.forEach(function (m) {
       var r = glance.filter(function (g) { return g.measure === m[0]; })[0] || {};
@@ -99,9 +137,13 @@
     var q = byYear(rows("feedback_by_quarter"), f.fy);
     var kinds = [["Compliments", "compliments"], ["MP enquiries", "enquiries_mp"], ["Councillor enquiries", "enquiries_councillor"],
       ["General enquiries", "enquiries_general"], ["Statutory stage 1", "statutory_stage1"], ["Corporate stage 1", "corporate_stage1"]];
+    var total = function (m) { return sum(q.filter(function (x) { return x.measure === m; }).map(function (x) { return x.records; })); };
+    lead(main, "In " + f.fy + " the service received " + figure(total("compliments")) + " compliments and " +
+      figure(sum(["enquiries_mp", "enquiries_councillor", "enquiries_general"].map(total))) + " enquiries.");
     var s = section(main, "Graph 1: feedback by quarter, " + f.fy);
+    wholeService(s, f);
     C.bars(s, { title: "Feedback received by quarter and kind, " + f.fy, key: "graph1", mart: "feedback_by_quarter",
-      categoryLabel: "Quarter", categories: ["Q1", "Q2", "Q3", "Q4"],
+      categoryLabel: "Quarter", categories: ["Apr to Jun", "Jul to Sep", "Oct to Dec", "Jan to Mar"],
       series: kinds.map(function (k) {
         return { name: k[0], values: [1, 2, 3, 4].map(function (n) {
           var r = q.filter(function (x) { return x.quarter === n && x.measure === k[1]; })[0];
@@ -110,8 +152,9 @@
       }) });
     var o = byYear(rows("other_feedback"), f.fy);
     var s2 = section(main, "Other feedback, " + f.fy);
+    wholeService(s2, f);
     C.bars(s2, { title: "Other feedback received, " + f.fy + " (and " + previousYear(f.fy) + ")", key: "other_feedback",
-      mart: "other_feedback", categoryLabel: "Kind", categories: o.map(function (r) { return r.kind.replace(/_/g, " "); }),
+      mart: "other_feedback", categoryLabel: "Kind", categories: o.map(function (r) { return name("measure", r.kind); }),
       series: [{ name: f.fy, values: o.map(function (r) { return r.received; }) },
         { name: previousYear(f.fy), values: o.map(function (r) { return r.previous_year_value; }) }] });
     var c = byArea(byYear(rows("compliments_by_service_area"), f.fy), f.area);
@@ -158,6 +201,10 @@
 
   function complaints(main, f) {
     var areaNote = f.area === "all" ? "every service area" : areaName(f.area);
+    var yearSummary = byYear(rows("complaints_summary"), f.fy)[0] || {};
+    lead(main, "Of the " + figure(yearSummary.concluded) + " complaints answered in " + f.fy + ", " +
+      figure(yearSummary.outside_timescale_share, "share") + " were answered after their deadline and " +
+      figure(yearSummary.upheld_share, "share") + " were upheld in full (every service area).");
     var out = byArea(byYear(rows("complaint_outcomes"), f.fy), f.area);
     var s = section(main, "Outcomes, " + f.fy, "Complaints answered in the year (" + areaNote + "), by outcome.");
     C.bars(s, { title: "Complaint outcomes by stage, " + f.fy + " (" + areaNote + ")", key: "outcomes", mart: "complaint_outcomes",
@@ -201,12 +248,14 @@
     }
     var sa = byYear(rows("service_area_complaints"), f.fy);
     var s3 = section(main, "Graph 3: complaints by service area, " + f.fy);
+    wholeService(s3, f);
     C.bars(s3, { title: "Complaints received by service area, " + f.fy, key: "graph3", mart: "service_area_complaints",
       categoryLabel: "Service area", categories: sa.map(function (r) { return r.service_area_name; }),
       series: [{ name: "Complaints received", values: sa.map(function (r) { return r.received; }) }] });
     var tr = rows("complaint_stage_trends");
     var years = unique(tr.map(function (r) { return r.financial_year; })).sort().filter(function (y) { return y <= f.fy; }).slice(-6);
     var s4 = section(main, "Graph 5: six years of complaints by stage");
+    wholeService(s4, f);
     C.lines(s4, { title: "Complaints received by stage, " + years[0] + " to " + years[years.length - 1], key: "graph5",
       mart: "complaint_stage_trends", categoryLabel: "Financial year", categories: years,
       series: STAGES.map(function (st) {
@@ -217,15 +266,25 @@
       }) });
     var th = byYear(rows("complaint_themes"), f.fy);
     var s5 = section(main, "Complaint themes, " + f.fy);
+    wholeService(s5, f);
+    th = th.slice().sort(function (a, b) { return (typeof b.records === "number" ? b.records : -1) - (typeof a.records === "number" ? a.records : -1); });
     C.bars(s5, { title: "Complaints and enquiries by primary theme, " + f.fy, key: "themes", mart: "complaint_themes",
-      categoryLabel: "Theme", categories: th.map(function (r) { return r.theme.replace(/_/g, " ").toLowerCase(); }),
+      categoryLabel: "Theme", categories: th.map(function (r) { return name("theme", r.theme); }),
       series: [{ name: "Records", values: th.map(function (r) { return r.records; }) },
         { name: "Share", kind: "share", noChart: true, values: th.map(function (r) { return r.share; }) }] });
   }
 
   function send(main, f) {
     var y = rows("sat_complaints_vs_ehcp");
+    var bench = rows("ehcp_benchmark").filter(function (r) { return r.measure === "share_within_20_weeks" && r.is_council; })
+      .filter(function (r) { return String(r.calendar_year) <= f.fy.slice(0, 4); })
+      .sort(function (a, c) { return a.calendar_year - c.calendar_year; });
+    var newest = bench[bench.length - 1];
+    lead(main, newest ? "New EHC plans issued within 20 weeks: " + figure(newest.value, "share") + " in " + newest.calendar_year +
+      ", England " + figure(newest.england_value, "share") + (newest.rank === null ? "." : "; " + ordinal(newest.rank) +
+      " of " + newest.councils_ranked + " councils.") : "No DfE figures for the plans issued within 20 weeks are held.");
     var s = section(main, "Graph 4: SAT complaints against EHC plans issued");
+    wholeService(s, f);
     C.bars(s, { title: "SAT complaints and new EHC plans issued, by financial year", key: "graph4", mart: "sat_complaints_vs_ehcp",
       categoryLabel: "Financial year", categories: y.map(function (r) { return r.financial_year; }),
       series: [{ name: "SAT complaints", values: y.map(function (r) { return r.sat_complaints; }) },
@@ -237,17 +296,18 @@
     var m = rows("ehcp_monthly_performance");
     var s2 = section(main, "Month by month");
     C.lines(s2, { title: "SAT complaints per 100 EHC plans issued: each month and the rolling 12 months", key: "per100_monthly",
-      mart: "ehcp_monthly_performance", categoryLabel: "Month", kind: "decimal", categories: m.map(function (r) { return r.month; }),
+      mart: "ehcp_monthly_performance", categoryLabel: "Month", kind: "decimal", categories: m.map(function (r) { return shortMonth(r.month); }),
       series: [{ name: "Month", values: m.map(function (r) { return r.complaints_per_100_plans; }) },
         { name: "Rolling 12 months", values: m.map(function (r) { return r.complaints_per_100_plans_12m; }) }] });
     C.lines(s2, { title: "Share of new EHC plans issued within 20 weeks, each month", key: "within20_monthly",
-      mart: "ehcp_monthly_performance", categoryLabel: "Month", kind: "share", categories: m.map(function (r) { return r.month; }),
+      mart: "ehcp_monthly_performance", categoryLabel: "Month", kind: "share", categories: m.map(function (r) { return shortMonth(r.month); }),
       series: [{ name: "Within 20 weeks", values: m.map(function (r) { return r.share_within_20_weeks; }) }] });
     var s3 = section(main, "Statistical process control (Making Data Count)");
     if (has("spc_xmr")) {
       var spc = rows("spc_xmr");
       unique(spc.map(function (r) { return r.measure; })).forEach(function (measure) {
-        var pts = spc.filter(function (r) { return r.measure === measure; });
+        var pts = spc.filter(function (r) { return r.measure === measure; })
+          .map(function (r) { r.month_label = shortMonth(r.month); return r; });
         var kind = { xmr: "XmR chart", p_prime: "p′ chart", u_prime: "u′ chart" }[pts[0].chart] || "SPC chart";
         var judged = pts.filter(function (p) { return !p.in_progress; });
         C.xmr(s3, { title: pts[0].name + " (" + kind + ")", key: "xmr_" + measure, points: pts,
@@ -274,13 +334,35 @@
     var latest = share.length ? share[share.length - 1].calendar_year : null;
     var all = b.filter(function (r) { return r.measure === "share_within_20_weeks" && r.calendar_year === latest && r.value !== null; })
       .sort(function (a, c) { return (c.value - a.value) || a.la_name.localeCompare(c.la_name); });
-    C.bars(s4, { title: "Every council's share within 20 weeks, " + latest + " (" + D.meta.council + " highlighted in the table)",
-      key: "benchmark_all", mart: "ehcp_benchmark", categoryLabel: "Council", kind: "share",
-      categories: all.map(function (r) { return r.la_name + (r.is_council ? " (this council)" : ""); }),
-      series: [{ name: "Share within 20 weeks", values: all.map(function (r) { return r.value; }) }] });
+    var me = all.filter(function (r) { return r.is_council; })[0];
+    if (me) {
+      var shown = all.slice(0, 10).concat(all.slice(-10)).filter(function (r) { return !r.is_council; });
+      var lines = [{ label: D.meta.council + " (this council, " + ordinal(me.rank) + ")", value: me.value, colour: "#d4351c" },
+        { label: "Region: " + (me.region_name || "region"), value: me.region_value, colour: "#505a5f" },
+        { label: "England", value: me.england_value, colour: "#0b0c0c" }]
+        .concat(shown.map(function (r) { return { label: r.la_name + " (" + ordinal(r.rank) + ")", value: r.value }; }));
+      lines.sort(function (a, c) { return c.value - a.value; });
+      el("p", {}, s4, D.meta.council + " ranked " + ordinal(me.rank) + " of " + me.councils_ranked + " councils in " + latest +
+        ", with " + figure(me.value, "share") + " of new plans within 20 weeks, against " + figure(me.england_value, "share") +
+        " in England. The chart shows it (in red) beside its region (grey), England (black), and the ten highest and ten lowest councils.");
+      C.bars(s4, { title: "Share within 20 weeks, " + latest + ": this council, its region, England, and the highest and lowest ten",
+        key: "benchmark_all", mart: "ehcp_benchmark", categoryLabel: "Council", kind: "share",
+        categories: lines.map(function (r) { return r.label; }),
+        series: [{ name: "Share within 20 weeks", values: lines.map(function (r) { return r.value; }),
+          colours: lines.map(function (r) { return r.colour || "#1d70b8"; }) }] });
+    }
+  }
+
+  function ordinal(n) {
+    if (n === null || n === undefined) { return "–"; }
+    var t = n % 100, u = n % 10;
+    return n + (t >= 11 && t <= 13 ? "th" : u === 1 ? "st" : u === 2 ? "nd" : u === 3 ? "rd" : "th");
   }
 
   function ombudsman(main, f) {
+    var oy = byYear(rows("ombudsman_year"), f.fy)[0] || {};
+    lead(main, "In " + f.fy + " the Ombudsman decided " + figure(oy.decided) + " enquiries about the service and upheld " +
+      figure(sum([oy.upheld, oy.partially_upheld])) + " of them in full or in part (every service area).");
     var c = byArea(byYear(rows("lgo_caseload"), f.fy), f.area);
     var s = section(main, "Caseload, " + f.fy);
     C.bars(s, { title: "Ombudsman enquiries by service area, " + f.fy, key: "lgo_caseload", mart: "lgo_caseload",
@@ -295,23 +377,27 @@
         .map(function (x) { return { name: x[0], values: o.map(function (r) { return r[x[1]]; }) }; }) });
     var t = byYear(rows("lgo_decisions_by_theme"), f.fy);
     var s3 = section(main, "Decisions by theme, " + f.fy);
+    wholeService(s3, f);
     C.bars(s3, { title: "Ombudsman decisions by primary theme, " + f.fy, key: "lgo_themes", mart: "lgo_decisions_by_theme",
-      categoryLabel: "Theme", categories: t.map(function (r) { return r.theme.replace(/_/g, " ").toLowerCase(); }),
+      categoryLabel: "Theme", categories: t.map(function (r) { return name("theme", r.theme); }),
       series: [{ name: "Decided", values: t.map(function (r) { return r.decided; }) }, { name: "Upheld", values: t.map(function (r) { return r.upheld; }) }] });
     var rp = byArea(byYear(rows("remedy_payments"), f.fy), f.area);
     var s4 = section(main, "Remedies, " + f.fy);
-    C.bars(s4, { title: "Remedy payments, " + f.fy, key: "remedies", mart: "remedy_payments", categoryLabel: "Where",
-      categories: rp.map(function (r) { return (r.feedback_type === "LGO_ENQUIRY" ? "Ombudsman" : stageLabel(r)) + ", " + areaName(r.service_area); }),
-      series: [{ name: "Payments", values: rp.map(function (r) { return r.payments; }) },
-        { name: "Total (£)", values: rp.map(function (r) { return r.total_gbp; }) }] });
+    var where = rp.map(function (r) { return (r.feedback_type === "LGO_ENQUIRY" ? "Ombudsman" : stageLabel(r)) + ", " + areaName(r.service_area); });
+    C.bars(s4, { title: "Remedy payments made, " + f.fy, key: "remedies", mart: "remedy_payments", categoryLabel: "Where",
+      categories: where, series: [{ name: "Payments", values: rp.map(function (r) { return r.payments; }) }] });
+    C.bars(s4, { title: "Remedies paid in pounds, " + f.fy, key: "remedies_gbp", mart: "remedy_payments", categoryLabel: "Where",
+      kind: "money", categories: where, series: [{ name: "Total paid", values: rp.map(function (r) { return r.total_gbp; }) }] });
   }
 
   function team(main, f) {
     var due = byArea(rows("complaint_stages_due"), f.area);
-    var s = section(main, "Open complaint stages at " + D.meta.as_at, "Stages still open, by when their response is due.");
+    lead(main, figure(sum(due.filter(function (r) { return r.due === "OVERDUE"; }).map(function (r) { return r.stages; }))) +
+      " open complaint stages were overdue on " + ukDate(D.meta.as_at) + " (" + (f.area === "all" ? "every service area" : areaName(f.area)) + ").");
+    var s = section(main, "Open complaint stages at " + ukDate(D.meta.as_at), "Stages still open, by when their response is due.");
     var dues = ["OVERDUE", "DUE_THIS_WEEK", "DUE_LATER", "NO_DEADLINE"];
     C.bars(s, { title: "Open complaint stages by when they are due (" + (f.area === "all" ? "every service area" : areaName(f.area)) + ")",
-      key: "stages_due", mart: "complaint_stages_due", categoryLabel: "Due", categories: dues.map(function (d) { return d.replace(/_/g, " ").toLowerCase(); }),
+      key: "stages_due", mart: "complaint_stages_due", categoryLabel: "Due", categories: dues.map(function (d) { return name("status", d); }),
       series: [{ name: "Open stages", values: dues.map(function (d) { return sum(due.filter(function (r) { return r.due === d; }).map(function (r) { return r.stages; })); }) }] });
     var cf = byArea(byYear(rows("commitment_followup"), f.fy), f.area);
     var s2 = section(main, "Commitments to complainants, " + f.fy);
@@ -331,7 +417,7 @@
       var cats = w.map(function (r) { return r.case_reference; });
       C.table(s4, { title: "Overdue complaint stages", key: "worklist", mart: "complaint_worklist", categoryLabel: "Case reference" },
         cats, [{ name: "Stage", values: w.map(stageLabel) }, { name: "Service area", values: w.map(function (r) { return areaName(r.service_area); }) },
-          { name: "Deadline", values: w.map(function (r) { return r.deadline; }) },
+          { name: "Deadline", values: w.map(function (r) { return ukDate(r.deadline); }) },
           { name: "Working days left", values: w.map(function (r) { return r.working_days_left; }) }]);
     }
   }
@@ -341,6 +427,8 @@
     var fy = form.querySelector("#fy"), area = form.querySelector("#area");
     D.meta.years.slice().reverse().forEach(function (y) { el("option", { value: y }, fy, y); });
     el("option", { value: "all" }, area, "Every service area");
+    el("p", { "class": "note", id: "filter-scope" }, form,
+      "The service area changes the figures broken down by service area; sections for the whole service say so.");
     D.meta.service_areas.forEach(function (s) { el("option", { value: s.code }, area, s.name); });
     fy.value = f.fy;
     area.value = f.area;

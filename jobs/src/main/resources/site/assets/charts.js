@@ -28,13 +28,25 @@
 
   function isNumber(v) { return typeof v === "number" && isFinite(v); }
 
+  var WHOLE = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+  var ONE = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+  /** A figure as a reader reads it: 1,234; 36.0%; £2,500; 4.5; c; –. */
   function format(v, kind) {
     if (v === "c") { return "c"; }
     if (v === null || v === undefined) { return "–"; }
     if (typeof v !== "number") { return String(v); }
-    if (kind === "share") { return (Math.round(v * 1000) / 10).toFixed(1) + "%"; }
-    if (kind === "decimal") { return Number(v).toFixed(1); }
-    return String(v);
+    if (kind === "share") { return ONE.format(v * 100) + "%"; }
+    if (kind === "decimal") { return ONE.format(v); }
+    if (kind === "money") { return "£" + WHOLE.format(v); }
+    return Number.isInteger(v) ? WHOLE.format(v) : ONE.format(v);
+  }
+
+  /** An axis label: whole numbers, percentages or pounds. */
+  function tick(y, kind) {
+    if (kind === "share") { return Math.round(y * 100) + "%"; }
+    if (kind === "money") { return "£" + WHOLE.format(y); }
+    return WHOLE.format(y) === String(y) || Number.isInteger(y) ? WHOLE.format(y) : String(+y.toFixed(2));
   }
 
   var seq = 0;
@@ -105,13 +117,15 @@
     });
   }
 
-  /** Bars: categories along the bottom, one bar per series (grouped) or stacked. */
+  /**
+   * Bars: categories along the bottom, one bar per series (grouped) or stacked; across the page, each
+   * category's full name to its left, when the names are long.
+   */
   function bars(parent, spec) {
     var f = figure(parent, spec);
     var cats = spec.categories, series = spec.series;
-    var W = 720, H = 300, L = 56, B = 70, T = 12, R = 12;
-    var max = 0;
     var drawn = series.filter(function (s) { return !s.noChart; });
+    var max = 0;
     cats.forEach(function (c, i) {
       var stackTotal = 0;
       drawn.forEach(function (s) {
@@ -120,37 +134,66 @@
       });
     });
     var sc = scale(max);
-    var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": f.id + "-caption",
-      "class": "svg-chart" }, f.holder);
-    var plotH = H - B - T, plotW = W - L - R;
-    for (var y = 0; y <= sc.max + 1e-9; y += sc.step) {
-      var py = T + plotH - plotH * y / sc.max;
-      svg("line", { x1: L, x2: W - R, y1: py, y2: py, "class": "grid" }, root);
-      svg("text", { x: L - 6, y: py + 4, "text-anchor": "end", "class": "axis" }, root, spec.kind === "share"
-        ? Math.round(y * 100) + "%" : +y.toFixed(2));
+    var across = cats.some(function (c) { return String(c).length > 12; });
+    var groups = spec.stacked ? 1 : Math.max(drawn.length, 1);
+    var W = 720, T = 12, R = 16, L, B, H, plotW, plotH, band;
+    if (across) {
+      var longest = cats.reduce(function (m, c) { return Math.max(m, String(c).length); }, 0);
+      L = Math.min(380, longest * 7 + 16);
+      B = 40;
+      band = Math.max(22, 16 * groups + 8);
+      H = T + band * cats.length + B;
+    } else {
+      L = 56;
+      B = 40;
+      H = 300;
     }
-    var band = plotW / Math.max(cats.length, 1);
-    var groups = spec.stacked ? 1 : drawn.length;
+    plotW = W - L - R;
+    plotH = H - B - T;
+    var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": f.id + "-caption",
+      "class": "svg-chart" + (across ? " across" : "") }, f.holder);
+    if (across) {
+      for (var x = 0; x <= sc.max + 1e-9; x += sc.step) {
+        var px = L + plotW * x / sc.max;
+        svg("line", { x1: px, x2: px, y1: T, y2: T + plotH, "class": "grid" }, root);
+        svg("text", { x: px, y: T + plotH + 16, "text-anchor": x === 0 ? "start"
+          : x + sc.step > sc.max + 1e-9 ? "end" : "middle", "class": "axis" }, root, tick(x, spec.kind));
+      }
+    } else {
+      for (var y = 0; y <= sc.max + 1e-9; y += sc.step) {
+        var py = T + plotH - plotH * y / sc.max;
+        svg("line", { x1: L, x2: W - R, y1: py, y2: py, "class": "grid" }, root);
+        svg("text", { x: L - 6, y: py + 4, "text-anchor": "end", "class": "axis" }, root, tick(y, spec.kind));
+      }
+    }
+    band = across ? band : plotW / Math.max(cats.length, 1);
     var bw = Math.max(2, (band * 0.8) / groups);
     cats.forEach(function (c, i) {
-      var x0 = L + band * i + band * 0.1, base = 0;
+      var start = across ? T + band * i + band * 0.1 : L + band * i + band * 0.1, base = 0;
       drawn.forEach(function (s, j) {
         var v = s.values[i];
-        var x = spec.stacked ? x0 : x0 + bw * j;
+        var at = spec.stacked ? start : start + bw * j;
+        var colour = (s.colours && s.colours[i]) || s.colour || PALETTE[j % PALETTE.length];
         if (isNumber(v)) {
-          var h = plotH * v / sc.max, yTop = T + plotH - plotH * (base + v) / sc.max;
-          var r = svg("rect", { x: x, y: yTop, width: spec.stacked ? band * 0.8 : bw - 1, height: Math.max(h, 0),
-            fill: s.colour || PALETTE[j % PALETTE.length] }, root);
+          var len = (across ? plotW : plotH) * v / sc.max, from = (across ? plotW : plotH) * base / sc.max;
+          var r = across
+            ? svg("rect", { x: L + from, y: at, width: Math.max(len, 0), height: spec.stacked ? band * 0.8 : bw - 1, fill: colour }, root)
+            : svg("rect", { x: at, y: T + plotH - from - len, width: spec.stacked ? band * 0.8 : bw - 1,
+              height: Math.max(len, 0), fill: colour }, root);
           svg("title", {}, r, c + ", " + s.name + ": " + format(v, s.kind || spec.kind));
           if (spec.stacked) { base += v; }
         } else if (v === "c") {
-          svg("text", { x: x + (spec.stacked ? band * 0.4 : bw / 2), y: T + plotH - 4 - (spec.stacked ? 12 * j : 0),
-            "text-anchor": "middle", "class": "suppressed" }, root, "c");
+          svg("text", across
+            ? { x: L + 4 + (spec.stacked ? 12 * j : 0), y: at + (spec.stacked ? band * 0.4 : bw / 2) + 4, "class": "suppressed" }
+            : { x: at + (spec.stacked ? band * 0.4 : bw / 2), y: T + plotH - 4 - (spec.stacked ? 12 * j : 0),
+              "text-anchor": "middle", "class": "suppressed" }, root, "c");
         }
       });
-      var label = svg("text", { x: x0 + band * 0.4, y: H - B + 14, "text-anchor": "end", "class": "axis",
-        transform: "rotate(-35 " + (x0 + band * 0.4) + " " + (H - B + 14) + ")" }, root, c.length > 22 ? c.slice(0, 21) + "…" : c);
-      svg("title", {}, label, c);
+      if (across) {
+        svg("text", { x: L - 6, y: T + band * i + band / 2 + 4, "text-anchor": "end", "class": "axis" }, root, c);
+      } else {
+        svg("text", { x: start + band * 0.4, y: H - B + 16, "text-anchor": "middle", "class": "axis" }, root, c);
+      }
     });
     legend(f.fig, drawn);
     table(f.fig, spec, cats, series);
@@ -161,7 +204,7 @@
   function lines(parent, spec) {
     var f = figure(parent, spec);
     var cats = spec.categories, series = spec.series;
-    var W = 720, H = 300, L = 56, B = 60, T = 12, R = 12;
+    var W = 720, H = 300, L = 64, B = 60, T = 12, R = 40;
     var max = 0;
     var drawn = series.filter(function (s) { return !s.noChart; });
     drawn.forEach(function (s) { s.values.forEach(function (v) { if (isNumber(v)) { max = Math.max(max, v); } }); });
@@ -173,8 +216,7 @@
     function Y(v) { return T + plotH - plotH * v / sc.max; }
     for (var y = 0; y <= sc.max + 1e-9; y += sc.step) {
       svg("line", { x1: L, x2: W - R, y1: Y(y), y2: Y(y), "class": "grid" }, root);
-      svg("text", { x: L - 6, y: Y(y) + 4, "text-anchor": "end", "class": "axis" }, root,
-        spec.kind === "share" ? Math.round(y * 100) + "%" : +y.toFixed(2));
+      svg("text", { x: L - 6, y: Y(y) + 4, "text-anchor": "end", "class": "axis" }, root, tick(y, spec.kind));
     }
     var every = Math.max(1, Math.ceil(cats.length / 12));
     cats.forEach(function (c, i) {
@@ -231,9 +273,9 @@
         noLegend: true },
       { name: "Centre line", values: pts.map(function (p) { return p.mean; }), colour: "#0b0c0c", width: 1.5,
         noPoints: true, noLegend: true },
-      { name: "Upper process limit", values: pts.map(function (p) { return p.upper_process_limit; }), colour: "#505a5f",
+      { name: "Upper process limit", values: pts.map(function (p) { return p.in_progress ? null : p.upper_process_limit; }), colour: "#505a5f",
         dash: "6 4", width: 1.5, noPoints: true, noLegend: true },
-      { name: "Lower process limit", values: pts.map(function (p) { return p.lower_process_limit; }), colour: "#505a5f",
+      { name: "Lower process limit", values: pts.map(function (p) { return p.in_progress ? null : p.lower_process_limit; }), colour: "#505a5f",
         dash: "6 4", width: 1.5, noPoints: true, noLegend: true }
     ];
     if (hasTarget) {

@@ -56,6 +56,18 @@ public final class CodeNames implements Serializable {
         return columns.contains(column) || column.endsWith("_theme") || column.equals("kind");
     }
 
+    /** Every listed code's name, by column then code: what a page's script names codes with. */
+    public Map<String, Map<String, String>> byColumn() {
+        Map<String, Map<String, String>> out = new java.util.TreeMap<>();
+        byColumnAndCode.forEach(
+                (key, name) -> {
+                    String[] parts = key.split("\u0000", 2);
+                    out.computeIfAbsent(parts[0], c -> new java.util.TreeMap<>())
+                            .put(parts[1], name);
+                });
+        return out;
+    }
+
     /** Column names as headers: {@code complainant_role} is "Complainant role". */
     public static String header(String column) {
         String words = column.replace('_', ' ').toLowerCase(Locale.ROOT);

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.ccft.marts.Audience;
+import org.ccft.published.FigureFormat;
 import org.ccft.published.HtmlText;
 import org.ccft.published.MartReader;
 import org.ccft.published.RefusedQuery;
 import org.ccft.published.ReleaseInfo;
 import org.ccft.published.ReleasedRows;
+import org.ccft.reference.CodeNames;
 import org.ccft.reference.ServiceArea;
 import org.ccft.reference.calendar.FinancialYear;
 
@@ -154,6 +156,7 @@ public final class DashboardSite {
                         .put("verdict", context.qualityVerdict())
                         .put("published_at", context.publishedAt())
                         .put("audience", context.audience().label());
+        meta.set("names", JSON.valueToTree(CodeNames.load().byColumn()));
         ArrayNode areas = meta.putArray("service_areas");
         ServiceArea.all()
                 .forEach(a -> areas.addObject().put("code", a.code()).put("name", a.name()));
@@ -224,7 +227,7 @@ public final class DashboardSite {
                 + " Children's Services</p>"
                 + "<p>Complaints and feedback dashboard</p></header>\n"
                 + "<p class=\"asat\" id=\"asat\">Figures as at <strong>"
-                + HtmlText.escape(c.asAtDate())
+                + HtmlText.escape(FigureFormat.DATE.text(c.asAtDate()))
                 + "</strong>. Data quality of the run "
                 + "that published them: <span class=\"verdict-"
                 + HtmlText.escape(c.qualityVerdict())
@@ -245,14 +248,28 @@ public final class DashboardSite {
                 + "<noscript><p>The charts and tables need JavaScript; the same figures are in the published files.</p></noscript>"
                 + "</div></main>\n"
                 + "<footer><p>Figures as at "
-                + HtmlText.escape(c.asAtDate())
+                + HtmlText.escape(FigureFormat.DATE.text(c.asAtDate()))
                 + ", published "
-                + HtmlText.escape(c.publishedAt())
+                + HtmlText.escape(published(c.publishedAt()))
                 + ". Data quality: "
                 + HtmlText.escape(c.qualityVerdict())
                 + ".</p><p>Every chart has its figures in a table beneath it.</p></footer>\n"
                 + "<script src=\"assets/data.js\"></script>\n<script src=\"assets/charts.js\"></script>\n"
                 + "<script src=\"assets/app.js\"></script>\n</body>\n</html>\n";
+    }
+
+    /** When a release was published, as a reader says it: 7 December 2026 at 11:27 (UTC). */
+    static String published(String instant) {
+        try {
+            java.time.ZonedDateTime t =
+                    java.time.Instant.parse(instant).atZone(java.time.ZoneOffset.UTC);
+            return FigureFormat.DATE.text(t.toLocalDate().toString())
+                    + " at "
+                    + String.format("%02d:%02d", t.getHour(), t.getMinute())
+                    + " (UTC)";
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
     }
 
     /** The page files a site for {@code audience} holds. */

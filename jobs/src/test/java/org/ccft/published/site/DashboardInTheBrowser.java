@@ -64,6 +64,76 @@ public final class DashboardInTheBrowser {
         return tables();
     }
 
+    /** The width of a phone held upright, at which every page must still read. */
+    public static final int PHONE = 390;
+
+    /**
+     * Shows pages at {@code width} CSS pixels wide (0: the browser's own window again), from a
+     * blank page, so that the next page opened, even the same one, loads afresh.
+     */
+    public void width(int width) throws Exception {
+        browser.open("about:blank");
+        if (width == 0) {
+            browser.send("Emulation.clearDeviceMetricsOverride", null);
+            return;
+        }
+        browser.send(
+                "Emulation.setDeviceMetricsOverride",
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .createObjectNode()
+                        .put("width", width)
+                        .put("height", 844)
+                        .put("deviceScaleFactor", 1)
+                        .put("mobile", true));
+    }
+
+    /**
+     * What a reader would see wrong on the open page: a chart's text drawn outside its chart (cut
+     * off), chart text smaller than 12 px as drawn, and a code (YOUNG_PERSON,
+     * special_cause_concern) in the page's visible text, outside an element marked as holding codes
+     * ({@code data-code}).
+     */
+    public List<String> craftProblems(String where) throws Exception {
+        JsonNode found =
+                browser.evaluate(
+                        """
+                        (() => {
+                          const out = [];
+                          document.querySelectorAll('svg.svg-chart').forEach((svg, n) => {
+                            const box = svg.getBoundingClientRect();
+                            const fig = svg.closest('figure');
+                            const chart = fig ? fig.querySelector('figcaption').textContent : 'chart ' + n;
+                            const scale = box.width / svg.viewBox.baseVal.width;
+                            svg.querySelectorAll('text').forEach(t => {
+                              const b = t.getBoundingClientRect();
+                              if (b.width === 0) return;
+                              if (b.left < box.left - 0.5 || b.right > box.right + 0.5
+                                  || b.top < box.top - 0.5 || b.bottom > box.bottom + 0.5) {
+                                out.push('cut off: "' + t.textContent + '" in ' + chart);
+                              }
+                              const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+                              if (px < 11.99) {
+                                out.push('text of ' + px.toFixed(1) + ' px: "' + t.textContent + '" in ' + chart);
+                              }
+                            });
+                          });
+                          const code = /\b([A-Z][A-Z0-9]+(_[A-Z0-9]+)+|[a-z][a-z0-9]+(_[a-z0-9]+)+)\b/;
+                          const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                            const e = n.parentElement;
+                            if (!e || e.closest('script,style,noscript,[data-code]')) continue;
+                            if (e.closest('svg') === null && e.offsetParent === null && e.tagName !== 'BODY') continue;
+                            const m = code.exec(n.textContent);
+                            if (m) out.push('code "' + m[1] + '" in: ' + n.textContent.trim().slice(0, 80));
+                          }
+                          return [...new Set(out)];
+                        })()
+                        """);
+        List<String> out = new ArrayList<>();
+        found.forEach(v -> out.add(where + ": " + v.asText()));
+        return out;
+    }
+
     /** axe-core's serious and critical violations on the open page. */
     public List<String> accessibilityViolations() throws Exception {
         if (browser.evaluate("typeof axe").asText().equals("undefined")) {
@@ -166,7 +236,9 @@ public final class DashboardInTheBrowser {
     // (published/site/<audience>/) ----
 
     /**
-     * Every page of the staff's and the public's site: loads clean, stays inside, and passes axe.
+     * Every page of the staff's, the team's and the public's site: loads clean, stays inside,
+     * passes axe, and reads as it should on a desktop and at 390 px wide (no chart text cut off or
+     * under 12 px, no raw codes).
      */
     public void everyPageLoadsCleanlyAndAccessibly(Path warehouse, Path teamSite) throws Exception {
         Map<String, Path> sites =
@@ -180,9 +252,17 @@ public final class DashboardInTheBrowser {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Path> site : sites.entrySet()) {
             for (String page : DashboardSite.pages(Audience.of(site.getKey()))) {
+                String where = site.getKey() + "/" + page;
                 open(site.getValue(), page, YEAR, "all", site.getKey());
-                accessibilityViolations()
-                        .forEach(v -> problems.add(site.getKey() + "/" + page + ": " + v));
+                accessibilityViolations().forEach(v -> problems.add(where + ": " + v));
+                problems.addAll(craftProblems(where));
+                width(PHONE);
+                try {
+                    open(site.getValue(), page, YEAR, "all", site.getKey() + "-" + PHONE + "px");
+                    problems.addAll(craftProblems(where + " at " + PHONE + " px"));
+                } finally {
+                    width(0);
+                }
             }
         }
         assertThat(problems).isEmpty();
@@ -273,19 +353,28 @@ public final class DashboardInTheBrowser {
                 .isEqualTo(
                         expected(
                                 marts,
-                                "SELECT month, value FROM spc_xmr WHERE measure = 'sat_complaints_per_100_plans' ORDER BY month"));
+                                "SELECT strftime(strptime(month || '-01', '%Y-%m-%d'), '%b %Y'), value FROM spc_xmr"
+                                        + " WHERE measure = 'sat_complaints_per_100_plans' ORDER BY month"));
         assertThat(byName(send.get("xmr_sat_complaints_per_100_plans"), 2))
                 .isEqualTo(
                         expected(
                                 marts,
-                                "SELECT month, upper_process_limit FROM spc_xmr WHERE measure = 'sat_complaints_per_100_plans' ORDER BY month"));
+                                "SELECT strftime(strptime(month || '-01', '%Y-%m-%d'), '%b %Y'), CASE WHEN in_progress"
+                                        + " THEN NULL ELSE upper_process_limit END FROM spc_xmr"
+                                        + " WHERE measure = 'sat_complaints_per_100_plans' ORDER BY month"));
         assertThat(byName(send.get("benchmark"), 3))
                 .isEqualTo(
                         expected(
                                 marts,
                                 "SELECT CAST(calendar_year AS VARCHAR), CAST(rank AS VARCHAR) || ' of ' || CAST(councils_ranked AS VARCHAR) "
                                         + "FROM ehcp_benchmark WHERE is_council AND measure = 'share_within_20_weeks' ORDER BY 1"));
-        assertThat(send.get("benchmark_all").rows()).hasSizeGreaterThan(100);
+        // Every council is not 149 bars: this council, its region, England and the highest and
+        // lowest ten, each with its rank.
+        assertThat(send.get("benchmark_all").rows().keySet())
+                .hasSizeBetween(3, 23)
+                .contains("England")
+                .anyMatch(k -> k.matches(".*\\(this council, \\d+(st|nd|rd|th)\\)"))
+                .anyMatch(k -> k.startsWith("Region: "));
     }
 
     /**
