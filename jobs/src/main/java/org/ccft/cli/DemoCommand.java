@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Generates six financial years of realistic CMS drops and SAT figures (calibrated to the",
-            "seed annual report and DfE's SEN2 statistics), loads them with the nightly job over two nights",
+            "Generates six financial years of realistic CMS drops and SAT figures (modelled on a council's",
+            "published 2022-23 annual report and DfE's SEN2 statistics), loads them with the nightly job over two nights",
             "(the second brings a late drop and a re-sent one), prints the At a Glance page, and",
             "names the dashboards it published and the annual report it wrote (staff and public versions)."
         },

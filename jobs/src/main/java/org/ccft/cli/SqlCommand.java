@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
         name = "sql",
         mixinStandardHelpOptions = true,
         description = {
-            "Answers a SELECT or WITH query over the published marts, by their names in marts.md, in",
+            "Answers a SELECT or WITH query over the published marts, by their names in the data dictionary, in",
             "DuckDB's SQL dialect (close to PostgreSQL's), from the publication's Parquet files. Results on",
             "stdout, reasons on stderr. Without QUERY: an interactive shell with history when stdin is a",
             "terminal, else the query is read from stdin.",

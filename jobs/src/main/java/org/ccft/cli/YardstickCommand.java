@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         name = "yardstick",
         mixinStandardHelpOptions = true,
         description = {
-            "Computes the eight marts of marts.md with DuckDB straight from a landing area, with the",
+            "Computes the eight standard marts with DuckDB straight from a landing area, with the",
             "contract's rules (no Spark, no warehouse), and with --warehouse compares them with the marts",
             "that warehouse published. Prints a CSV on stdout: mart, rows computed, rows published, same;",
             "the time it took and the first rows that differ on stderr. bin/benchmark runs it."
