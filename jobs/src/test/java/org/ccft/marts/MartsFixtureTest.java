@@ -698,7 +698,7 @@ class MartsFixtureTest {
         String written =
                 Files.readString(Path.of(w.layout.root(), "published", "data-dictionary.md"));
         assertThat(written)
-                .contains("## complaint_worklist", "| working_days_left | bigint |")
+                .contains("## complaint_worklist", "| working_days_left | whole number |")
                 .doesNotContain("undocumented");
     }
 

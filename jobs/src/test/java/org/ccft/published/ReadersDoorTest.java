@@ -347,12 +347,17 @@ class ReadersDoorTest {
             assertThat(contents.getRow(3).getCell(2).getStringCellValue())
                     .isEqualTo(first.audience());
             var glance = book.getSheet("at_a_glance");
+            // An Excel table with filters, under friendly headers.
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) glance).getTables()).hasSize(1);
+            assertThat(glance.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Measure");
             boolean found = false;
             for (var row : glance) {
                 if (row.getRowNum() > 0
                         && row.getCell(0).getStringCellValue().equals("2022-23")
                         && row.getCell(1).getStringCellValue().equals("corporate_stage1")) {
-                    assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(4.0);
+                    // The code's name beside it, then the figure.
+                    assertThat(row.getCell(2).getStringCellValue()).isEqualTo("Corporate stage 1");
+                    assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(4.0);
                     found = true;
                 }
             }

@@ -314,7 +314,9 @@ public final class AnnualReport {
             tiles.add(
                     new ReportDocument.Tiles.Tile(
                             m[0],
-                            Character.toUpperCase(label.charAt(0)) + label.substring(1),
+                            label.equalsIgnoreCase(m[0])
+                                    ? "Received"
+                                    : Character.toUpperCase(label.charAt(0)) + label.substring(1),
                             one(r, "value").text(),
                             one(r, "previous_year_value").text()));
         }
