@@ -89,20 +89,25 @@ final class QueryGuard {
         if (statements.size() != 1) {
             throw new RefusedQuery("one query at a time, please: this holds " + statements.size());
         }
-        Set<String> ctes = new HashSet<>();
-        collectCtes(statements, ctes);
         Set<String> reads = new TreeSet<>();
-        walk(statements.get(0), ctes, readable, published, reads);
+        walk(statements.get(0), Set.of(), readable, published, reads);
         return reads;
     }
 
-    private static void collectCtes(JsonNode node, Set<String> ctes) {
-        if (node.isObject()) {
-            node.path("cte_map")
-                    .path("map")
-                    .forEach(entry -> ctes.add(lower(entry.path("key").asText())));
+    /**
+     * The names a query node gives with {@code WITH} added to those its enclosing queries give: a
+     * CTE is visible in the query that defines it (its own definitions included, for WITH
+     * RECURSIVE) and in the queries nested in it, never outside. A CTE named like a system table
+     * inside a subquery does not make the system table readable beside it.
+     */
+    private static Set<String> scope(JsonNode node, Set<String> enclosing) {
+        JsonNode map = node.path("cte_map").path("map");
+        if (!map.isArray() || map.isEmpty()) {
+            return enclosing;
         }
-        node.forEach(child -> collectCtes(child, ctes));
+        Set<String> visible = new HashSet<>(enclosing);
+        map.forEach(entry -> visible.add(lower(entry.path("key").asText())));
+        return visible;
     }
 
     private static void walk(
@@ -113,6 +118,7 @@ final class QueryGuard {
             Set<String> reads)
             throws RefusedQuery {
         if (node.isObject()) {
+            ctes = scope(node, ctes);
             String type = node.path("type").asText("");
             switch (type) {
                 case "BASE_TABLE" -> table(node, ctes, readable, published, reads);
