@@ -134,8 +134,13 @@ final class QueryGuard {
                 }
                 case "FUNCTION" -> {
                     String name = lower(node.path("function_name").asText());
-                    if (!node.path("catalog").asText("").isEmpty()
-                            || !node.path("schema").asText("").isEmpty()
+                    // The parser names the functions it writes itself (a list literal's
+                    // list_value, a row's row) as system.main's: those are the built-ins anyone
+                    // may call unqualified. Any other qualification is refused.
+                    String catalog = node.path("catalog").asText("");
+                    String schema = node.path("schema").asText("");
+                    if (!(catalog.isEmpty() || catalog.equals("system"))
+                            || !(schema.isEmpty() || schema.equals("main"))
                             || SYSTEM_FUNCTIONS.contains(name)
                             || name.startsWith("duckdb_")
                             || name.startsWith("pragma_")

@@ -63,4 +63,22 @@ class QueryGuardTest {
         assertThat(check("WITH at_a_glance AS (SELECT 1 AS x) SELECT * FROM at_a_glance"))
                 .containsExactly("at_a_glance");
     }
+
+    @Test
+    void listLiteralsAndRowComparisonsAreAnswered() throws Exception {
+        assertThat(check("SELECT [1, 2] AS pair")).isEmpty();
+        assertThat(
+                        check(
+                                "SELECT * FROM at_a_glance WHERE (measure, value) IN (('compliments', 206))"))
+                .containsExactly("at_a_glance");
+        // Qualified functions stay refused, and so do the system's own.
+        for (String q :
+                new String[] {
+                    "SELECT pg_catalog.current_setting('home_directory')",
+                    "SELECT system.main.getenv('HOME')",
+                    "SELECT getenv('HOME')"
+                }) {
+            assertThatThrownBy(() -> check(q)).as(q).isInstanceOf(RefusedQuery.class);
+        }
+    }
 }
