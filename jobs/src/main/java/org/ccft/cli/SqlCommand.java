@@ -117,10 +117,16 @@ public final class SqlCommand implements Callable<Integer> {
             answer = marts.answer(query);
         } catch (RefusedQuery e) {
             if (log != null) {
-                log.refused(query, e.getMessage(), source);
+                log.refused(query, e, source);
             }
             System.err.println("ccft sql: refused: " + e.getMessage());
             return ExitCode.QUERY_FAILED;
+        } catch (RuntimeException | StackOverflowError e) {
+            // Every attempt is on the record, the ones the tool fails on too.
+            if (log != null) {
+                log.failed(query, source);
+            }
+            throw e;
         }
         if (log != null) {
             log.answered(query, answer.marts(), answer.rows().size(), source);

@@ -139,7 +139,9 @@ public final class MartReader {
                 return collect(rows, reads);
             }
         } catch (SQLException e) {
-            throw new RefusedQuery("the query failed: " + QueryGuard.firstLine(e.getMessage()));
+            throw new RefusedQuery(
+                    RefusedQuery.Code.QUERY_FAILED,
+                    "the query failed: " + QueryGuard.firstLine(e.getMessage()));
         }
     }
 

@@ -64,7 +64,7 @@ final class QueryGuard {
             Connection db, String query, Set<String> readable, Set<String> published)
             throws RefusedQuery, SQLException {
         if (query == null || query.isBlank()) {
-            throw new RefusedQuery("no query given");
+            throw new RefusedQuery(RefusedQuery.Code.NO_QUERY, "no query given");
         }
         JsonNode tree;
         try (PreparedStatement parse =
@@ -81,13 +81,18 @@ final class QueryGuard {
             String message = tree.path("error_message").asText("");
             if (message.startsWith("Only SELECT statements")) {
                 throw new RefusedQuery(
+                        RefusedQuery.Code.NOT_A_SELECT,
                         "only a SELECT or WITH query over the published marts is answered");
             }
-            throw new RefusedQuery("the query does not parse: " + firstLine(message));
+            throw new RefusedQuery(
+                    RefusedQuery.Code.DOES_NOT_PARSE,
+                    "the query does not parse: " + firstLine(message));
         }
         JsonNode statements = tree.path("statements");
         if (statements.size() != 1) {
-            throw new RefusedQuery("one query at a time, please: this holds " + statements.size());
+            throw new RefusedQuery(
+                    RefusedQuery.Code.MORE_THAN_ONE_QUERY,
+                    "one query at a time, please: this holds " + statements.size());
         }
         Set<String> reads = new TreeSet<>();
         walk(statements.get(0), Set.of(), readable, published, reads);
@@ -126,6 +131,7 @@ final class QueryGuard {
                     String name = lower(node.path("function").path("function_name").asText());
                     if (!ROW_MAKERS.contains(name)) {
                         throw new RefusedQuery(
+                                RefusedQuery.Code.TABLE_FUNCTION,
                                 "table function "
                                         + name
                                         + "() reads outside the published marts: "
@@ -146,6 +152,7 @@ final class QueryGuard {
                             || name.startsWith("pragma_")
                             || name.startsWith("pg_")) {
                         throw new RefusedQuery(
+                                RefusedQuery.Code.SYSTEM_FUNCTION,
                                 "function " + name + "() is not for readers of the marts");
                     }
                 }
@@ -173,11 +180,13 @@ final class QueryGuard {
                         + name;
         if (!catalog.isEmpty() || !(schema.isEmpty() || "main".equalsIgnoreCase(schema))) {
             throw new RefusedQuery(
+                    RefusedQuery.Code.QUALIFIED_NAME,
                     shown
                             + " is not a published mart: name the marts alone (e.g. FROM at_a_glance)");
         }
         if (node.path("at_clause").isObject()) {
             throw new RefusedQuery(
+                    RefusedQuery.Code.TIME_TRAVEL,
                     "time travel on " + name + ": use --as-of TAG for a tagged publication");
         }
         if (readable.contains(name)) {
@@ -186,9 +195,11 @@ final class QueryGuard {
             return; // a name the query itself gives (WITH name AS ...)
         } else if (published.contains(name)) {
             throw new RefusedQuery(
+                    RefusedQuery.Code.TEAM_ONLY,
                     "mart " + name + " is for the complaints team: ask with --audience team");
         } else {
             throw new RefusedQuery(
+                    RefusedQuery.Code.NOT_A_MART,
                     "no published mart named "
                             + name
                             + " (raw, staging, conformed and ops tables "

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -20,9 +21,10 @@ import java.util.Set;
 /**
  * Who read the complaints team's lists: one JSON line per query asked with {@code --audience team},
  * in {@code <warehouse>/ops/access/team-queries.jsonl}: when, the operating-system user, what it
- * read, how many rows it got, whether it was answered. Never the rows, and not the query's text
- * (which may carry a reference): its SHA-256, so that a query can be matched with one a person
- * shows.
+ * read, how many rows it got, whether it was answered, and if not, why, as a fixed code ({@code
+ * not_a_mart}, {@code query_failed}, {@code failed}). Never the rows, never a message that can
+ * quote the query, and not the query's text (which may carry a reference): its SHA-256, so that a
+ * query can be matched with one a person shows. The file and its folder are the owner's only.
  */
 public final class TeamAccessLog {
 
@@ -46,8 +48,13 @@ public final class TeamAccessLog {
                         .set("marts", JSON.valueToTree(marts)));
     }
 
-    public void refused(String query, String reason, String source) {
-        write(entry(query, source).put("outcome", "refused").put("reason", reason));
+    public void refused(String query, RefusedQuery why, String source) {
+        write(entry(query, source).put("outcome", "refused").put("reason", why.logged()));
+    }
+
+    /** A query that could not be answered for a reason of the tool's own (it failed). */
+    public void failed(String query, String source) {
+        write(entry(query, source).put("outcome", "failed"));
     }
 
     private static ObjectNode entry(String query, String source) {
@@ -62,7 +69,7 @@ public final class TeamAccessLog {
     /** Appends one line under a file lock, so that two readers at once write whole lines. */
     private void write(ObjectNode entry) {
         try {
-            Files.createDirectories(file.getParent());
+            ownersOnly();
             byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
             try (FileChannel out =
                             FileChannel.open(
@@ -80,6 +87,33 @@ public final class TeamAccessLog {
                             + ": a team query is not answered unless it is logged",
                     e);
         }
+    }
+
+    /** The folder and the file, made or kept readable and writable by their owner only. */
+    private void ownersOnly() throws IOException {
+        Path folder = file.getParent();
+        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!Files.isDirectory(folder)) {
+            if (posix) {
+                Files.createDirectories(
+                        folder,
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(folder);
+            }
+        }
+        if (!posix) {
+            return;
+        }
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        if (!Files.exists(file)) {
+            Files.createFile(
+                    file,
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 
     private static String sha256(String text) {
