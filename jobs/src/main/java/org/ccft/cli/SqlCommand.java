@@ -68,6 +68,20 @@ public final class SqlCommand implements Callable<Integer> {
                     "the marts as a tag has them (ccft publish --tag), instead of as published now")
     String asOf;
 
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
+            description = "stop a query that runs longer than this (default: 30)")
+    long timeout;
+
+    @Option(
+            names = "--max-rows",
+            paramLabel = "N",
+            defaultValue = "100000",
+            description = "refuse an answer of more rows than this (default: 100000)")
+    long maxRows;
+
     @Parameters(
             index = "0",
             arity = "0..1",
@@ -81,7 +95,15 @@ public final class SqlCommand implements Callable<Integer> {
         String root = warehouse != null ? warehouse : StandaloneSettings.load().getWarehouse();
         MartReader marts;
         try {
-            marts = MartReader.open(root, reader, asOf);
+            if (timeout < 1 || maxRows < 1) {
+                System.err.println("ccft sql: --timeout and --max-rows are at least 1");
+                return ExitCode.USAGE;
+            }
+            marts =
+                    MartReader.open(root, reader, asOf)
+                            .limitedTo(
+                                    MartReader.Limits.reader(
+                                            java.time.Duration.ofSeconds(timeout), maxRows));
         } catch (RefusedQuery e) {
             System.err.println("ccft sql: " + e.getMessage());
             return ExitCode.QUERY_FAILED;

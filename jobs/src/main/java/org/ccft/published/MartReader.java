@@ -40,9 +40,28 @@ public final class MartReader {
     /** The release being read: where it is, as at when, and which publication or tag. */
     public record Source(Path release, String asAtDate, String description) {}
 
+    /**
+     * What one reader's query may take: time, rows, memory and threads. A query past its time is
+     * cancelled; an answer of more rows than allowed is refused (the reader asks for fewer).
+     */
+    public record Limits(java.time.Duration timeout, long maxRows, String memory, int threads) {
+
+        /** No limit: the site and the report read whole marts. */
+        public static final Limits NONE = new Limits(null, Long.MAX_VALUE, null, 0);
+
+        /** A reader's query at the command line, unless it says otherwise. */
+        public static Limits reader(java.time.Duration timeout, long maxRows) {
+            return new Limits(timeout, maxRows, "2GB", 2);
+        }
+    }
+
+    /** The longest query text answered: a query is a question, not a data file. */
+    static final int MAX_QUERY_CHARS = 100_000;
+
     private final Path warehouse;
     private final Source source;
     private final Audience audience;
+    private Limits limits = Limits.NONE;
     private final Map<String, Path> readable = new LinkedHashMap<>();
     private final Set<String> published = new TreeSet<>();
 
@@ -120,8 +139,26 @@ public final class MartReader {
         return audience;
     }
 
+    /** This reader with each of its queries held to {@code limits}. */
+    public MartReader limitedTo(Limits limits) {
+        MartReader limited = new MartReader(warehouse, source, audience);
+        limited.limits = limits;
+        return limited;
+    }
+
     /** Answers one SELECT or WITH query, or refuses it with the reason. */
     public Answer answer(String query) throws RefusedQuery {
+        if (query != null && query.length() > MAX_QUERY_CHARS) {
+            throw new RefusedQuery(
+                    RefusedQuery.Code.TOO_LONG,
+                    "the query is "
+                            + query.length()
+                            + " characters long; at most "
+                            + MAX_QUERY_CHARS
+                            + " are answered");
+        }
+        java.util.concurrent.atomic.AtomicBoolean timedOut =
+                new java.util.concurrent.atomic.AtomicBoolean();
         try (Connection db = DuckDb.inMemory();
                 Statement sql = db.createStatement()) {
             Set<String> reads = QueryGuard.check(db, query, readable.keySet(), published);
@@ -134,18 +171,55 @@ public final class MartReader {
                                 + ")");
             }
             sql.execute("SET enable_external_access = false");
+            if (limits.memory() != null) {
+                sql.execute("SET memory_limit = " + DuckDb.literal(limits.memory()));
+                sql.execute("SET threads = " + limits.threads());
+            }
             sql.execute("SET lock_configuration = true");
+            java.util.Timer timer = null;
+            if (limits.timeout() != null) {
+                timer = new java.util.Timer("ccft-query-timeout", true);
+                timer.schedule(
+                        new java.util.TimerTask() {
+                            @Override
+                            public void run() {
+                                timedOut.set(true);
+                                try {
+                                    sql.cancel();
+                                } catch (SQLException ignored) {
+                                    // the query has ended meanwhile
+                                }
+                            }
+                        },
+                        limits.timeout().toMillis());
+            }
             try (ResultSet rows = sql.executeQuery(query)) {
-                return collect(rows, reads);
+                return collect(rows, reads, limits.maxRows());
+            } finally {
+                if (timer != null) {
+                    timer.cancel();
+                }
             }
         } catch (SQLException e) {
+            if (timedOut.get()) {
+                throw new RefusedQuery(
+                        RefusedQuery.Code.TIMED_OUT,
+                        "the query took longer than "
+                                + limits.timeout().toSeconds()
+                                + " s and was stopped: ask for less, or allow more with --timeout");
+            }
             throw new RefusedQuery(
                     RefusedQuery.Code.QUERY_FAILED,
                     "the query failed: " + QueryGuard.firstLine(e.getMessage()));
+        } catch (StackOverflowError e) {
+            throw new RefusedQuery(
+                    RefusedQuery.Code.TOO_COMPLEX,
+                    "the query is nested too deeply to be answered: write it with fewer levels");
         }
     }
 
-    private static Answer collect(ResultSet rows, Set<String> reads) throws SQLException {
+    private static Answer collect(ResultSet rows, Set<String> reads, long maxRows)
+            throws SQLException, RefusedQuery {
         ResultSetMetaData meta = rows.getMetaData();
         int n = meta.getColumnCount();
         List<String> columns = new ArrayList<>();
@@ -156,6 +230,14 @@ public final class MartReader {
         }
         List<Object[]> out = new ArrayList<>();
         while (rows.next()) {
+            if (out.size() >= maxRows) {
+                throw new RefusedQuery(
+                        RefusedQuery.Code.TOO_MANY_ROWS,
+                        "the answer has more than "
+                                + String.format(java.util.Locale.UK, "%,d", maxRows)
+                                + " rows: ask for fewer (WHERE, GROUP BY, LIMIT), or allow more with"
+                                + " --max-rows");
+            }
             Object[] row = new Object[n];
             for (int i = 0; i < n; i++) {
                 Object v = rows.getObject(i + 1);

@@ -75,7 +75,10 @@ final class QueryGuard {
                 tree = JSON.readTree(r.getString(1));
             }
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("DuckDB's query tree is not JSON", e);
+            // DuckDB's tree of a query nested hundreds deep is deeper than a JSON reader takes.
+            throw new RefusedQuery(
+                    RefusedQuery.Code.TOO_COMPLEX,
+                    "the query is nested too deeply to be answered: write it with fewer levels");
         }
         if (tree.path("error").asBoolean(false)) {
             String message = tree.path("error_message").asText("");

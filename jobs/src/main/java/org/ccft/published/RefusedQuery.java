@@ -20,6 +20,10 @@ public final class RefusedQuery extends Exception {
         TEAM_ONLY,
         NOT_A_MART,
         QUERY_FAILED,
+        TIMED_OUT,
+        TOO_MANY_ROWS,
+        TOO_LONG,
+        TOO_COMPLEX,
         NOT_PUBLISHED
     }
 
