@@ -2,6 +2,7 @@ package org.ccft.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ccft.lakehouse.ProcessUmask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -48,6 +49,7 @@ public final class Ccft implements Callable<Integer> {
     }
 
     public static CommandLine commandLine() {
+        ProcessUmask.apply();
         CommandLine cl = new CommandLine(new Ccft());
         cl.setExitCodeExceptionMapper(
                 t ->

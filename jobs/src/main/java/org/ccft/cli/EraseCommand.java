@@ -3,7 +3,10 @@ package org.ccft.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +20,11 @@ import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
 import org.ccft.lakehouse.WarehouseFiles;
 import org.ccft.lakehouse.WarehouseLayout;
+import org.ccft.marts.MartSettings;
 import org.ccft.nightly.RunLock;
 import org.ccft.operations.Erasure;
 import org.ccft.operations.ErasureRecord;
+import org.ccft.operations.ErasureRegister;
 import org.ccft.published.Publication;
 import org.ccft.published.PublicationTags;
 import org.ccft.published.Republisher;
@@ -39,8 +44,11 @@ import picocli.CommandLine.Spec;
             "staging, quarantine and conformed, with their actions and contacts; then every earlier version of",
             "those tables, so no file under the warehouse holds them; then builds and publishes the marts",
             "without them. Writes an erasure record (ops/erasures/: the request's reference, when, rows per",
-            "table; no reference to the person) and prints it on stdout. The CMS must erase its own copy:",
-            "a later drop holding the case would load it again. Takes the nightly run's lock."
+            "table; no reference to the person) and prints it on stdout. The CMS must erase its own copy, and",
+            "every later drop is checked against the erasure register (ops/erasures/register.json: keyed",
+            "hashes of the cases and records, never the references) and a row of an erased case is refused",
+            "before it reaches raw, counted in the night's summary. Takes the nightly run's lock.",
+            "--list shows the erasures done, by request and date."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -73,8 +81,13 @@ public final class EraseCommand implements Callable<Integer> {
     List<String> recordIds = List.of();
 
     @Option(
+            names = "--list",
+            description =
+                    "list the erasures done (request, date, cases and records named) and stop")
+    boolean list;
+
+    @Option(
             names = "--request",
-            required = true,
             paramLabel = "REF",
             description =
                     "the erasure request's own reference (a ticket number), kept in the erasure record")
@@ -82,6 +95,13 @@ public final class EraseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (list) {
+            return list();
+        }
+        if (request == null) {
+            throw new ParameterException(
+                    spec.commandLine(), "give the erasure request's reference (--request)");
+        }
         Erasure.Request asked;
         try {
             asked = new Erasure.Request(set(caseRefs), set(recordIds), request);
@@ -92,7 +112,15 @@ public final class EraseCommand implements Callable<Integer> {
             SparkSession spark = ctx.getBean(SparkSession.class);
             WarehouseLayout layout = ctx.getBean(WarehouseLayout.class);
             try (RunLock lock = ctx.getBean(RunLock.Source.class).acquire()) {
-                var removed = new Erasure(spark, layout).erase(asked);
+                Erasure erasure = new Erasure(spark, layout);
+                byte[] key = MartSettings.of(ctx.getBean(CcftProperties.class)).key();
+                String when = Instant.now().toString();
+                erasure.register(
+                        asked,
+                        new ErasureRegister(layout, spark.sparkContext().hadoopConfiguration()),
+                        key,
+                        when);
+                var removed = erasure.erase(asked);
                 Optional<Publication.Published> published =
                         new Republisher(spark, layout, ctx.getBean(CcftProperties.class))
                                 .republish();
@@ -106,6 +134,7 @@ public final class EraseCommand implements Callable<Integer> {
                 ErasureRecord record =
                         Erasure.record(
                                 asked,
+                                when,
                                 removed,
                                 published.map(Publication.Published::release).orElse(null),
                                 tags,
@@ -119,6 +148,40 @@ public final class EraseCommand implements Callable<Integer> {
                 LOG.error(held.getMessage());
                 return ExitCode.RUN_IN_PROGRESS;
             }
+        }
+    }
+
+    /** The erasure records, oldest first, and how many keys the register holds. */
+    private int list() throws IOException {
+        try (var ctx = WarehouseContext.start(warehouse, Map.of())) {
+            WarehouseLayout layout = ctx.getBean(WarehouseLayout.class);
+            var hadoop = ctx.getBean(SparkSession.class).sparkContext().hadoopConfiguration();
+            WarehouseFiles files = new WarehouseFiles(hadoop);
+            List<ErasureRecord> records = new ArrayList<>();
+            for (String file : files.list(layout.erasures())) {
+                if (file.matches(".*/[0-9][^/]*\\.json")) {
+                    records.add(
+                            JSON.readValue(files.read(file).orElseThrow(), ErasureRecord.class));
+                }
+            }
+            records.sort(Comparator.comparing(ErasureRecord::erasedAt));
+            System.out.println("request\terased at\tcases named\trecords named");
+            records.forEach(
+                    r ->
+                            System.out.println(
+                                    r.request()
+                                            + "\t"
+                                            + r.erasedAt()
+                                            + "\t"
+                                            + r.casesNamed()
+                                            + "\t"
+                                            + r.recordsNamed()));
+            int held = new ErasureRegister(layout, hadoop).entries().size();
+            LOG.info(
+                    "{} erasure(s); the register holds {} keyed hash(es) of cases and records",
+                    records.size(),
+                    held);
+            return ExitCode.OK;
         }
     }
 

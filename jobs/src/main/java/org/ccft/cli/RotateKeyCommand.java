@@ -10,6 +10,7 @@ import org.ccft.config.CcftProperties;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.PseudonymKey;
 import org.ccft.nightly.RunLock;
+import org.ccft.operations.ErasureRegister;
 import org.ccft.published.PublicationTags;
 import org.ccft.published.Republisher;
 import org.slf4j.Logger;
@@ -58,16 +59,23 @@ public final class RotateKeyCommand implements Callable<Integer> {
             WarehouseLayout layout = ctx.getBean(WarehouseLayout.class);
             try (RunLock lock = ctx.getBean(RunLock.Source.class).acquire()) {
                 Path file = PseudonymKey.file(configured.getKeyFile());
+                byte[] oldKey = null;
                 if (Files.exists(file)) {
-                    String oldId = PseudonymKey.id(PseudonymKey.read(file, configured.isDemo()));
+                    oldKey = PseudonymKey.read(file, configured.isDemo());
+                    String oldId = PseudonymKey.id(oldKey);
                     Path retired =
                             file.resolveSibling(file.getFileName() + "." + oldId + ".retired");
                     Files.move(file, retired, StandardCopyOption.ATOMIC_MOVE);
                     System.out.println("old key " + oldId + " retired to " + retired);
                 }
                 PseudonymKey.create(file, configured.isDemo());
-                String newId = PseudonymKey.id(PseudonymKey.read(file, configured.isDemo()));
+                byte[] newKey = PseudonymKey.read(file, configured.isDemo());
+                String newId = PseudonymKey.id(newKey);
                 System.out.println("new key " + newId + " in " + file);
+                if (oldKey != null) {
+                    new ErasureRegister(layout, spark.sparkContext().hadoopConfiguration())
+                            .rewrap(oldKey, newKey);
+                }
                 new Republisher(spark, layout, properties)
                         .republish()
                         .ifPresentOrElse(

@@ -2,6 +2,7 @@ package org.ccft.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.ccft.lakehouse.ProcessUmask;
 import org.ccft.nightly.NightlyJobConfig;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -25,6 +26,7 @@ public final class WarehouseContext {
      */
     public static ConfigurableApplicationContext start(
             String warehouse, Map<String, Object> more, Class<?>... extraSources) {
+        ProcessUmask.apply();
         Map<String, Object> props = new LinkedHashMap<>(more);
         if (warehouse != null) {
             props.put("ccft.warehouse", warehouse);

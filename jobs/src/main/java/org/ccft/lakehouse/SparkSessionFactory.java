@@ -104,7 +104,7 @@ public final class SparkSessionFactory {
                 .setIfMissing("spark.delta.logStore.file.impl", "io.delta.storage.LocalLogStore")
                 .setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false")
                 // Folders and files the warehouse writes through Hadoop: owner and group only.
-                .setIfMissing("spark.hadoop.fs.permissions.umask-mode", "007");
+                .setIfMissing("spark.hadoop.fs.permissions.umask-mode", ProcessUmask.OCTAL);
         settings.getConf().forEach(conf::set);
         return conf;
     }

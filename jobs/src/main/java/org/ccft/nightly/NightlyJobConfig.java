@@ -254,7 +254,10 @@ public class NightlyJobConfig {
                 progress,
                 () ->
                         new LandRawStep(
-                                spark.getObject(), layout, properties.getCsvPieceSize().toBytes()));
+                                spark.getObject(),
+                                layout,
+                                properties.getCsvPieceSize().toBytes(),
+                                () -> MartSettings.of(properties).key()));
     }
 
     @Bean

@@ -105,6 +105,15 @@ public class NightlyRunner {
                                                     + " accepted, "
                                                     + plan.quarantined().getOrDefault(table, 0L)
                                                     + " quarantined"));
+            plan.erasedRows()
+                    .forEach(
+                            (table, n) ->
+                                    lines.add(
+                                            "rows "
+                                                    + table
+                                                    + ": "
+                                                    + n
+                                                    + " refused as erased (ccft erase)"));
             if (plan.asAtDate() != null && execution.getStatus() == BatchStatus.COMPLETED) {
                 lines.add(
                         "marts published: "

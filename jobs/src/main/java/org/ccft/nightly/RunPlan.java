@@ -14,15 +14,17 @@ import org.springframework.batch.item.ExecutionContext;
 
 /**
  * What one nightly run did, read from the results its steps handed on ({@link Handoff}): the new
- * drops found, those refused and why, the rows accepted and quarantined per table, the marts built
- * and as at when, the severities this run's configuration changed, and, for a night with nothing
- * new, the run whose publication stays. A step that has not run reads as nothing done.
+ * drops found, those refused and why, the rows accepted and quarantined per table, the rows of
+ * erased cases refused, the marts built and as at when, the severities this run's configuration
+ * changed, and, for a night with nothing new, the run whose publication stays. A step that has not
+ * run reads as nothing done.
  */
 public record RunPlan(
         List<Drop> drops,
         Map<String, String> refused,
         Map<String, Long> accepted,
         Map<String, Long> quarantined,
+        Map<String, Long> erasedRows,
         Map<String, Long> martVersions,
         String asAtDate,
         List<String> severityOverrides,
@@ -33,7 +35,7 @@ public record RunPlan(
         VerifiedDrops verified =
                 Handoff.read(job, VerifiedDrops.class)
                         .orElse(new VerifiedDrops(Map.of(), List.of()));
-        LandedDrops landed = Handoff.read(job, LandedDrops.class).orElse(new LandedDrops(Map.of()));
+        LandedDrops landed = Handoff.read(job, LandedDrops.class).orElse(LandedDrops.none());
         ValidatedRows rows =
                 Handoff.read(job, ValidatedRows.class)
                         .orElse(new ValidatedRows(Map.of(), Map.of()));
@@ -44,6 +46,7 @@ public record RunPlan(
                 SoundDrops.of(found, verified.refused(), landed.refused()).refused(),
                 rows.accepted(),
                 rows.quarantined(),
+                landed.erasedRows(),
                 built.versions(),
                 built.asAtDate(),
                 verified.severityOverrides(),

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.TableHistory;
@@ -64,7 +66,8 @@ public final class Erasure {
 
     /**
      * Deletes the records' rows from every layer, then the tables' history; returns the rows per
-     * table.
+     * table. Each DELETE is a MERGE against a relation of the keys, so the commit Delta keeps names
+     * the join, not the keys; and the tables' history is forgotten after it.
      */
     public Map<String, Long> erase(Request request) {
         Set<String> records = recordIds(request);
@@ -73,38 +76,41 @@ public final class Erasure {
         for (FileContract child : List.of(CmsContract.ACTIONS, CmsContract.CONTACTS)) {
             keys.put(child, childKeys(child, records));
         }
+        Dataset<Row> byRecord = keys(records);
         Map<String, Long> removed = new LinkedHashMap<>();
         List<String> tables = new ArrayList<>();
-        keys.forEach(
-                (contract, ids) -> {
-                    Column ofTheRecords =
-                            contract == CmsContract.FEEDBACK_RECORDS
-                                    ? col("record_id")
-                                            .isin(ids.toArray())
-                                            .or(col("case_ref").isin(request.caseRefs().toArray()))
-                                    : col(contract.key())
-                                            .isin(ids.toArray())
-                                            .or(col("record_id").isin(records.toArray()));
-                    for (String layer : List.of("raw", "staging", "conformed")) {
-                        String path =
-                                switch (layer) {
-                                    case "raw" -> layout.raw(contract.table());
-                                    case "staging" -> layout.staging(contract.table());
-                                    default -> layout.conformed(contract.table());
-                                };
-                        removed.put(layer + "/" + contract.table(), delete(path, ofTheRecords));
-                        tables.add(path);
-                    }
-                });
-        Column quarantined = lit(false);
-        for (var e : keys.entrySet()) {
-            quarantined =
-                    quarantined.or(
-                            col("source_table")
-                                    .equalTo(lit(e.getKey().table()))
-                                    .and(col("record_key").isin(e.getValue().toArray())));
+        for (FileContract contract : keys.keySet()) {
+            String table = contract.table();
+            Map<String, String> layers =
+                    Map.of(
+                            "raw", layout.raw(table),
+                            "staging", layout.staging(table),
+                            "conformed", layout.conformed(table));
+            for (String layer : List.of("raw", "staging", "conformed")) {
+                String path = layers.get(layer);
+                removed.put(
+                        layer + "/" + table,
+                        delete(path, byRecord, col("t.record_id").equalTo(col("k.key"))));
+                tables.add(path);
+            }
         }
-        removed.put("quarantine/rows", delete(layout.quarantine(), quarantined));
+        Dataset<Row> quarantined =
+                keys.entrySet().stream()
+                        .map(
+                                e ->
+                                        keys(e.getValue())
+                                                .withColumn(
+                                                        "source_table", lit(e.getKey().table())))
+                        .reduce(Dataset::unionByName)
+                        .orElseThrow();
+        removed.put(
+                "quarantine/rows",
+                delete(
+                        layout.quarantine(),
+                        quarantined,
+                        col("t.source_table")
+                                .equalTo(col("k.source_table"))
+                                .and(col("t.record_key").equalTo(col("k.key")))));
         tables.add(layout.quarantine());
         TableHistory.forget(spark, tables);
         LOG.info(
@@ -112,6 +118,20 @@ public final class Erasure {
                 removed.values().stream().mapToLong(Long::longValue).sum(),
                 tables.size());
         return removed;
+    }
+
+    /**
+     * The cases and records of the request, and every record of those cases, added to the register
+     * (as keyed hashes) so a later drop holding them is refused.
+     */
+    public void register(Request request, ErasureRegister register, byte[] key, String when) {
+        register.add(key, "case", request.caseRefs(), request.reference(), when);
+        register.add(key, "record", recordIds(request), request.reference(), when);
+    }
+
+    /** A one-column relation ({@code key}) of the values. */
+    private Dataset<Row> keys(Set<String> values) {
+        return spark.createDataset(new ArrayList<>(values), Encoders.STRING()).toDF("key");
     }
 
     /** Every record_id of the cases named, or named itself, in any drop the warehouse holds. */
@@ -156,15 +176,21 @@ public final class Erasure {
     }
 
     /**
-     * Deletes the rows matching the condition; returns how many (from the DELETE's own metrics).
+     * Deletes the rows that join the keys on the condition ({@code t} the table, {@code k} the
+     * keys); returns how many (from the MERGE's own metrics).
      */
-    private long delete(String path, Column condition) {
+    private long delete(String path, Dataset<Row> keys, Column on) {
         if (!DeltaTables.exists(spark, path)) {
             return 0;
         }
         long before = DeltaTables.latestVersion(spark, path);
-        DeltaTable.forPath(spark, path).delete(condition);
-        return DeltaTables.operationMetric(spark, path, before, "numDeletedRows");
+        DeltaTable.forPath(spark, path)
+                .as("t")
+                .merge(keys.as("k"), on)
+                .whenMatched()
+                .delete()
+                .execute();
+        return DeltaTables.operationMetric(spark, path, before, "numTargetRowsDeleted");
     }
 
     /**
@@ -173,13 +199,14 @@ public final class Erasure {
      */
     public static ErasureRecord record(
             Request request,
+            String when,
             Map<String, Long> removed,
             String republished,
             int tagsKept,
             int releasesKept) {
         return new ErasureRecord(
                 request.reference(),
-                Instant.now().toString(),
+                when,
                 request.caseRefs().size(),
                 request.recordIds().size(),
                 removed,

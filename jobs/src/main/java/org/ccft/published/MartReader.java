@@ -290,7 +290,11 @@ public final class MartReader {
                             + "the next `ccft nightly` writes one");
         }
         return new Source(
-                warehouse.resolve("published/releases").resolve(pointer.release()),
+                inside(
+                        warehouse,
+                        "published/releases",
+                        pointer.release(),
+                        "published/current.json"),
                 pointer.asAtDate(),
                 "published by run " + pointer.runId());
     }
@@ -315,9 +319,46 @@ public final class MartReader {
                             + "/");
         }
         return new Source(
-                warehouse.resolve("published/tags").resolve(record.release()),
+                inside(
+                        warehouse,
+                        "published/tags",
+                        record.release(),
+                        "published/tags/" + tag + ".json"),
                 record.asAtDate(),
                 "tag " + tag);
+    }
+
+    /**
+     * The release a pointer names, which must be a folder under the warehouse's own {@code folder}
+     * (and stay there once links are followed): a pointer to another warehouse's release, by an
+     * absolute path, '..' or a link, is refused, so a warehouse made to look like one cannot answer
+     * with another's marts.
+     */
+    static Path inside(Path warehouse, String folder, String release, String pointer)
+            throws RefusedQuery {
+        Path base = warehouse.toAbsolutePath().normalize().resolve(folder);
+        Path named = Path.of(release);
+        Path target = base.resolve(named).normalize();
+        boolean within = !named.isAbsolute() && target.startsWith(base) && !target.equals(base);
+        try {
+            within =
+                    within
+                            && (!Files.exists(target)
+                                    || target.toRealPath().startsWith(base.toRealPath()));
+        } catch (IOException e) {
+            within = false;
+        }
+        if (!within) {
+            throw new RefusedQuery(
+                    RefusedQuery.Code.RELEASE_OUTSIDE,
+                    pointer
+                            + " in "
+                            + warehouse
+                            + " names a release outside "
+                            + folder
+                            + "/ of that warehouse: refused. Publish again with ccft publish");
+        }
+        return target;
     }
 
     private static <T> T read(Path file, Class<T> type, String missing) throws RefusedQuery {

@@ -24,7 +24,8 @@ public final class RefusedQuery extends Exception {
         TOO_MANY_ROWS,
         TOO_LONG,
         TOO_COMPLEX,
-        NOT_PUBLISHED
+        NOT_PUBLISHED,
+        RELEASE_OUTSIDE
     }
 
     private final Code code;

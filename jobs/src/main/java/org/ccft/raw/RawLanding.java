@@ -1,5 +1,8 @@
 package org.ccft.raw;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +23,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,6 +35,7 @@ import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.landing.Drop;
 import org.ccft.landing.Manifest;
 import org.ccft.landing.Refusal;
+import org.ccft.operations.ErasureRegister;
 import org.ccft.schemas.CmsContract;
 import org.ccft.schemas.FileContract;
 import org.slf4j.Logger;
@@ -68,8 +73,19 @@ public final class RawLanding {
         this.layout = layout;
     }
 
-    /** Lands the drops; returns the drops refused for a row-count mismatch, with the reason. */
-    public List<Refusal> land(List<Drop> drops, long pieceBytes) {
+    /**
+     * What a landing did: the drops refused for a row-count mismatch, with the reason; the rows
+     * refused as erased, per table; and the keyed hashes of records refused for their case, which
+     * the register had not held.
+     */
+    public record Landed(
+            List<Refusal> refused, Map<String, Long> erasedRows, List<String> erasedRecords) {}
+
+    /**
+     * Lands the drops, leaving out every row of a case or record in the erasure register (counted
+     * per table); a drop whose rows differ in number from its manifest is refused whole.
+     */
+    public Landed land(List<Drop> drops, long pieceBytes, ErasureRegister.Hashes register) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<SerializableConfiguration> hadoop =
                 jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
@@ -109,19 +125,53 @@ public final class RawLanding {
         List<String> landed =
                 drops.stream().map(Drop::exportId).filter(id -> !refused.containsKey(id)).toList();
         String predicate = "export_id IN " + DeltaTables.sqlList(landed);
+        Map<String, Long> erasedRows = new LinkedHashMap<>();
+        List<String> erasedRecords = List.of();
+        Map<FileContract, Column> erased = new LinkedHashMap<>();
+        if (!register.none() && !landed.isEmpty()) {
+            Column ofAnErasedCase =
+                    register.erased(col("case_ref")).or(register.erased(col("record_id")));
+            erasedRecords =
+                    parsed
+                            .get(CmsContract.FEEDBACK_RECORDS)
+                            .where(predicate)
+                            .where(ofAnErasedCase)
+                            .select(register.hash(col("record_id")))
+                            .distinct()
+                            .collectAsList()
+                            .stream()
+                            .map(r -> r.getString(0))
+                            .toList();
+            ErasureRegister.Hashes records = register.with(erasedRecords);
+            erased.put(CmsContract.FEEDBACK_RECORDS, ofAnErasedCase);
+            erased.put(CmsContract.ACTIONS, records.erased(col("record_id")));
+            erased.put(CmsContract.CONTACTS, records.erased(col("record_id")));
+            erased.forEach(
+                    (contract, test) -> {
+                        long rows = parsed.get(contract).where(predicate).where(test).count();
+                        if (rows > 0) {
+                            erasedRows.put(contract.table(), rows);
+                        }
+                    });
+        }
         parsed.forEach(
                 (contract, rows) -> {
                     if (!landed.isEmpty()) {
+                        Column kept = functions.not(erased.getOrDefault(contract, lit(false)));
                         DeltaTables.replaceWhere(
-                                rows.where(predicate),
+                                rows.where(predicate).where(kept),
                                 layout.raw(contract.table()),
                                 predicate,
                                 PROPERTIES);
                     }
                     rows.unpersist();
                 });
-        LOG.info("raw: landed {} drops, refused {} for row counts", landed.size(), refused.size());
-        return List.copyOf(refused.values());
+        LOG.info(
+                "raw: landed {} drops, refused {} for row counts; {} rows of erased cases refused",
+                landed.size(),
+                refused.size(),
+                erasedRows.values().stream().mapToLong(Long::longValue).sum());
+        return new Landed(List.copyOf(refused.values()), erasedRows, erasedRecords);
     }
 
     /**

@@ -70,7 +70,7 @@ class ErasureTest {
                         "feedback_records.csv",
                         Cms.header(CmsContract.FEEDBACK_RECORDS),
                         List.of(
-                                erased("E1", "1", "2022-06-01T09:00:00Z"),
+                                erased("ERASE-R1", "1", "2022-06-01T09:00:00Z"),
                                 kept("2022-06-01T09:00:00Z")))
                 .write();
         assertThat(night(w, tmp, printed)).isEqualTo(ExitCode.OK);
@@ -83,14 +83,14 @@ class ErasureTest {
                         "feedback_records.csv",
                         Cms.header(CmsContract.FEEDBACK_RECORDS),
                         List.of(
-                                erased("E1", "1", "2022-07-01T09:00:00Z", "status=CLOSED"),
+                                erased("ERASE-R1", "1", "2022-07-01T09:00:00Z", "status=CLOSED"),
                                 erased(
-                                        "E2",
+                                        "ERASE-R2",
                                         "2",
                                         "2022-07-01T09:00:00Z",
                                         "received_date=2022-07-01"),
                                 erased(
-                                        "E3",
+                                        "ERASE-R3",
                                         "1",
                                         "2022-07-01T09:00:00Z",
                                         "service_area=NOT_A_SERVICE")))
@@ -100,7 +100,7 @@ class ErasureTest {
                         List.of(
                                 Cms.action(
                                         "action_id=A1",
-                                        "record_id=E1",
+                                        "record_id=ERASE-R1",
                                         "description=" + MARKER + " apology to the family",
                                         "owner_team=" + MARKER + " owner")))
                 .write();
@@ -110,9 +110,9 @@ class ErasureTest {
                         "feedback_records.csv",
                         Cms.header(CmsContract.FEEDBACK_RECORDS),
                         List.of(
-                                erased("E1", "1", "2022-07-01T09:00:00Z", "status=CLOSED"),
+                                erased("ERASE-R1", "1", "2022-07-01T09:00:00Z", "status=CLOSED"),
                                 erased(
-                                        "E2",
+                                        "ERASE-R2",
                                         "2",
                                         "2022-07-01T09:00:00Z",
                                         "received_date=2022-07-01"),
@@ -123,7 +123,7 @@ class ErasureTest {
                         List.of(
                                 Cms.action(
                                         "action_id=A1",
-                                        "record_id=E1",
+                                        "record_id=ERASE-R1",
                                         "description=" + MARKER + " apology to the family",
                                         "owner_team=" + MARKER + " owner")))
                 .write();
@@ -224,7 +224,9 @@ class ErasureTest {
                         "rows removed from conformed/actions: 1",
                         "rows removed from quarantine/rows: 1");
         assertThat(result.stdout()).doesNotContain("CASE-ERASE").doesNotContain(MARKER);
-        assertThat(filesHolding(w.root)).isEmpty();
+        // Nothing names the case any more: not a row, not a commit's predicate in a Delta log, not
+        // the erasure record or the register in ops/.
+        assertThat(filesHolding(w.root, MARKER, "CASE-ERASE", "ERASE-R")).isEmpty();
         assertThat(
                         w.sql("SELECT value FROM at_a_glance WHERE measure = 'corporate_stage1'")
                                 .get(0)
@@ -240,9 +242,76 @@ class ErasureTest {
             assertThat(record)
                     .contains("\"request\" : \"DPO-2026-017\"")
                     .doesNotContain("CASE-ERASE")
-                    .doesNotContain("E1")
-                    .doesNotContain("E2");
+                    .doesNotContain("ERASE-R");
         }
+
+        // The CMS sends the case again (an export re-sent after an outage), with a stage it had
+        // not sent before and that stage's action: every row of it is refused before raw, and
+        // counted.
+        new DropWriter(
+                        w.landing,
+                        "20230104T020000Z",
+                        "INCREMENTAL",
+                        Instant.parse("2023-01-04T02:00:00Z"))
+                .file(
+                        "feedback_records.csv",
+                        Cms.header(CmsContract.FEEDBACK_RECORDS),
+                        List.of(
+                                erased("ERASE-R1", "1", "2022-08-01T09:00:00Z"),
+                                erased(
+                                        "ERASE-R4",
+                                        "2",
+                                        "2022-08-01T09:00:00Z",
+                                        "received_date=2022-08-01"),
+                                kept("2022-08-01T09:00:00Z")))
+                .file(
+                        "actions.csv",
+                        Cms.header(CmsContract.ACTIONS),
+                        List.of(
+                                Cms.action(
+                                        "action_id=A4",
+                                        "record_id=ERASE-R4",
+                                        "description=" + MARKER + " meeting",
+                                        "owner_team=" + MARKER + " owner")))
+                .write();
+        StringBuilder fourth = new StringBuilder();
+        assertThat(night(w, tmp, fourth)).isEqualTo(ExitCode.OK);
+        assertThat(fourth.toString())
+                .contains(
+                        "rows feedback_records: 2 refused as erased (ccft erase)",
+                        "rows actions: 1 refused as erased (ccft erase)")
+                .doesNotContain("CASE-ERASE")
+                .doesNotContain("ERASE-R")
+                .doesNotContain(MARKER);
+        assertThat(filesHolding(w.root, MARKER, "CASE-ERASE", "ERASE-R")).isEmpty();
+        assertThat(
+                        w.sql("SELECT value FROM at_a_glance WHERE measure = 'corporate_stage1'")
+                                .get(0)
+                                .getLong(0))
+                .isEqualTo(1); // K1 only
+
+        // Every file and folder the nights, the sites, the report and the erasure wrote is its
+        // owner's and group's only: the H2 job repository, the run lock, the access log included.
+        assertThat(w.root.resolve("ops/jobrepo.mv.db")).exists();
+        assertThat(w.root.resolve("ops/access/team-queries.jsonl")).exists();
+        for (Path written :
+                List.of(
+                        w.root,
+                        report,
+                        tmp.resolve("site-internal"),
+                        tmp.resolve("site-team"),
+                        tmp.resolve("site-public"))) {
+            assertThat(openToOthers(written)).as("open to others under " + written).isEmpty();
+        }
+
+        Commands.Result listed = Commands.ccft("erase", "--warehouse", root, "--list");
+        assertThat(listed.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(listed.lines())
+                .hasSize(2)
+                .last()
+                .asString()
+                .startsWith("DPO-2026-017\t20")
+                .endsWith("\t1\t0");
     }
 
     /** A nightly run, its log captured at INFO (as in production) and its summary kept with it. */
@@ -254,11 +323,54 @@ class ErasureTest {
         }
     }
 
+    /** Every file and folder under the folder (itself too) that others may read, write or open. */
+    static List<String> openToOthers(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(
+                            f -> {
+                                try {
+                                    return Files.getPosixFilePermissions(
+                                                    f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                                            .stream()
+                                            .anyMatch(p -> p.name().startsWith("OTHERS_"));
+                                } catch (IOException e) {
+                                    throw new UncheckedIOException(e);
+                                }
+                            })
+                    .map(f -> folder.relativize(f) + " " + mode(f))
+                    .toList();
+        }
+    }
+
+    private static String mode(Path f) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(f));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every file under the folder holding the marker's bytes. */
     static List<Path> filesHolding(Path folder) throws IOException {
-        byte[] marker = MARKER.getBytes(StandardCharsets.UTF_8);
+        return filesHolding(folder, MARKER);
+    }
+
+    /** Every file under the folder, logs and hidden files included, holding any text's bytes. */
+    static List<Path> filesHolding(Path folder, String... texts) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).filter(f -> holds(f, marker)).toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(
+                            f ->
+                                    Stream.of(texts)
+                                            .anyMatch(
+                                                    t ->
+                                                            holds(
+                                                                    f,
+                                                                    t.getBytes(
+                                                                            StandardCharsets
+                                                                                    .UTF_8))))
+                    .toList();
         }
     }
 

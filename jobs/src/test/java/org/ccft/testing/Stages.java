@@ -99,7 +99,10 @@ public final class Stages {
         var guards = settings.getGuards();
         findDrops(run);
         execute(run, "verifyDrops", new VerifyDropsStep(spark, layout, policy, guards));
-        execute(run, "landRaw", new LandRawStep(spark, layout, PIECE_BYTES));
+        execute(
+                run,
+                "landRaw",
+                new LandRawStep(spark, layout, PIECE_BYTES, () -> MartSettings.of(settings).key()));
         execute(run, "validateRows", new ValidateRowsStep(spark, layout, policy));
         execute(
                 run,
