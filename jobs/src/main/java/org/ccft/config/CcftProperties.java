@@ -1,6 +1,7 @@
 package org.ccft.config;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -338,6 +339,21 @@ public class CcftProperties {
         private String oldLaCode;
         private String regionCode;
         private String regionName;
+
+        /**
+         * From when the Ombudsman's Complaint Handling Code applies to this council's complaints
+         * (null: the reference file's date, 1 April 2026); an earlier date shows what the Code
+         * would have shown in earlier years.
+         */
+        private LocalDate complaintCodeFrom;
+
+        public LocalDate getComplaintCodeFrom() {
+            return complaintCodeFrom;
+        }
+
+        public void setComplaintCodeFrom(LocalDate complaintCodeFrom) {
+            this.complaintCodeFrom = complaintCodeFrom;
+        }
 
         public String getOldLaCode() {
             return oldLaCode;

@@ -31,6 +31,7 @@ public final class MartInputs {
                     "service_areas",
                     "themes",
                     "complaint_timescales",
+                    "complaint_code",
                     "working_days",
                     "spc_measures",
                     "spc_events");

@@ -317,13 +317,18 @@ public class NightlyJobConfig {
             JdbcTransactionManager tx,
             StepProgress progress,
             ObjectProvider<SparkSession> spark,
-            WarehouseLayout layout) {
+            WarehouseLayout layout,
+            CcftProperties properties) {
         return step(
                 "loadReference",
                 jobs,
                 tx,
                 progress,
-                () -> new LoadReferenceStep(spark.getObject(), layout));
+                () ->
+                        new LoadReferenceStep(
+                                spark.getObject(),
+                                layout,
+                                properties.getCouncil().getComplaintCodeFrom()));
     }
 
     @Bean

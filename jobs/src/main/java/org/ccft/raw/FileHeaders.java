@@ -22,7 +22,8 @@ import org.ccft.schemas.FileContract;
  * Checks each delivered file's header (line 1) against the contract before a row is read: a
  * required column missing (a new release, a wrong delimiter, an empty file) makes every row of the
  * file (or, for a conditionally required one, every row it applies to) meaningless, so it is
- * critical by default; an optional column missing is a warning (its values are read as empty).
+ * critical by default; an optional column missing is a warning (its values are read as empty),
+ * unless a later release of the contract added it (a drop of the earlier release is not warned).
  * Columns are matched by name, so order does not matter and extra columns are kept.
  */
 public final class FileHeaders {
@@ -129,6 +130,7 @@ public final class FileHeaders {
             FileContract contract, List<String> header, boolean required) {
         return contract.columns().stream()
                 .filter(c -> (c.required() || c.requiredWhen() != null) == required)
+                .filter(c -> c.since() == null)
                 .map(ColumnSpec::name)
                 .filter(name -> !header.contains(name))
                 .toList();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.quality.RowRules;
+import org.ccft.reference.ComplaintTimescale;
 import org.ccft.reference.ServiceArea;
 import org.ccft.reference.Team;
 import org.ccft.reference.Theme;
@@ -120,6 +121,9 @@ public final class ContractRules {
                                 + c.notBefore()
                                 + "`, 'yyyy-MM-dd')");
             }
+            if (c.inForce() != null) {
+                rules.put("not_in_force:" + c.name(), notInForce(c, col));
+            }
             if (c.notAbove() != null) {
                 rules.put(
                         "not_above:" + c.name(),
@@ -146,6 +150,61 @@ public final class ContractRules {
                         "duplicate_key_in_drop",
                         "`" + contract.key() + "` IS NOT NULL AND _versions_in_drop > 1"));
         return out;
+    }
+
+    /**
+     * A stage its procedure did not have on the record's received_date: true when procedure, stage
+     * and date are each well formed and no row of the reference table, valid that day, has them.
+     * The reference data is the project's own, versioned; no value of the drop is written here.
+     */
+    private static String notInForce(ColumnSpec c, String col) {
+        if (!"complaint_timescales".equals(c.inForce())) {
+            throw new IllegalStateException(
+                    "column "
+                            + c.name()
+                            + ": in_force knows complaint_timescales, not "
+                            + c.inForce());
+        }
+        List<ComplaintTimescale> timescales = ComplaintTimescale.all();
+        String received = "to_date(`received_date`, 'yyyy-MM-dd')";
+        String inForce =
+                timescales.stream()
+                        .map(
+                                t ->
+                                        "(`procedure` = '"
+                                                + t.procedure()
+                                                + "' AND "
+                                                + col
+                                                + " = '"
+                                                + t.stage()
+                                                + "' AND "
+                                                + received
+                                                + " >= DATE'"
+                                                + t.validFrom()
+                                                + "'"
+                                                + (t.validTo() == null
+                                                        ? ""
+                                                        : " AND "
+                                                                + received
+                                                                + " <= DATE'"
+                                                                + t.validTo()
+                                                                + "'")
+                                                + ")")
+                        .reduce((a, b) -> a + " OR " + b)
+                        .orElse("false");
+        return "`procedure` IN "
+                + DeltaTables.sqlList(
+                        timescales.stream().map(ComplaintTimescale::procedure).distinct().toList())
+                + " AND "
+                + col
+                + " IN "
+                + DeltaTables.sqlList(
+                        timescales.stream().map(t -> String.valueOf(t.stage())).distinct().toList())
+                + " AND "
+                + received
+                + " IS NOT NULL AND NOT ("
+                + inForce
+                + ")";
     }
 
     private static String typeViolation(ColumnSpec c, String col) {

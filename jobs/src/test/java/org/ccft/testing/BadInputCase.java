@@ -119,7 +119,7 @@ public record BadInputCase(
             ObjectNode m = JSON.createObjectNode();
             m.put("export_id", (String) manifest.getOrDefault("export_id", exportId()));
             m.put("export_type", "INCREMENTAL");
-            m.put("extracted_at", extractedAt());
+            m.put("extracted_at", (String) manifest.getOrDefault("extracted_at", extractedAt()));
             ArrayNode listed = m.putArray("files");
             Map<String, Integer> rows = (Map<String, Integer>) manifest.get("rows");
             Map<String, String> sha256 =

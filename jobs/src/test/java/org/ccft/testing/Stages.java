@@ -132,7 +132,10 @@ public final class Stages {
      */
     public JobExecution checkedNight() throws Exception {
         JobExecution run = toConformed();
-        execute(run, "loadReference", new LoadReferenceStep(spark, layout));
+        execute(
+                run,
+                "loadReference",
+                new LoadReferenceStep(spark, layout, settings.getCouncil().getComplaintCodeFrom()));
         ChunkContext built = chunk(run, "buildMarts");
         Handoff.write(built, new BuiltMarts(asAt(built), Map.of()));
         execute(

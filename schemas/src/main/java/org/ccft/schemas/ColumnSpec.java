@@ -17,6 +17,10 @@ import java.util.Map;
  * @param personal personal data: kept in the raw layer only
  * @param listedIn free text that could name a person: past raw, kept only when on this reference
  *     list
+ * @param since the contract release that added the column (null: the first): a drop of an earlier
+ *     release lacks it, and its header is not warned for that
+ * @param inForce reference data whose rows, valid on the record's received_date, say which values
+ *     are in force (for {@code stage}: {@code complaint_timescales}, by procedure)
  */
 public record ColumnSpec(
         String name,
@@ -31,7 +35,9 @@ public record ColumnSpec(
         @JsonProperty("not_before") String notBefore,
         @JsonProperty("not_above") String notAbove,
         boolean personal,
-        @JsonProperty("listed_in") String listedIn)
+        @JsonProperty("listed_in") String listedIn,
+        String since,
+        @JsonProperty("in_force") String inForce)
         implements Serializable {
 
     public ColumnSpec {

@@ -13,7 +13,7 @@ class CmsContractTest {
         FileContract f = CmsContract.FEEDBACK_RECORDS;
         assertThat(f.key()).isEqualTo("record_id");
         assertThat(f.columnNames())
-                .hasSize(26)
+                .hasSize(29)
                 .startsWith("record_id", "case_ref", "feedback_type")
                 .endsWith("complainant_name", "complainant_email", "child_name", "summary");
         assertThat(f.column("feedback_type").orElseThrow().values())
@@ -21,6 +21,14 @@ class CmsContractTest {
                 .contains("LGO_ENQUIRY");
         assertThat(f.column("service_area").orElseThrow().codeList()).isEqualTo("service_areas");
         assertThat(f.column("outcome").orElseThrow().allowedWhen()).containsKey("OUTSIDE_REMIT");
+        // Release 1.1 added three columns; the first release's columns have no release named.
+        assertThat(f.columns())
+                .filteredOn(c -> "1.1".equals(c.since()))
+                .extracting(ColumnSpec::name)
+                .containsExactly("acknowledged_date", "not_accepted_reason", "remedy_before_lgo");
+        assertThat(f.column("stage").orElseThrow().inForce()).isEqualTo("complaint_timescales");
+        assertThat(CmsContract.ACTIONS.column("kind").orElseThrow().values())
+                .contains("LGO_RECOMMENDATION");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.ccft.reference.tables;
 
+import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.springframework.batch.core.StepContribution;
@@ -12,15 +13,21 @@ public final class LoadReferenceStep implements Tasklet {
 
     private final SparkSession spark;
     private final WarehouseLayout layout;
+    private final LocalDate codeFrom;
 
-    public LoadReferenceStep(SparkSession spark, WarehouseLayout layout) {
+    /**
+     * @param codeFrom the date the Complaint Handling Code applies from (null: the reference
+     *     file's)
+     */
+    public LoadReferenceStep(SparkSession spark, WarehouseLayout layout, LocalDate codeFrom) {
         this.spark = spark;
         this.layout = layout;
+        this.codeFrom = codeFrom;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
-        new ReferenceTables(spark, layout).write();
+        new ReferenceTables(spark, layout, codeFrom).write();
         return RepeatStatus.FINISHED;
     }
 }

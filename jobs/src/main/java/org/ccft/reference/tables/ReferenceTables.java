@@ -1,6 +1,7 @@
 package org.ccft.reference.tables;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -13,6 +14,7 @@ import org.ccft.lakehouse.DeltaTables;
 import org.ccft.lakehouse.Fingerprint;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.reference.BankHolidays;
+import org.ccft.reference.ComplaintCode;
 import org.ccft.reference.ComplaintTimescale;
 import org.ccft.reference.ServiceArea;
 import org.ccft.reference.SpcEvent;
@@ -35,10 +37,21 @@ public final class ReferenceTables {
 
     private final SparkSession spark;
     private final WarehouseLayout layout;
+    private final LocalDate codeFrom;
 
+    /** With the Complaint Handling Code applied from the reference file's date. */
     public ReferenceTables(SparkSession spark, WarehouseLayout layout) {
+        this(spark, layout, null);
+    }
+
+    /**
+     * @param codeFrom the date the Complaint Handling Code applies from, for this council (null:
+     *     the reference file's, 1 April 2026)
+     */
+    public ReferenceTables(SparkSession spark, WarehouseLayout layout, LocalDate codeFrom) {
         this.spark = spark;
         this.layout = layout;
+        this.codeFrom = codeFrom;
     }
 
     /**
@@ -46,7 +59,7 @@ public final class ReferenceTables {
      * as they are).
      */
     public void write() {
-        tables(spark, BankHolidays.england())
+        tables(spark, BankHolidays.england(), codeFrom)
                 .forEach(
                         t ->
                                 DeltaTables.overwriteUnlessUnchanged(
@@ -57,6 +70,12 @@ public final class ReferenceTables {
      * The reference tables, made from the versioned files, by name (what {@link #write()} writes).
      */
     public static List<Table> tables(SparkSession spark, BankHolidays holidays) {
+        return tables(spark, holidays, null);
+    }
+
+    /** The reference tables, the Code applied from {@code codeFrom} (null: the file's date). */
+    public static List<Table> tables(
+            SparkSession spark, BankHolidays holidays, LocalDate codeFrom) {
         List<Table> tables = new ArrayList<>();
         tables.add(
                 table(
@@ -98,6 +117,28 @@ public final class ReferenceTables {
                                                         t.validTo() == null
                                                                 ? null
                                                                 : Date.valueOf(t.validTo())))
+                                .toList()));
+        tables.add(
+                table(
+                        spark,
+                        "complaint_code",
+                        "procedure STRING, stage INT, acknowledge_working_days INT, "
+                                + "respond_working_days INT, respond_from STRING, "
+                                + "extension_working_days INT, valid_from DATE, valid_to DATE",
+                        ComplaintCode.appliedFrom(codeFrom).stream()
+                                .map(
+                                        c ->
+                                                RowFactory.create(
+                                                        c.procedure(),
+                                                        c.stage(),
+                                                        c.acknowledgeWorkingDays(),
+                                                        c.respondWorkingDays(),
+                                                        c.respondFrom(),
+                                                        c.extensionWorkingDays(),
+                                                        Date.valueOf(c.validFrom()),
+                                                        c.validTo() == null
+                                                                ? null
+                                                                : Date.valueOf(c.validTo())))
                                 .toList()));
         tables.add(
                 table(
