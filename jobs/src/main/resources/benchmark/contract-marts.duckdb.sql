@@ -15,7 +15,9 @@ CREATE MACRO year_before(fy) AS
 -- The as-at date: the date (UTC) of the newest export loaded.
 CREATE TABLE as_at AS SELECT CAST(max(extracted_at) AS DATE) AS as_at_date FROM drops;
 
-CREATE TABLE feedback AS SELECT * FROM current_feedback_records WHERE NOT is_deleted;
+-- A complaint the council refused to take (release 1.1's not_accepted_reason) is refused, not received.
+CREATE TABLE feedback AS
+SELECT * FROM current_feedback_records WHERE NOT is_deleted AND not_accepted_reason IS NULL;
 
 CREATE TABLE commitments AS
 SELECT a.*, coalesce(f.service_area, 'UNKNOWN') AS service_area

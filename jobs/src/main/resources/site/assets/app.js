@@ -272,6 +272,7 @@
       categoryLabel: "Theme", categories: th.map(function (r) { return name("theme", r.theme); }),
       series: [{ name: "Records", values: th.map(function (r) { return r.records; }) },
         { name: "Share", kind: "share", noChart: true, values: th.map(function (r) { return r.share; }) }] });
+    codePanel(main, f);
   }
 
   function send(main, f) {
@@ -390,6 +391,64 @@
       kind: "money", categories: where, series: [{ name: "Total paid", values: rp.map(function (r) { return r.total_gbp; }) }] });
   }
 
+  /** The financial year a date falls in: 2022-09-01 is in 2022-23. */
+  function yearOf(date) {
+    var m = /^(\d{4})-(\d{2})/.exec(String(date || ""));
+    if (!m) { return null; }
+    var y = parseInt(m[1], 10) - (parseInt(m[2], 10) < 4 ? 1 : 0);
+    return y + "-" + String((y + 1) % 100).padStart(2, "0");
+  }
+
+  var LEARNING_KINDS = ["TRAINING", "PROCESS_REVIEW", "SERVICE_IMPROVEMENT"];
+
+  function learning(main, f) {
+    var summary = byYear(rows("learning_summary"), f.fy);
+    var total = function (column) { return sum(summary.map(function (r) { return r[column]; })); };
+    lead(main, "In " + f.fy + " the service agreed " + figure(total("agreed")) + " changes because of complaints and has made " +
+      figure(total("done")) + " of them, " + figure(total("done_on_time")) + " on time; " + figure(total("overdue")) +
+      " are overdue (every service area).");
+    var s = section(main, "What we agreed to change, " + f.fy,
+      "Learning actions agreed from complaints in the year: training, a review of how something is done, or a change to the service.");
+    wholeService(s, f);
+    C.bars(s, { title: "Learning actions agreed in " + f.fy + ", by kind", key: "learning_summary", mart: "learning_summary",
+      categoryLabel: "Kind", categories: LEARNING_KINDS.map(function (k) { return name("kind", k); }),
+      series: [["Agreed", "agreed"], ["Done", "done"], ["Done on time", "done_on_time"], ["Overdue", "overdue"]]
+        .map(function (o) {
+          return { name: o[0], values: LEARNING_KINDS.map(function (k) {
+            return sum(summary.filter(function (r) { return r.kind === k; }).map(function (r) { return r[o[1]]; }));
+          }) };
+        }) });
+    var done = byArea(rows("learning_actions"), f.area).filter(function (r) { return yearOf(r.completed_date) === f.fy; });
+    var s2 = section(main, "Did complaints of that kind fall afterwards?",
+      "Each change made in " + f.fy + ", with the complaints about the same service and subject in the 6 months before it was made" +
+      " and the 6 months after. \"Not yet\" means those 6 months have not passed.");
+    C.table(s2, { title: "Changes made in " + f.fy + " and the complaints around them", key: "learning_actions",
+      mart: "learning_actions", categoryLabel: "Change" },
+      done.map(function (r) { return name("kind", r.kind) + ", " + areaName(r.service_area); }),
+      [{ name: "Subject", values: done.map(function (r) { return name("theme", r.theme); }) },
+        { name: "Made", values: done.map(function (r) { return ukDate(r.completed_date); }) },
+        { name: "On time", values: done.map(function (r) { return r.done_on_time ? "Yes" : "No"; }) },
+        { name: "Complaints in the 6 months before", values: done.map(function (r) { return r.complaints_6_months_before; }) },
+        { name: "In the 6 months after", values: done.map(function (r) {
+          return r.complaints_6_months_after === null || r.complaints_6_months_after === undefined ? "Not yet" : r.complaints_6_months_after;
+        }) }]);
+  }
+
+  /** The Complaint Handling Code's timescales, on the Complaints page (staff and team only). */
+  function codePanel(main, f) {
+    if (!has("code_timeliness")) { return; }
+    var c = byYear(rows("code_timeliness"), f.fy);
+    var s = section(main, "The Complaint Handling Code, " + f.fy,
+      "Complaints received in the year from the date the Ombudsman's Code applies: acknowledged within 5 working days, and " +
+      "answered within the Code's timescale. Refused complaints are counted apart.");
+    wholeService(s, f);
+    C.bars(s, { title: "Complaints received in " + f.fy + " against the Code's timescales", key: "code_timeliness",
+      mart: "code_timeliness", categoryLabel: "Stage", categories: c.map(stageLabel),
+      series: [["Received", "received"], ["Refused", "refused"], ["Acknowledged in time", "acknowledged_in_time"],
+        ["Answered in time", "responded_in_time"], ["Beyond the longest extension", "extended_beyond_limit"]]
+        .map(function (o) { return { name: o[0], values: c.map(function (r) { return r[o[1]]; }) }; }) });
+  }
+
   function team(main, f) {
     var due = byArea(rows("complaint_stages_due"), f.area);
     lead(main, figure(sum(due.filter(function (r) { return r.due === "OVERDUE"; }).map(function (r) { return r.stages; }))) +
@@ -418,7 +477,9 @@
       C.table(s4, { title: "Overdue complaint stages", key: "worklist", mart: "complaint_worklist", categoryLabel: "Case reference" },
         cats, [{ name: "Stage", values: w.map(stageLabel) }, { name: "Service area", values: w.map(function (r) { return areaName(r.service_area); }) },
           { name: "Deadline", values: w.map(function (r) { return ukDate(r.deadline); }) },
-          { name: "Working days left", values: w.map(function (r) { return r.working_days_left; }) }]);
+          { name: "Working days left", values: w.map(function (r) { return r.working_days_left; }) },
+          { name: "Acknowledge by (the Code)", values: w.map(function (r) { return r.acknowledgement_due ? ukDate(r.acknowledgement_due) : "–"; }) },
+          { name: "Answer by (the Code)", values: w.map(function (r) { return r.code_response_due ? ukDate(r.code_response_due) : "–"; }) }]);
     }
   }
 
@@ -441,7 +502,8 @@
     var f = filters();
     var main = document.getElementById("content");
     main.textContent = "";
-    ({ overview: overview, feedback: feedback, complaints: complaints, send: send, ombudsman: ombudsman, team: team })[PAGE](main, f);
+    ({ overview: overview, feedback: feedback, complaints: complaints, send: send, ombudsman: ombudsman, learning: learning,
+      team: team })[PAGE](main, f);
     document.querySelectorAll("nav a").forEach(function (a) {
       a.setAttribute("href", a.getAttribute("href").replace(/#.*$/, "") + "#fy=" + encodeURIComponent(f.fy) + "&area=" + encodeURIComponent(f.area));
     });

@@ -22,8 +22,10 @@ import org.ccft.published.Publication;
 import org.ccft.published.ReleaseInfo;
 import org.ccft.published.ReleaseWriter;
 import org.ccft.published.report.AnnualReport;
+import org.ccft.published.report.CodeAnnualReport;
 import org.ccft.published.report.Narrative;
 import org.ccft.published.report.ReportWriter;
+import org.ccft.published.report.SelfAssessment;
 import org.ccft.quality.QualityReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -109,7 +111,11 @@ public final class DemoCommand implements Callable<Integer> {
                                 "ccft.pseudonymisation.key-file",
                                 dir.resolve("pseudonymisation.key").toString(),
                                 "ccft.pseudonymisation.demo",
-                                true))) {
+                                true,
+                                // The demo's years come before the Complaint Handling Code: it is
+                                // applied from 2022-23, to show what it would have shown.
+                                "ccft.council.complaint-code-from",
+                                "2022-04-01"))) {
             NightlyRunner runner = ctx.getBean(NightlyRunner.class);
             NightlyRunner.Outcome first = runner.run(landing.toString());
             first.summary().forEach(l -> System.err.println("night 1: " + l));
@@ -201,6 +207,25 @@ public final class DemoCommand implements Callable<Integer> {
                                 + " (and .pdf, .html"
                                 + (audience == Audience.PUBLIC ? "; the public version)" : ")"));
             }
+            MartReader staff = MartReader.open(warehouse.toString(), Audience.INTERNAL, null);
+            ReportWriter.Written code =
+                    ReportWriter.write(
+                            new CodeAnnualReport(
+                                            staff,
+                                            year,
+                                            SelfAssessment.read(dir.resolve("narrative")))
+                                    .build(
+                                            ReleaseInfo.of(
+                                                    staff,
+                                                    ctx.getBean(CcftProperties.class)
+                                                            .getCouncil()
+                                                            .getName())),
+                            reports,
+                            CodeAnnualReport.fileName(year));
+            System.out.println(
+                    "Code:      "
+                            + code.docx().toAbsolutePath()
+                            + " (and .pdf, .html; the Complaint Handling Code's annual report)");
             System.err.printf("demo: done in %.1f s%n", (System.nanoTime() - started) / 1e9);
             return ExitCode.OK;
         }

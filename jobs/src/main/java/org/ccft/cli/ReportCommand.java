@@ -10,8 +10,10 @@ import org.ccft.published.MartReader;
 import org.ccft.published.RefusedQuery;
 import org.ccft.published.ReleaseInfo;
 import org.ccft.published.report.AnnualReport;
+import org.ccft.published.report.CodeAnnualReport;
 import org.ccft.published.report.Narrative;
 import org.ccft.published.report.ReportWriter;
+import org.ccft.published.report.SelfAssessment;
 import org.ccft.reference.calendar.FinancialYear;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,14 +30,19 @@ import picocli.CommandLine.Option;
             "and filled in from the published figures. Without it, the staff version shows where the",
             "text goes. --audience public writes the version that leaves the council: every figure after",
             "disclosure control, no sentence printing a protected figure, and no unwritten section.",
+            "--kind code-annual writes instead the complaints performance and service improvement report",
+            "the Ombudsman's Complaint Handling Code asks for (its section 8): the self-assessment from",
+            "self-assessment.csv in the --narrative folder (section,answer,evidence), the year's complaints",
+            "received and refused against the Code's timescales, where the Code was not met, the learning",
+            "from complaints, and the Ombudsman's three annual-letter figures (staff figures only).",
             "Prints the three files' paths on stdout."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:written",
             "2:bad command line",
-            "3:the narrative names a figure that is not published, or is not a section's (the file and"
-                    + " line are on stderr)",
+            "3:the narrative names a figure that is not published, or is not a section's, or the"
+                    + " self-assessment is not the Code's (the file and line are on stderr)",
             "4:nothing is published yet, or no such tag"
         })
 public final class ReportCommand implements Callable<Integer> {
@@ -66,6 +73,36 @@ public final class ReportCommand implements Callable<Integer> {
                     "internal (default: exact figures, for staff) or public (disclosure-controlled)")
     Audience audience;
 
+    /** Which report. */
+    enum Kind {
+        ANNUAL,
+        CODE_ANNUAL
+    }
+
+    @Option(
+            names = "--kind",
+            paramLabel = "KIND",
+            defaultValue = "annual",
+            converter = KindOption.class,
+            description =
+                    "annual (default: the year in review) or code-annual (the Complaint Handling"
+                            + " Code's annual performance and service improvement report)")
+    Kind kind;
+
+    /** {@code code-annual} as the user types it. */
+    static final class KindOption implements picocli.CommandLine.ITypeConverter<Kind> {
+        @Override
+        public Kind convert(String value) {
+            return switch (value) {
+                case "annual" -> Kind.ANNUAL;
+                case "code-annual" -> Kind.CODE_ANNUAL;
+                default ->
+                        throw new picocli.CommandLine.TypeConversionException(
+                                "a report is annual or code-annual, not '" + value + "'");
+            };
+        }
+    }
+
     @Option(names = "--as-of", paramLabel = "TAG", description = "the marts as a tag has them")
     String asOf;
 
@@ -91,18 +128,34 @@ public final class ReportCommand implements Callable<Integer> {
                     "ccft report: --year is a financial year such as 2022-23, not " + year);
             return ExitCode.USAGE;
         }
+        if (kind == Kind.CODE_ANNUAL && reader == Audience.PUBLIC) {
+            System.err.println(
+                    "ccft report: the Code's annual report is written from the staff figures only"
+                            + " (--audience internal); its public version is not made yet");
+            return ExitCode.USAGE;
+        }
         CcftProperties settings = StandaloneSettings.load();
         try {
             MartReader marts =
                     MartReader.open(
                             warehouse != null ? warehouse : settings.getWarehouse(), reader, asOf);
             ReleaseInfo info = ReleaseInfo.of(marts, settings.getCouncil().getName());
-            Narrative text = narrative == null ? Narrative.none() : Narrative.read(narrative);
-            ReportWriter.Written written =
-                    ReportWriter.write(
-                            new AnnualReport(marts, year, text).build(info),
-                            out,
-                            fileName(year, reader));
+            ReportWriter.Written written;
+            if (kind == Kind.CODE_ANNUAL) {
+                written =
+                        ReportWriter.write(
+                                new CodeAnnualReport(marts, year, SelfAssessment.read(narrative))
+                                        .build(info),
+                                out,
+                                CodeAnnualReport.fileName(year));
+            } else {
+                Narrative text = narrative == null ? Narrative.none() : Narrative.read(narrative);
+                written =
+                        ReportWriter.write(
+                                new AnnualReport(marts, year, text).build(info),
+                                out,
+                                fileName(year, reader));
+            }
             System.out.println(written.docx().toAbsolutePath());
             System.out.println(written.pdf().toAbsolutePath());
             System.out.println(written.html().toAbsolutePath());

@@ -81,6 +81,7 @@ final class CmsHistory {
     private final WorkingDayCalendar calendar = WorkingDayCalendar.england();
     private final List<ComplaintTimescale> timescales = ComplaintTimescale.all();
     private final List<Version> versions = new ArrayList<>();
+    private final ComplaintCodeHistory code;
     private int nextId = 1;
     private int nextCase = 1;
 
@@ -88,6 +89,7 @@ final class CmsHistory {
         this.calibration = calibration;
         this.scale = scale;
         this.random = new Random(seed);
+        this.code = new ComplaintCodeHistory(seed, calendar);
     }
 
     /**
@@ -105,10 +107,32 @@ final class CmsHistory {
                 .apply(all);
         linkStages(all);
         linkOmbudsmanCases(all);
+        code.acknowledge(all);
+        List<FeedbackItem> refused = new ArrayList<>();
+        for (String year : calibration.financialYears()) {
+            LocalDate start = FinancialYear.start(year);
+            refused.addAll(
+                    code.refused(
+                            all.stream()
+                                    .filter(c -> c.isComplaint() && !c.deletedInError)
+                                    .filter(c -> !c.received.isBefore(start))
+                                    .filter(c -> c.received.isBefore(start.plusYears(1)))
+                                    .toList(),
+                            start,
+                            start.plusYears(1).minusDays(1)));
+        }
+        for (FeedbackItem item : refused) {
+            versions.add(
+                    feedbackRow(
+                            item, ComplaintCodeHistory.at(item.acknowledged, 16), false, false));
+        }
         for (FeedbackItem item : all) {
             feedbackVersions(item);
             if (item.isComplaint() && item.response != null && !item.deletedInError) {
                 commitments(item);
+            }
+            if ("LGO_ENQUIRY".equals(item.feedbackType)) {
+                versions.addAll(code.recommendations(item));
             }
             if (!item.adjustments.isEmpty()) {
                 agreedUpdates(item);
@@ -507,6 +531,12 @@ final class CmsHistory {
             versions.add(feedbackRow(i, at(i.received.plusDays(3), 12), false, true));
             return;
         }
+        // the acknowledgement, when it came after the day of receipt and before the answer
+        if (i.acknowledged != null
+                && i.acknowledged.isAfter(i.received)
+                && (i.response == null || i.acknowledged.isBefore(i.response))) {
+            versions.add(feedbackRow(i, ComplaintCodeHistory.at(i.acknowledged, 9), false, false));
+        }
         if (i.response != null) {
             versions.add(feedbackRow(i, at(i.response, 15), true, false));
         }
@@ -529,6 +559,11 @@ final class CmsHistory {
         v.put("non_resident_parent", i.isComplaint() ? flag(i.nonResidentParent) : null);
         v.put("advocate", i.advocate);
         boolean compliment = "COMPLIMENT".equals(i.feedbackType);
+        LocalDate asOf = lastModified.atZone(ZoneOffset.UTC).toLocalDate();
+        if (i.acknowledged != null && !asOf.isBefore(i.acknowledged)) {
+            v.put("acknowledged_date", i.acknowledged.toString());
+        }
+        v.put("not_accepted_reason", i.notAcceptedReason);
         if (responded) {
             v.put("extension_agreed", i.isComplaint() ? flag(i.extensionAgreed) : null);
             v.put("response_date", i.response.toString());
@@ -536,8 +571,11 @@ final class CmsHistory {
             v.put("reopened", i.isComplaint() && i.stage == 1 ? flag(i.reopened) : null);
             v.put("remedy_gbp", i.remedyGbp);
             v.put("status", "WITHDRAWN".equals(i.outcome) ? "WITHDRAWN" : "CLOSED");
+            if ("LGO_ENQUIRY".equals(i.feedbackType)) {
+                v.put("remedy_before_lgo", flag(i.remedyBeforeLgo));
+            }
         } else {
-            v.put("status", compliment ? "CLOSED" : "OPEN");
+            v.put("status", compliment || i.notAcceptedReason != null ? "CLOSED" : "OPEN");
         }
         v.put(
                 "reasonable_adjustments",

@@ -28,6 +28,9 @@ final class FeedbackItem {
     String remedyGbp;
     List<String> adjustments = List.of();
     boolean deletedInError;
+    LocalDate acknowledged;
+    String notAcceptedReason;
+    boolean remedyBeforeLgo;
     String complainantName;
     String complainantEmail;
     String childName;

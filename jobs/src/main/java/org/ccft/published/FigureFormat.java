@@ -9,11 +9,11 @@ import java.util.Locale;
 
 /**
  * How a published column's figures are written for readers, from the column's name as the marts
- * name them: a share ({@code upheld_share}, {@code share}) is a percentage, an amount in pounds
- * ({@code total_gbp}) is money, a rate ({@code complaints_per_100_plans}) or an average of working
- * days has one decimal place, a date ({@code received_date}) is a UK date, and any other number is
- * a count with thousands separators. The report, the workbook and {@code sql --format table} all
- * print through it, so a figure reads the same wherever it is read.
+ * name them: a share ({@code upheld_share}, {@code share}, {@code upheld_rate}) is a percentage, an
+ * amount in pounds ({@code total_gbp}) is money, a rate ({@code complaints_per_100_plans}) or an
+ * average of working days has one decimal place, a date ({@code received_date}) is a UK date, and
+ * any other number is a count with thousands separators. The report, the workbook and {@code sql
+ * --format table} all print through it, so a figure reads the same wherever it is read.
  */
 public enum FigureFormat {
     COUNT("#,##0", "#,##0"),
@@ -43,7 +43,7 @@ public enum FigureFormat {
         if (!numeric) {
             return TEXT;
         }
-        if (c.equals("share") || c.endsWith("_share")) {
+        if (c.equals("share") || c.endsWith("_share") || c.endsWith("_rate")) {
             return SHARE;
         }
         if (c.endsWith("_gbp")) {

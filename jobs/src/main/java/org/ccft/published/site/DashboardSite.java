@@ -88,6 +88,12 @@ public final class DashboardSite {
                             "The Local Government and Social Care Ombudsman",
                             true),
                     new Page(
+                            "learning",
+                            "learning.html",
+                            "Learning",
+                            "Learning from complaints: what we changed, and whether it worked",
+                            false),
+                    new Page(
                             "team",
                             "team.html",
                             "The team",
