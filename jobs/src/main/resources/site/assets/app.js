@@ -418,13 +418,18 @@
             return sum(summary.filter(function (r) { return r.kind === k; }).map(function (r) { return r[o[1]]; }));
           }) };
         }) });
-    var done = byArea(rows("learning_actions"), f.area).filter(function (r) { return yearOf(r.completed_date) === f.fy; });
+    var made = byArea(rows("learning_actions"), f.area).filter(function (r) { return yearOf(r.completed_date) === f.fy; });
+    var passed = made.filter(function (r) { return typeof r.complaints_6_months_after === "number"; });
+    var fell = passed.filter(function (r) { return r.complaints_6_months_after < r.complaints_6_months_before; });
+    var done = made.filter(function (r) { return r.kind === "SERVICE_IMPROVEMENT"; });
     var s2 = section(main, "Did complaints of that kind fall afterwards?",
-      "Each change made in " + f.fy + ", with the complaints about the same service and subject in the 6 months before it was made" +
-      " and the 6 months after. \"Not yet\" means those 6 months have not passed.");
-    C.table(s2, { title: "Changes made in " + f.fy + " and the complaints around them", key: "learning_actions",
-      mart: "learning_actions", categoryLabel: "Change" },
-      done.map(function (r) { return name("kind", r.kind) + ", " + areaName(r.service_area); }),
+      "Of the " + figure(passed.length) + " actions completed in " + f.fy + " whose next 6 months have passed (" +
+      (f.area === "all" ? "every service area" : areaName(f.area)) + "), " + figure(fell.length) +
+      " were followed by fewer complaints about the same service and subject than in the 6 months before. " +
+      "Below, each change to the service made in the year; \"Not yet\" means its 6 months after have not passed.");
+    C.table(s2, { title: "Changes to the service made in " + f.fy + " and the complaints around them", key: "learning_actions",
+      mart: "learning_actions", categoryLabel: "Service" },
+      done.map(function (r) { return areaName(r.service_area); }),
       [{ name: "Subject", values: done.map(function (r) { return name("theme", r.theme); }) },
         { name: "Made", values: done.map(function (r) { return ukDate(r.completed_date); }) },
         { name: "On time", values: done.map(function (r) { return r.done_on_time ? "Yes" : "No"; }) },

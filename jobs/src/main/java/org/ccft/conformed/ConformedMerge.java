@@ -145,6 +145,7 @@ public final class ConformedMerge {
         } else {
             DeltaTables.partitionOnce(spark, target, years.column(), years.value());
             DeltaTables.enableDeletionVectors(spark, target);
+            DeltaTables.addMissingColumns(spark, target, source.drop(AS_AT).schema());
             Dataset<Row> night = source.persist();
             try {
                 Column sameRecord = col("t." + key).equalTo(col("s." + key));

@@ -10,10 +10,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,6 +34,7 @@ import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.delta.actions.Action;
 import org.apache.spark.sql.delta.actions.Action$;
 import org.apache.spark.sql.delta.actions.AddFile;
+import org.apache.spark.sql.types.StructType;
 import scala.Option;
 import scala.collection.JavaConverters;
 
@@ -85,6 +88,32 @@ public final class DeltaTables {
                             + ")");
         }
         replaceWhere(rows, path, predicate);
+    }
+
+    /**
+     * Adds to an existing table, in one commit, the columns of {@code wanted} it lacks: a release
+     * of the contract that added columns, landing in a warehouse made before it (the rows it holds
+     * read null there). Nothing when the table has them all, or does not exist yet. The names are
+     * the contract's own.
+     */
+    public static void addMissingColumns(SparkSession spark, String path, StructType wanted) {
+        if (!exists(spark, path)) {
+            return;
+        }
+        Set<String> have = Set.of(snapshot(spark, path).metadata().schema().fieldNames());
+        List<String> missing =
+                Arrays.stream(wanted.fields())
+                        .filter(f -> !have.contains(f.name()))
+                        .map(f -> "`" + f.name().replace("`", "``") + "` " + f.dataType().sql())
+                        .toList();
+        if (!missing.isEmpty()) {
+            spark.sql(
+                    "ALTER TABLE delta.`"
+                            + path.replace("`", "``")
+                            + "` ADD COLUMNS ("
+                            + String.join(", ", missing)
+                            + ")");
+        }
     }
 
     /**

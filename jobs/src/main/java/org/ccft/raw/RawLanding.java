@@ -157,6 +157,8 @@ public final class RawLanding {
         parsed.forEach(
                 (contract, rows) -> {
                     if (!landed.isEmpty()) {
+                        DeltaTables.addMissingColumns(
+                                spark, layout.raw(contract.table()), rows.schema());
                         Column kept = functions.not(erased.getOrDefault(contract, lit(false)));
                         DeltaTables.replaceWhere(
                                 rows.where(predicate).where(kept),

@@ -188,11 +188,19 @@ final class PdfReport {
         doc.add(note);
     }
 
-    /** A caption, a chart and a table as one block, moved whole to the next page if need be. */
+    /** Rows of a table beyond which it is not moved whole to the next page. */
+    private static final int LONGEST_KEPT_TOGETHER = 30;
+
+    /**
+     * A caption, a chart and a table as one block, moved whole to the next page if need be; a table
+     * longer than a page starts where it is, under its caption, and runs on, its header repeated.
+     */
     private static PdfPTable kept(String caption, Image image, PdfPTable table) {
         PdfPTable whole = new PdfPTable(1);
         whole.setWidthPercentage(100);
-        whole.setKeepTogether(true);
+        boolean runsOn = table.getRows().size() > LONGEST_KEPT_TOGETHER;
+        whole.setKeepTogether(!runsOn);
+        whole.setSplitLate(!runsOn);
         whole.setSpacingBefore(4);
         whole.setSpacingAfter(12);
         whole.getDefaultCell().setBorder(Rectangle.NO_BORDER);
