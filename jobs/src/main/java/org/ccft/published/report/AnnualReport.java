@@ -129,6 +129,7 @@ public final class AnnualReport {
             }
             case THEMES -> f.put("Graph 7", List.of(graph7()));
             case OMBUDSMAN -> f.putAll(ombudsman());
+            case LEARNING -> f.put("Learning actions", List.of(learning()));
             default -> {}
         }
         return f;
@@ -370,6 +371,26 @@ public final class AnnualReport {
         return new ReportDocument.Table(
                 "Other feedback received, " + year + " (" + previous + " in brackets)",
                 List.of("Kind of feedback", "Received"),
+                rows);
+    }
+
+    /**
+     * The changes agreed because of complaints in the year, by kind, and whether they were made.
+     */
+    private ReportDocument.Block learning() throws RefusedQuery {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, Object> r : inYear("learning_summary", year)) {
+            rows.add(
+                    List.of(
+                            name("kind", r.get("kind")),
+                            Figure.of(r.get("agreed")).text(),
+                            Figure.of(r.get("done")).text(),
+                            Figure.of(r.get("done_on_time")).text(),
+                            Figure.of(r.get("overdue")).text()));
+        }
+        return new ReportDocument.Table(
+                "Learning actions agreed from complaints, " + year,
+                List.of("Kind", "Agreed", "Done", "Done on time", "Overdue"),
                 rows);
     }
 

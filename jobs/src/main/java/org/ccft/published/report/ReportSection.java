@@ -18,6 +18,7 @@ public enum ReportSection {
     SEND("send", "Special Educational Needs and Disabilities (SEND)", false),
     THEMES("themes", "Complaint Themes", false),
     OMBUDSMAN("ombudsman", "Local Government and Social Care Ombudsman", false),
+    LEARNING("learning", "Learning from Complaints", false),
     CASE_STUDIES("case-studies", "Case Studies", true),
     ADVOCACY("advocacy", "Advocacy Services", true),
     CONTACT("contact", "Contact Details", true);
