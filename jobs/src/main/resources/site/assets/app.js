@@ -421,14 +421,15 @@
     var made = byArea(rows("learning_actions"), f.area).filter(function (r) { return yearOf(r.completed_date) === f.fy; });
     var passed = made.filter(function (r) { return typeof r.complaints_6_months_after === "number"; });
     var fell = passed.filter(function (r) { return r.complaints_6_months_after < r.complaints_6_months_before; });
-    var done = made.filter(function (r) { return r.kind === "SERVICE_IMPROVEMENT"; });
+    var done = made.filter(function (r) { return r.kind === "SERVICE_IMPROVEMENT"; })
+      .sort(function (a, b) { return a.completed_date < b.completed_date ? -1 : a.completed_date > b.completed_date ? 1 : 0; });
     var s2 = section(main, "Did complaints of that kind fall afterwards?",
       "Of the " + figure(passed.length) + " actions completed in " + f.fy + " whose next 6 months have passed (" +
       (f.area === "all" ? "every service area" : areaName(f.area)) + "), " + figure(fell.length) +
       " were followed by fewer complaints about the same service and subject than in the 6 months before. " +
       "Below, each change to the service made in the year; \"Not yet\" means its 6 months after have not passed.");
     C.table(s2, { title: "Changes to the service made in " + f.fy + " and the complaints around them", key: "learning_actions",
-      mart: "learning_actions", categoryLabel: "Service" },
+      mart: "learning_actions", categoryLabel: "Service", standalone: true, open: true },
       done.map(function (r) { return areaName(r.service_area); }),
       [{ name: "Subject", values: done.map(function (r) { return name("theme", r.theme); }) },
         { name: "Made", values: done.map(function (r) { return ukDate(r.completed_date); }) },
@@ -479,7 +480,8 @@
       var w = byArea(rows("complaint_worklist"), f.area).filter(function (r) { return r.due === "OVERDUE"; });
       var s4 = section(main, "Overdue stages, by reference (complaints team only)");
       var cats = w.map(function (r) { return r.case_reference; });
-      C.table(s4, { title: "Overdue complaint stages", key: "worklist", mart: "complaint_worklist", categoryLabel: "Case reference" },
+      C.table(s4, { title: "Overdue complaint stages", key: "worklist", mart: "complaint_worklist", categoryLabel: "Case reference",
+        standalone: true },
         cats, [{ name: "Stage", values: w.map(stageLabel) }, { name: "Service area", values: w.map(function (r) { return areaName(r.service_area); }) },
           { name: "Deadline", values: w.map(function (r) { return ukDate(r.deadline); }) },
           { name: "Working days left", values: w.map(function (r) { return r.working_days_left; }) },

@@ -78,9 +78,10 @@
   /** The chart's numbers: one row per category, one column per series (a long table folds away). */
   function table(parent, spec, categories, series) {
     var holder = parent;
-    if (categories.length > 15) {
+    if (categories.length > 15 && !spec.open) {
       holder = el("details", {}, parent);
-      el("summary", {}, holder, "The figures of this chart (" + categories.length + " rows)");
+      el("summary", {}, holder, (spec.standalone ? "All " : "The figures of this chart (") + categories.length + " rows" +
+        (spec.standalone ? "" : ")"));
     }
     var wrap = el("div", { "class": "table-wrap" }, holder);
     var t = el("table", { "data-mart": spec.mart || "", "data-chart": spec.key || "" }, wrap);
