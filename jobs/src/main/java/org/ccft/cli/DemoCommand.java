@@ -207,25 +207,28 @@ public final class DemoCommand implements Callable<Integer> {
                                 + " (and .pdf, .html"
                                 + (audience == Audience.PUBLIC ? "; the public version)" : ")"));
             }
-            MartReader staff = MartReader.open(warehouse.toString(), Audience.INTERNAL, null);
-            ReportWriter.Written code =
-                    ReportWriter.write(
-                            new CodeAnnualReport(
-                                            staff,
-                                            year,
-                                            SelfAssessment.read(dir.resolve("narrative")))
-                                    .build(
-                                            ReleaseInfo.of(
-                                                    staff,
-                                                    ctx.getBean(CcftProperties.class)
-                                                            .getCouncil()
-                                                            .getName())),
-                            reports,
-                            CodeAnnualReport.fileName(year));
-            System.out.println(
-                    "Code:      "
-                            + code.docx().toAbsolutePath()
-                            + " (and .pdf, .html; the Complaint Handling Code's annual report)");
+            SelfAssessment assessment = SelfAssessment.read(dir.resolve("narrative"));
+            for (Audience audience : List.of(Audience.INTERNAL, Audience.PUBLIC)) {
+                MartReader marts = MartReader.open(warehouse.toString(), audience, null);
+                ReportWriter.Written code =
+                        ReportWriter.write(
+                                new CodeAnnualReport(marts, year, assessment)
+                                        .build(
+                                                ReleaseInfo.of(
+                                                        marts,
+                                                        ctx.getBean(CcftProperties.class)
+                                                                .getCouncil()
+                                                                .getName())),
+                                reports,
+                                CodeAnnualReport.fileName(year, audience));
+                System.out.println(
+                        (audience == Audience.PUBLIC ? "           " : "Code:      ")
+                                + code.docx().toAbsolutePath()
+                                + (audience == Audience.PUBLIC
+                                        ? " (and .pdf, .html; the public version)"
+                                        : " (and .pdf, .html; the Complaint Handling Code's annual"
+                                                + " report)"));
+            }
             System.err.printf("demo: done in %.1f s%n", (System.nanoTime() - started) / 1e9);
             return ExitCode.OK;
         }

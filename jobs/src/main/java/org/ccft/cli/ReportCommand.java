@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
             "the Ombudsman's Complaint Handling Code asks for (its section 8): the self-assessment from",
             "self-assessment.csv in the --narrative folder (section,answer,evidence), the year's complaints",
             "received and refused against the Code's timescales, where the Code was not met, the learning",
-            "from complaints, and the Ombudsman's three annual-letter figures (staff figures only).",
+            "from complaints, and the Ombudsman's three annual-letter figures (for staff; the public version",
+            "takes every figure after disclosure control and leaves out the medians, the single changes and",
+            "the letter's figures).",
             "Prints the three files' paths on stdout."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -128,12 +130,6 @@ public final class ReportCommand implements Callable<Integer> {
                     "ccft report: --year is a financial year such as 2022-23, not " + year);
             return ExitCode.USAGE;
         }
-        if (kind == Kind.CODE_ANNUAL && reader == Audience.PUBLIC) {
-            System.err.println(
-                    "ccft report: the Code's annual report is written from the staff figures only"
-                            + " (--audience internal); its public version is not made yet");
-            return ExitCode.USAGE;
-        }
         CcftProperties settings = StandaloneSettings.load();
         try {
             MartReader marts =
@@ -147,7 +143,7 @@ public final class ReportCommand implements Callable<Integer> {
                                 new CodeAnnualReport(marts, year, SelfAssessment.read(narrative))
                                         .build(info),
                                 out,
-                                CodeAnnualReport.fileName(year));
+                                CodeAnnualReport.fileName(year, reader));
             } else {
                 Narrative text = narrative == null ? Narrative.none() : Narrative.read(narrative);
                 written =

@@ -174,6 +174,7 @@ class MartModelsTest {
                         Map.of(
                                 "other_feedback", List.of("feedback_by_quarter"),
                                 "learning_summary", List.of("learning_actions"),
+                                "code_compliance", List.of("code_timeliness"),
                                 "complaint_stages_due", List.of("complaint_worklist"),
                                 "service_area_complaints", List.of("complaints_by_service_area"),
                                 "ombudsman_year", List.of("lgo_caseload", "lgo_outcomes"),

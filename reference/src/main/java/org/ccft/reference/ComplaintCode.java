@@ -40,10 +40,18 @@ public record ComplaintCode(
     }
 
     /**
-     * The Code's rows applied from another date (to see what it would have shown in an earlier
-     * year); {@code from} null keeps the file's.
+     * The Code's rows applied from another date, the first day of a financial year (to see what it
+     * would have shown in an earlier year); {@code from} null keeps the file's.
      */
     public static List<ComplaintCode> appliedFrom(LocalDate from) {
+        if (from != null && (from.getMonthValue() != 4 || from.getDayOfMonth() != 1)) {
+            throw new IllegalArgumentException(
+                    "the Complaint Handling Code is applied from "
+                            + from
+                            + ": it must be applied from the first day of a financial year (1 April),"
+                            + " so that each year's complaints are all measured against it or none"
+                            + " (ccft.council.complaint-code-from)");
+        }
         return all().stream()
                 .map(
                         c ->

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.ccft.marts.Audience;
 import org.ccft.published.FigureFormat;
 import org.ccft.published.MartReader;
 import org.ccft.published.RefusedQuery;
@@ -21,28 +22,40 @@ import org.ccft.reference.calendar.FinancialYear;
  * Code, the year's complaints received and refused measured against the Code's timescales, where
  * the data shows the Code was not met, the improvements made from complaints and whether complaints
  * of that kind fell afterwards, and the three figures of the Ombudsman's annual letter, worked out
- * from the warehouse. Read from the staff release: its marts are exact figures, for council staff.
+ * from the warehouse. For staff every figure is exact; the public version reads the public release
+ * ({@code code_compliance}, {@code learning_summary}): its figures are after disclosure control
+ * ({@code c} where protected), with no working-day medians, no list of single changes and no
+ * worked-out letter figures (the Ombudsman publishes its letter itself).
  */
 public final class CodeAnnualReport {
 
     private final MartReader marts;
     private final String year;
     private final SelfAssessment assessment;
+    private final boolean forPublic;
     private final CodeNames names = CodeNames.load();
+    private boolean someNotGiven;
 
     public CodeAnnualReport(MartReader marts, String year, SelfAssessment assessment) {
         this.marts = marts;
         this.year = year;
         this.assessment = assessment;
+        this.forPublic = marts.audience() == Audience.PUBLIC;
     }
 
-    /** The report's file name: {@code complaints-performance-and-service-improvement-2022-23}. */
-    public static String fileName(String year) {
-        return "complaints-performance-and-service-improvement-" + year;
+    /**
+     * The report's file name: {@code complaints-performance-and-service-improvement-2022-23}, and
+     * {@code ...-2022-23-public} for the public.
+     */
+    public static String fileName(String year, Audience audience) {
+        return "complaints-performance-and-service-improvement-"
+                + year
+                + (audience == Audience.PUBLIC ? "-public" : "");
     }
 
     public ReportDocument build(ReleaseInfo info) throws RefusedQuery {
-        List<Map<String, Object>> timeliness = new ArrayList<>(thisYear("code_timeliness"));
+        List<Map<String, Object>> timeliness =
+                new ArrayList<>(thisYear(forPublic ? "code_compliance" : "code_timeliness"));
         // Statutory before corporate, each by stage, as the annual report lists them.
         timeliness.sort(
                 java.util.Comparator.comparing(
@@ -69,8 +82,12 @@ public final class CodeAnnualReport {
                         year,
                         "Figures as at "
                                 + FigureFormat.DATE.text(info.asAtDate())
-                                + ". Exact figures, for council staff and for the self-assessment"
-                                + " sent to the Ombudsman: not for publication as they stand."),
+                                + (forPublic
+                                        ? ". Counts from 1 to 5 in the detail are shown as c, and so"
+                                                + " are others from which a c could be worked out."
+                                        : ". Exact figures, for council staff and for the"
+                                                + " self-assessment sent to the Ombudsman: not for"
+                                                + " publication as they stand.")),
                 b);
     }
 
@@ -138,7 +155,7 @@ public final class CodeAnnualReport {
                 new ReportDocument.Paragraph(
                         "Whether the council meets each section of the Code, and the evidence."
                                 + " The same answers go to the Ombudsman."));
-        if (unanswered > 0) {
+        if (unanswered > 0 && !forPublic) {
             b.add(
                     new ReportDocument.ToWrite(
                             unanswered
@@ -169,31 +186,51 @@ public final class CodeAnnualReport {
         List<List<String>> received = new ArrayList<>();
         List<List<String>> answered = new ArrayList<>();
         for (Map<String, Object> r : timeliness) {
-            received.add(
-                    List.of(
-                            stage(r),
-                            count(r, "received"),
-                            count(r, "refused"),
-                            share(r, "acknowledged_in_time", "received"),
-                            decimal(r, "median_working_days_to_acknowledge")));
-            answered.add(
-                    List.of(
-                            stage(r),
-                            count(r, "responded"),
-                            share(r, "responded_in_time", "responded"),
-                            count(r, "extended"),
-                            count(r, "extended_beyond_limit"),
-                            decimal(r, "median_working_days_to_respond")));
+            List<String> in =
+                    new ArrayList<>(
+                            List.of(
+                                    stage(r),
+                                    count(r, "received"),
+                                    count(r, "refused"),
+                                    share(r, "acknowledged_in_time", "received")));
+            List<String> out =
+                    new ArrayList<>(
+                            List.of(
+                                    stage(r),
+                                    count(r, "responded"),
+                                    share(r, "responded_in_time", "responded"),
+                                    count(r, "extended"),
+                                    count(r, "extended_beyond_limit")));
+            if (!forPublic) {
+                in.add(decimal(r, "median_working_days_to_acknowledge"));
+                out.add(decimal(r, "median_working_days_to_respond"));
+            }
+            received.add(in);
+            answered.add(out);
         }
-        b.add(
-                new ReportDocument.Table(
-                        "Complaints received in " + year + " and their acknowledgement",
+        List<String> receivedHeader =
+                new ArrayList<>(
                         List.of(
                                 "Procedure and stage",
                                 "Received",
                                 "Refused",
-                                "Acknowledged in time",
-                                "Median working days to acknowledge"),
+                                "Acknowledged in time"));
+        List<String> answeredHeader =
+                new ArrayList<>(
+                        List.of(
+                                "Procedure and stage",
+                                "Answered",
+                                "In time",
+                                "Extended",
+                                "Beyond the longest extension"));
+        if (!forPublic) {
+            receivedHeader.add("Median working days to acknowledge");
+            answeredHeader.add("Median working days to answer");
+        }
+        b.add(
+                new ReportDocument.Table(
+                        "Complaints received in " + year + " and their acknowledgement",
+                        receivedHeader,
                         received));
         b.add(
                 new ReportDocument.Table(
@@ -217,16 +254,15 @@ public final class CodeAnnualReport {
                         "other_route",
                         "unreasonable_behaviour",
                         "other")) {
-            long n =
-                    timeliness.stream()
-                            .mapToLong(r -> ((Number) r.get("refused_" + reason)).longValue())
-                            .sum();
+            boolean hidden =
+                    timeliness.stream().anyMatch(r -> !figure(r, "refused_" + reason).isNumber());
+            long n = timeliness.stream().mapToLong(r -> number(r, "refused_" + reason)).sum();
             reasons.add(
                     List.of(
                             names.name(
                                     "not_accepted_reason",
                                     reason.toUpperCase(java.util.Locale.ROOT)),
-                            FigureFormat.COUNT.text(n)));
+                            hidden ? "c" : FigureFormat.COUNT.text(n)));
         }
         b.add(
                 new ReportDocument.Paragraph(
@@ -243,6 +279,17 @@ public final class CodeAnnualReport {
     private List<ReportDocument.Block> notMet(List<Map<String, Object>> timeliness) {
         List<String> found = new ArrayList<>();
         for (Map<String, Object> r : timeliness) {
+            if (!List.of(
+                            "received",
+                            "acknowledged_in_time",
+                            "responded",
+                            "responded_in_time",
+                            "extended_beyond_limit")
+                    .stream()
+                    .allMatch(c -> figure(r, c).isNumber())) {
+                someNotGiven = true;
+                continue;
+            }
             long received = number(r, "received");
             long lateAcknowledgements = received - number(r, "acknowledged_in_time");
             long beyond = number(r, "extended_beyond_limit");
@@ -287,6 +334,12 @@ public final class CodeAnnualReport {
         if (!found.isEmpty()) {
             b.add(new ReportDocument.Bullets(found));
         }
+        if (someNotGiven) {
+            b.add(
+                    new ReportDocument.Paragraph(
+                            "For some stages these figures are not given, to protect the people"
+                                    + " they are about."));
+        }
         return b;
     }
 
@@ -306,15 +359,22 @@ public final class CodeAnnualReport {
                 new ReportDocument.Paragraph(
                         "What the council agreed to change because of complaints (training, a"
                                 + " review of how something is done, a change to the service),"
-                                + " whether it did it, and whether complaints of the same kind (the"
-                                + " same service and subject) fell in the months after each change"
-                                + " to the service. Every action, with its dates, is on the Learning page of"
-                                + " the staff dashboard."));
+                                + " and whether it did it."
+                                + (forPublic
+                                        ? ""
+                                        : " Below, each change to the service made in the year,"
+                                                + " with the complaints of the same kind (the same"
+                                                + " service and subject) in the 6 months before and"
+                                                + " after it. Every action, with its dates, is on the"
+                                                + " Learning page of the staff dashboard.")));
         b.add(
                 new ReportDocument.Table(
                         "Learning actions agreed in " + year,
                         List.of("Kind", "Agreed", "Done", "Done on time", "Overdue"),
                         summary));
+        if (forPublic) {
+            return b;
+        }
         LocalDate start = FinancialYear.start(year);
         LocalDate end = start.plusYears(1).minusDays(1);
         List<List<String>> done = new ArrayList<>();
@@ -357,6 +417,16 @@ public final class CodeAnnualReport {
 
     private List<ReportDocument.Block> letter() throws RefusedQuery {
         List<ReportDocument.Block> b = new ArrayList<>();
+        if (forPublic) {
+            b.add(
+                    new ReportDocument.Paragraph(
+                            "Each July the Ombudsman writes to the council with three figures for"
+                                    + " the year beside the average for councils of its kind:"
+                                    + " complaints upheld, its recommendations carried out, and"
+                                    + " complaints where the council had already put things right."
+                                    + " The Ombudsman publishes the letter on its website."));
+            return b;
+        }
         List<Map<String, Object>> rows = thisYear("lgo_annual_letter");
         b.add(
                 new ReportDocument.Paragraph(
@@ -409,21 +479,30 @@ public final class CodeAnnualReport {
         return names.name("procedure", (String) r.get("procedure")) + " stage " + r.get("stage");
     }
 
+    private static Figure figure(Map<String, Object> r, String column) {
+        return Figure.of(r.get(column));
+    }
+
+    /** The count, 0 where it is none or not given (callers check {@link #figure} first). */
     private static long number(Map<String, Object> r, String column) {
-        Object v = r.get(column);
-        return v == null ? 0 : ((Number) v).longValue();
+        Figure f = figure(r, column);
+        return f.isNumber() ? Math.round(f.value()) : 0;
     }
 
     private static String count(Map<String, Object> r, String column) {
-        return FigureFormat.COUNT.text(number(r, column));
+        Figure f = figure(r, column);
+        return f.isNumber() ? FigureFormat.COUNT.text(f.value()) : f.text();
     }
 
     private static String decimal(Map<String, Object> r, String column) {
         return Objects.toString(FigureFormat.DECIMAL.text(r.get(column)), "");
     }
 
-    /** part / whole as a share ({@code 80%}); a dash where the whole is none. */
+    /** part / whole as a share ({@code 80%}); c where either is not given, a dash for none. */
     private static String share(Map<String, Object> r, String part, String whole) {
+        if (!figure(r, part).isNumber() || !figure(r, whole).isNumber()) {
+            return "c";
+        }
         long w = number(r, whole);
         return w == 0 ? "–" : FigureFormat.SHARE.text((double) number(r, part) / w);
     }

@@ -76,6 +76,31 @@ class CodeAnnualReportTest {
                             + " 1 AS remedied_by_council, 0.5 AS satisfactory_remedy_rate");
         }
         marts = MartReader.ofRelease(tmp.resolve("run-1"), "2023-04-06", Audience.INTERNAL);
+        // The public release: corporate stage 2's refusals and their reasons protected.
+        Path open = Files.createDirectories(tmp.resolve("run-1/public/parquet"));
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+                Statement sql = db.createStatement()) {
+            copy(
+                    sql,
+                    open,
+                    "code_compliance",
+                    """
+                    SELECT * FROM (VALUES
+                      ('2022-23', 'CORPORATE', 1, 40, 3, 1, 2, 0, 0, 0, 35, 38, 30, 6, 2, NULL),
+                      ('2022-23', 'CORPORATE', 2, 5, NULL, NULL, NULL, 0, 0, 0, 5, 5, NULL, 0, NULL,
+                       'refused,refused_not_a_complaint,refused_out_of_time,responded_in_time,extended_beyond_limit'))
+                    t(financial_year, procedure, stage, received, refused, refused_not_a_complaint,
+                      refused_out_of_time, refused_other_route, refused_unreasonable_behaviour,
+                      refused_other, acknowledged_in_time, responded, responded_in_time, extended,
+                      extended_beyond_limit, suppressed)
+                    """);
+            copy(
+                    sql,
+                    open,
+                    "learning_summary",
+                    "SELECT '2022-23' AS financial_year, 'TRAINING' AS kind, 4 AS agreed, 3 AS done,"
+                            + " NULL AS done_on_time, 1 AS overdue, 'done_on_time' AS suppressed");
+        }
     }
 
     private static void copy(Statement sql, Path folder, String mart, String select)
@@ -182,7 +207,9 @@ class CodeAnnualReportTest {
 
         ReportWriter.Written written =
                 ReportWriter.write(
-                        report, tmp.resolve("out"), CodeAnnualReport.fileName("2022-23"));
+                        report,
+                        tmp.resolve("out"),
+                        CodeAnnualReport.fileName("2022-23", Audience.INTERNAL));
         assertThat(written.docx())
                 .hasFileName("complaints-performance-and-service-improvement-2022-23.docx")
                 .isNotEmptyFile();
@@ -190,6 +217,56 @@ class CodeAnnualReportTest {
         assertThat(Files.readString(written.html()))
                 .contains("Self-assessment against the Code")
                 .contains("Not yet answered");
+    }
+
+    @Test
+    void thePublicVersionPrintsProtectedFiguresAsCAndLeavesOutWhatIsNotPublished()
+            throws Exception {
+        MartReader open = MartReader.ofRelease(tmp.resolve("run-1"), "2023-04-06", Audience.PUBLIC);
+        ReportDocument report =
+                new CodeAnnualReport(open, "2022-23", SelfAssessment.none())
+                        .build(ReleaseInfo.of(open, "Testshire"));
+
+        assertThat(report.titlePage().note()).contains("shown as c");
+        assertThat(report.blocks()).noneMatch(ReportDocument.ToWrite.class::isInstance);
+        // No medians; stage 2's refusals and answers in time protected.
+        assertThat(table(report, "Complaints received in 2022-23 and their acknowledgement").rows())
+                .containsExactly(
+                        List.of("Corporate stage 1", "40", "3", "88%"),
+                        List.of("Corporate stage 2", "5", "c", "100%"));
+        assertThat(
+                        table(
+                                        report,
+                                        "Complaints received in 2022-23 and answered, against the"
+                                                + " Code's timescales")
+                                .rows())
+                .containsExactly(
+                        List.of("Corporate stage 1", "38", "79%", "6", "2"),
+                        List.of("Corporate stage 2", "5", "c", "0", "c"));
+        assertThat(table(report, "Complaints refused in 2022-23, by reason").rows())
+                .contains(List.of("Not a complaint", "c"), List.of("Another reason", "0"));
+        // Stage 1's misses are worked out from published figures; stage 2's are not given.
+        assertThat(report.blocks())
+                .filteredOn(ReportDocument.Bullets.class::isInstance)
+                .map(b -> ((ReportDocument.Bullets) b).items())
+                .anySatisfy(
+                        items ->
+                                assertThat(items)
+                                        .hasSize(3)
+                                        .allMatch(i -> i.startsWith("Corporate stage 1")));
+        assertThat(report.blocks())
+                .contains(
+                        new ReportDocument.Paragraph(
+                                "For some stages these figures are not given, to protect the"
+                                        + " people they are about."));
+        assertThat(table(report, "Learning actions agreed in 2022-23").rows())
+                .containsExactly(List.of("Training", "4", "3", "c", "1"));
+        assertThat(report.blocks())
+                .noneMatch(
+                        b ->
+                                b instanceof ReportDocument.Table t
+                                        && (t.caption().startsWith("Service improvements")
+                                                || t.caption().startsWith("The Ombudsman's")));
     }
 
     @Test
