@@ -138,6 +138,7 @@ final class CmsHistory {
                 agreedUpdates(item);
             }
         }
+        versions.addAll(code.improvements(all, calibration.financialYears()));
         versions.sort(Comparator.comparing(Version::lastModified).thenComparing(Version::key));
         return versions;
     }

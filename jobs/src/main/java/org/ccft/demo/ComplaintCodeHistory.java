@@ -20,7 +20,8 @@ import org.ccft.schemas.CmsContract;
  * before the Ombudsman decided, and the Ombudsman's recommendations with their due and completed
  * dates. It draws from a random stream of its own, so the figures calibrated to the seed report
  * (drawn from the history's stream) are the same with it as without it; the refused complaints are
- * records of their own, counted in no figure but the Code's.
+ * records of their own, counted in no figure but the Code's, and the changes to the service that
+ * worked are actions of their own, placed where complaints of their kind fell.
  */
 final class ComplaintCodeHistory {
 
@@ -39,6 +40,7 @@ final class ComplaintCodeHistory {
     private final Random random;
     private final WorkingDayCalendar calendar;
     private int nextRefused = 1;
+    private int nextImprovement = 1;
 
     ComplaintCodeHistory(long seed, WorkingDayCalendar calendar) {
         this.random = new Random(seed * 31 + 1_2026);
@@ -152,6 +154,104 @@ final class ComplaintCodeHistory {
             }
         }
         return versions;
+    }
+
+    /**
+     * Changes to the service that worked: for each of the most complained-about kinds (service area
+     * and primary theme), once a year, a service improvement agreed after an upheld complaint of
+     * that kind and made on the first of the month after which complaints of that kind fell most
+     * (the most in the 6 months before against the fewest in the 6 months after). The complaints
+     * are the history's own, untouched: the change is placed where they fell.
+     */
+    List<CmsHistory.Version> improvements(List<FeedbackItem> all, List<String> financialYears) {
+        Map<String, List<FeedbackItem>> byKind = new LinkedHashMap<>();
+        for (FeedbackItem c : all) {
+            if (c.isComplaint() && !c.deletedInError && !c.themes.isEmpty()) {
+                byKind.computeIfAbsent(
+                                c.serviceArea + "/" + c.themes.get(0), k -> new ArrayList<>())
+                        .add(c);
+            }
+        }
+        List<List<FeedbackItem>> largest =
+                byKind.values().stream()
+                        .sorted(
+                                java.util.Comparator.comparingInt(
+                                        (List<FeedbackItem> l) -> -l.size()))
+                        .limit(5)
+                        .toList();
+        // A fall is only seen where the 6 months after are in the history.
+        LocalDate last = all.stream().map(c -> c.received).max(LocalDate::compareTo).orElseThrow();
+        List<CmsHistory.Version> versions = new ArrayList<>();
+        for (List<FeedbackItem> kind : largest) {
+            for (String year : financialYears) {
+                LocalDate start = org.ccft.reference.calendar.FinancialYear.start(year);
+                LocalDate best = null;
+                long bestFall = 0;
+                for (int m = 2; m < 12; m++) {
+                    LocalDate d = start.plusMonths(m);
+                    if (d.plusMonths(6).isAfter(last)) {
+                        break;
+                    }
+                    long fall =
+                            received(kind, d.minusMonths(6), d)
+                                    - received(kind, d, d.plusMonths(6));
+                    if (fall > bestFall) {
+                        bestFall = fall;
+                        best = d;
+                    }
+                }
+                LocalDate made = best;
+                FeedbackItem upheld =
+                        made == null
+                                ? null
+                                : kind.stream()
+                                        .filter(
+                                                c ->
+                                                        "UPHELD".equals(c.outcome)
+                                                                || "PARTIALLY_UPHELD"
+                                                                        .equals(c.outcome))
+                                        .filter(
+                                                c ->
+                                                        c.response != null
+                                                                && c.response.isBefore(
+                                                                        made.minusDays(30)))
+                                        .max(java.util.Comparator.comparing(c -> c.response))
+                                        .orElse(null);
+                if (upheld == null) {
+                    continue;
+                }
+                String id = String.format("SI%05d", nextImprovement++);
+                Map<String, String> v = new LinkedHashMap<>();
+                v.put("action_id", id);
+                v.put("record_id", upheld.recordId);
+                v.put("kind", "SERVICE_IMPROVEMENT");
+                v.put(
+                        "description",
+                        "Change how the service works, after the complaint of "
+                                + upheld.complainantName);
+                v.put("owner_team", upheld.team);
+                v.put("agreed_date", upheld.response.toString());
+                v.put("due_date", made.plusDays(random.nextInt(15)).toString());
+                v.put("status", "OPEN");
+                v.put("is_deleted", "N");
+                Instant agreed = at(upheld.response, 18);
+                v.put("last_modified", agreed.toString());
+                versions.add(version(id, agreed, v));
+                Instant completed = at(made, 15);
+                v.put("completed_date", made.toString());
+                v.put("status", "DONE");
+                v.put("last_modified", completed.toString());
+                versions.add(version(id, completed, v));
+            }
+        }
+        return versions;
+    }
+
+    /** Complaints of the kind received from {@code from} (inclusive) to {@code to} (exclusive). */
+    private static long received(List<FeedbackItem> kind, LocalDate from, LocalDate to) {
+        return kind.stream()
+                .filter(c -> !c.received.isBefore(from) && c.received.isBefore(to))
+                .count();
     }
 
     private static CmsHistory.Version version(String id, Instant at, Map<String, String> v) {
