@@ -73,7 +73,15 @@ class CrashSafetyTest {
         String[] last = history.get(history.size() - 1).split(",");
         assertThat(last[0]).isEqualTo("1");
         assertThat(List.of(last).subList(4, 12))
-                .containsExactly("COMPLETED", "2", "0", "6", "0", "30", "2023-01-08", "0");
+                .containsExactly(
+                        "COMPLETED",
+                        "2",
+                        "0",
+                        "6",
+                        "0",
+                        String.valueOf(MartCatalog.MARTS.size()),
+                        "2023-01-08",
+                        "0");
         JsonNode json = new ObjectMapper().readTree(w.root.resolve("ops/last-run.json").toFile());
         assertThat(json.get("execution_id").asText()).isEqualTo(last[1]);
         assertThat(json.get("drops_loaded"))

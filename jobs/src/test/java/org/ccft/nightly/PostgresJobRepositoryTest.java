@@ -125,7 +125,7 @@ class PostgresJobRepositoryTest {
                     .element(1)
                     .asString()
                     .startsWith("1," + first.execution().getId() + ",")
-                    .contains(",COMPLETED,1,0,4,0,30,");
+                    .contains(",COMPLETED,1,0,4,0," + MartCatalog.MARTS.size() + ",");
         }
     }
 }
