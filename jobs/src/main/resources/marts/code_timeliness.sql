@@ -4,7 +4,10 @@
 -- Code's working days of receipt. responded: answered; responded_in_time: within the Code's timescale, counted
 -- from the acknowledgement (from receipt where the complaint was not acknowledged, and for the statutory
 -- procedure, which keeps its own timescales), plus the longest extension where one was agreed; extended: answered
--- with an extension; extended_beyond_limit: answered after even the longest extension. Working days as
+-- with an extension; extended_beyond_limit: answered after even the longest extension. The complements, so that
+-- each whole is the sum of its parts: not_acknowledged_in_time (late or not yet), responded_late (=
+-- responded_late_unextended + extended_beyond_limit: late with an extension is beyond it) and
+-- extended_within_limit. Working days as
 -- complaint_stages counts them: the difference of the two dates' working_day_seq. A corporate stage 3 has no
 -- Code row: it is not counted here.
 WITH complaints AS (
@@ -53,6 +56,15 @@ SELECT financial_year, procedure, stage,
        count_if(accepted AND response_date IS NOT NULL AND extension_agreed) AS extended,
        count_if(accepted AND extension_agreed AND working_days_to_respond > longest_working_days)
          AS extended_beyond_limit,
+       count_if(accepted AND NOT coalesce(working_days_to_acknowledge <= acknowledge_working_days, false))
+         AS not_acknowledged_in_time,
+       count_if(accepted AND response_date IS NOT NULL
+                AND NOT coalesce(working_days_to_respond <= allowed_working_days, false)) AS responded_late,
+       count_if(accepted AND response_date IS NOT NULL AND NOT extension_agreed
+                AND NOT coalesce(working_days_to_respond <= allowed_working_days, false))
+         AS responded_late_unextended,
+       count_if(accepted AND response_date IS NOT NULL AND extension_agreed
+                AND coalesce(working_days_to_respond <= longest_working_days, false)) AS extended_within_limit,
        median(CASE WHEN accepted THEN working_days_to_acknowledge END) AS median_working_days_to_acknowledge,
        median(CASE WHEN accepted THEN working_days_to_respond END) AS median_working_days_to_respond
 FROM counted

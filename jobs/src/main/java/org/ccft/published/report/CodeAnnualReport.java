@@ -238,13 +238,7 @@ public final class CodeAnnualReport {
                                 + year
                                 + " and answered, against the Code's"
                                 + " timescales",
-                        List.of(
-                                "Procedure and stage",
-                                "Answered",
-                                "In time",
-                                "Extended",
-                                "Beyond the longest extension",
-                                "Median working days to answer"),
+                        answeredHeader,
                         answered));
         List<List<String>> reasons = new ArrayList<>();
         for (String reason :
@@ -279,44 +273,30 @@ public final class CodeAnnualReport {
     private List<ReportDocument.Block> notMet(List<Map<String, Object>> timeliness) {
         List<String> found = new ArrayList<>();
         for (Map<String, Object> r : timeliness) {
-            if (!List.of(
-                            "received",
-                            "acknowledged_in_time",
-                            "responded",
-                            "responded_in_time",
-                            "extended_beyond_limit")
-                    .stream()
-                    .allMatch(c -> figure(r, c).isNumber())) {
-                someNotGiven = true;
-                continue;
-            }
-            long received = number(r, "received");
-            long lateAcknowledgements = received - number(r, "acknowledged_in_time");
-            long beyond = number(r, "extended_beyond_limit");
-            long lateAnswers = number(r, "responded") - number(r, "responded_in_time") - beyond;
-            if (lateAcknowledgements > 0) {
-                found.add(
-                        stage(r)
-                                + ": "
-                                + FigureFormat.COUNT.text(lateAcknowledgements)
-                                + " of "
-                                + FigureFormat.COUNT.text(received)
-                                + " complaints not acknowledged within the Code's working days"
-                                + " (late, or not yet acknowledged).");
-            }
-            if (lateAnswers > 0) {
-                found.add(
-                        stage(r)
-                                + ": "
-                                + FigureFormat.COUNT.text(lateAnswers)
-                                + " answered after the Code's timescale without an extension.");
-            }
-            if (beyond > 0) {
-                found.add(
-                        stage(r)
-                                + ": "
-                                + FigureFormat.COUNT.text(beyond)
-                                + " answered after even the longest extension the Code allows.");
+            String[][] misses = {
+                {
+                    "not_acknowledged_in_time",
+                    " of "
+                            + count(r, "received")
+                            + " complaints not acknowledged within the Code's working days (late,"
+                            + " or not yet acknowledged)."
+                },
+                {
+                    "responded_late_unextended",
+                    " answered after the Code's timescale without an extension."
+                },
+                {
+                    "extended_beyond_limit",
+                    " answered after even the longest extension the Code allows."
+                }
+            };
+            for (String[] miss : misses) {
+                Figure f = figure(r, miss[0]);
+                if (!f.isNumber()) {
+                    someNotGiven |= f.suppressed();
+                } else if (f.value() > 0) {
+                    found.add(stage(r) + ": " + count(r, miss[0]) + miss[1]);
+                }
             }
         }
         List<ReportDocument.Block> b = new ArrayList<>();
