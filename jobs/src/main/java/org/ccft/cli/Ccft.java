@@ -3,6 +3,7 @@ package org.ccft.cli;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ccft.lakehouse.ProcessUmask;
+import org.ccft.nightly.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -16,6 +16,7 @@ import org.ccft.demo.DemoLanding;
 import org.ccft.demo.DemoNarrative;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.Audience;
+import org.ccft.nightly.ExitCode;
 import org.ccft.nightly.NightlyRunner;
 import org.ccft.published.MartReader;
 import org.ccft.published.Publication;

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
 import org.ccft.lakehouse.WarehouseLayout;
+import org.ccft.nightly.ExitCode;
 import org.ccft.published.DataDictionary;
 import org.ccft.published.Publication;
 import org.slf4j.Logger;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.WarehouseLayout;
+import org.ccft.nightly.ExitCode;
 import org.ccft.quality.QualityReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

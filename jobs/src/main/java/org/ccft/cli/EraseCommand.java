@@ -21,6 +21,7 @@ import org.ccft.config.CcftProperties;
 import org.ccft.lakehouse.WarehouseFiles;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.MartSettings;
+import org.ccft.nightly.ExitCode;
 import org.ccft.nightly.RunLock;
 import org.ccft.operations.Erasure;
 import org.ccft.operations.ErasureRecord;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.ccft.nightly.ExitCode;
 import org.ccft.nightly.NightlyJobConfig;
 import org.ccft.nightly.RunPlan;
 import org.ccft.nightly.RunSummary;

@@ -12,6 +12,7 @@ import org.ccft.config.CcftProperties;
 import org.ccft.lakehouse.Maintenance;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.landing.LandingArea;
+import org.ccft.nightly.ExitCode;
 import org.ccft.nightly.RunLock;
 import org.ccft.operations.Retention;
 import org.ccft.published.Publication;

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
 import org.ccft.lakehouse.WarehouseLayout;
+import org.ccft.nightly.ExitCode;
 import org.ccft.nightly.NightlyRunner;
 import org.ccft.nightly.RunLock;
 import org.ccft.quality.QualityPolicy;

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.ccft.lakehouse.WarehouseLayout;
+import org.ccft.nightly.ExitCode;
 import org.ccft.published.Publication;
 import org.ccft.published.PublicationTags;
 import org.slf4j.Logger;

@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.ccft.config.CcftProperties;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.marts.PseudonymKey;
+import org.ccft.nightly.ExitCode;
 import org.ccft.nightly.RunLock;
 import org.ccft.operations.ErasureRegister;
 import org.ccft.published.PublicationTags;

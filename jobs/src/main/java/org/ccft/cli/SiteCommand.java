@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.ccft.config.CcftProperties;
 import org.ccft.config.StandaloneSettings;
 import org.ccft.marts.Audience;
+import org.ccft.nightly.ExitCode;
 import org.ccft.published.MartReader;
 import org.ccft.published.RefusedQuery;
 import org.ccft.published.ReleaseInfo;

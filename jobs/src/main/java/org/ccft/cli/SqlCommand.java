@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.ccft.config.StandaloneSettings;
 import org.ccft.marts.Audience;
+import org.ccft.nightly.ExitCode;
 import org.ccft.published.AnswerFormat;
 import org.ccft.published.MartReader;
 import org.ccft.published.RefusedQuery;

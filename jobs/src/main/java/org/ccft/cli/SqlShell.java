@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ccft.nightly.ExitCode;
 import org.ccft.published.AnswerFormat;
 import org.ccft.published.MartReader;
 import org.ccft.published.TeamAccessLog;

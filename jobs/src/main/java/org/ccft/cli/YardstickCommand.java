@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ccft.benchmark.DuckDbYardstick;
 import org.ccft.marts.Audience;
+import org.ccft.nightly.ExitCode;
 import org.ccft.published.MartReader;
 import org.ccft.published.RefusedQuery;
 import org.slf4j.Logger;

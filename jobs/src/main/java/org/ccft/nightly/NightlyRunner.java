@@ -3,7 +3,6 @@ package org.ccft.nightly;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.ccft.cli.ExitCode;
 import org.ccft.lakehouse.Storage;
 import org.ccft.lakehouse.WarehouseLayout;
 import org.ccft.pipeline.QualityStop;

@@ -16,10 +16,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.ccft.lakehouse.WarehouseLayout;
-import org.ccft.published.HtmlText;
 import org.ccft.quality.CheckOutcome.Status;
 import org.ccft.sat.SatQuarantineListener;
 import org.ccft.staging.Quarantine;
+import org.ccft.text.HtmlText;
 
 /**
  * One run's data quality, as {@code ccft dq} shows it: the verdict, every check with its status,

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Set;
+import org.ccft.nightly.ExitCode;
 import org.ccft.published.AnswerFormat;
 import org.ccft.published.MartReader;
 import org.junit.jupiter.api.Test;

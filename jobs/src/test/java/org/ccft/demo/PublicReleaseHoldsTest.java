@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.ccft.cli.ExitCode;
+import org.ccft.nightly.ExitCode;
 import org.ccft.published.statistics.EesConventions;
 import org.ccft.testing.Commands;
 import org.ccft.testing.WholeJob;

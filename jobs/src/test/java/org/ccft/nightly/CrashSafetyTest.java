@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.ccft.cli.ExitCode;
 import org.ccft.conformed.MergeOrderingTest;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.marts.MartCatalog;

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.ccft.cli.ExitCode;
 import org.ccft.demo.DropWriter;
 import org.ccft.published.Publication;
 import org.ccft.schemas.CmsContract;

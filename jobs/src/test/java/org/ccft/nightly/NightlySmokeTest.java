@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.ccft.cli.ExitCode;
 import org.ccft.demo.DropWriter;
 import org.ccft.lakehouse.DeltaTables;
 import org.ccft.marts.MartCatalog;

@@ -9,7 +9,6 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
-import org.ccft.cli.ExitCode;
 import org.ccft.cli.WarehouseContext;
 import org.ccft.conformed.MergeOrderingTest;
 import org.ccft.lakehouse.WarehouseLayout;

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.ccft.cli.ExitCode;
 import org.ccft.conformed.MergeOrderingTest;
 import org.ccft.marts.MartCatalog;
 import org.ccft.testing.Commands;

@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.ccft.cli.ExitCode;
 import org.ccft.conformed.MergeOrderingTest;
 import org.ccft.marts.Audience;
 import org.ccft.marts.MartCatalog;

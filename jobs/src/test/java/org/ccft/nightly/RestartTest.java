@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.ccft.cli.ExitCode;
 import org.ccft.conformed.MergeOrderingTest;
 import org.ccft.marts.MartCatalog;
 import org.ccft.published.Publication;

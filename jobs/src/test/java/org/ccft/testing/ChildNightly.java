@@ -1,8 +1,8 @@
 package org.ccft.testing;
 
 import java.util.Map;
-import org.ccft.cli.ExitCode;
 import org.ccft.cli.WarehouseContext;
+import org.ccft.nightly.ExitCode;
 import org.ccft.nightly.NightlyRunner;
 import org.ccft.nightly.RunLock;
 

@@ -2,7 +2,7 @@ package org.ccft.published.report;
 
 import java.util.Base64;
 import java.util.List;
-import org.ccft.published.HtmlText;
+import org.ccft.text.HtmlText;
 
 /**
  * The report as one HTML page: contents linking to each section, At a Glance as tiles, each graph a

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.ccft.marts.Audience;
 import org.ccft.published.FigureFormat;
-import org.ccft.published.HtmlText;
 import org.ccft.published.MartReader;
 import org.ccft.published.RefusedQuery;
 import org.ccft.published.ReleaseInfo;
@@ -24,6 +23,7 @@ import org.ccft.published.ReleasedRows;
 import org.ccft.reference.CodeNames;
 import org.ccft.reference.ServiceArea;
 import org.ccft.reference.calendar.FinancialYear;
+import org.ccft.text.HtmlText;
 
 /**
  * The dashboard: a static site of plain files (HTML, one stylesheet, the chart library and the

@@ -1,4 +1,4 @@
-package org.ccft.published;
+package org.ccft.text;
 
 /**
  * Text put into HTML (the dashboard, the report, the quality report): markup characters as

@@ -1,4 +1,4 @@
-package org.ccft.cli;
+package org.ccft.nightly;
 
 /** The exit codes of {@code ccft}, as the README documents them. */
 public final class ExitCode {
