@@ -113,15 +113,15 @@ public final class EraseCommand implements Callable<Integer> {
             SparkSession spark = ctx.getBean(SparkSession.class);
             WarehouseLayout layout = ctx.getBean(WarehouseLayout.class);
             try (RunLock lock = ctx.getBean(RunLock.Source.class).acquire()) {
-                Erasure erasure = new Erasure(spark, layout);
-                byte[] key = MartSettings.of(ctx.getBean(CcftProperties.class)).key();
                 String when = Instant.now().toString();
-                erasure.register(
-                        asked,
-                        new ErasureRegister(layout, spark.sparkContext().hadoopConfiguration()),
-                        key,
-                        when);
-                var removed = erasure.erase(asked);
+                var removed =
+                        new Erasure(spark, layout)
+                                .erase(
+                                        asked,
+                                        new ErasureRegister(
+                                                layout, spark.sparkContext().hadoopConfiguration()),
+                                        MartSettings.of(ctx.getBean(CcftProperties.class)).key(),
+                                        when);
                 Optional<Publication.Published> published =
                         new Republisher(spark, layout, ctx.getBean(CcftProperties.class))
                                 .republish();

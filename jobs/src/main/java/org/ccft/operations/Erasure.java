@@ -65,12 +65,16 @@ public final class Erasure {
     }
 
     /**
-     * Deletes the records' rows from every layer, then the tables' history; returns the rows per
-     * table. Each DELETE is a MERGE against a relation of the keys, so the commit Delta keeps names
-     * the join, not the keys; and the tables' history is forgotten after it.
+     * Registers the cases and their records (as keyed hashes, so a later drop holding them is
+     * refused), then deletes the records' rows from every layer, then the tables' history; returns
+     * the rows per table. Each DELETE is a MERGE against a relation of the keys, so the commit
+     * Delta keeps names the join, not the keys; and the tables' history is forgotten after it.
      */
-    public Map<String, Long> erase(Request request) {
+    public Map<String, Long> erase(
+            Request request, ErasureRegister register, byte[] key, String when) {
         Set<String> records = recordIds(request);
+        register.add(key, "case", request.caseRefs(), request.reference(), when);
+        register.add(key, "record", records, request.reference(), when);
         Map<FileContract, Set<String>> keys = new LinkedHashMap<>();
         keys.put(CmsContract.FEEDBACK_RECORDS, records);
         for (FileContract child : List.of(CmsContract.ACTIONS, CmsContract.CONTACTS)) {
@@ -118,15 +122,6 @@ public final class Erasure {
                 removed.values().stream().mapToLong(Long::longValue).sum(),
                 tables.size());
         return removed;
-    }
-
-    /**
-     * The cases and records of the request, and every record of those cases, added to the register
-     * (as keyed hashes) so a later drop holding them is refused.
-     */
-    public void register(Request request, ErasureRegister register, byte[] key, String when) {
-        register.add(key, "case", request.caseRefs(), request.reference(), when);
-        register.add(key, "record", recordIds(request), request.reference(), when);
     }
 
     /** A one-column relation ({@code key}) of the values. */

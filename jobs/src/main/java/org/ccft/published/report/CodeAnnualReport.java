@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.ccft.marts.Audience;
 import org.ccft.published.FigureFormat;
 import org.ccft.published.MartReader;
@@ -475,7 +474,7 @@ public final class CodeAnnualReport {
     }
 
     private static String decimal(Map<String, Object> r, String column) {
-        return Objects.toString(FigureFormat.DECIMAL.text(r.get(column)), "");
+        return FigureFormat.DECIMAL.text(r.get(column));
     }
 
     /** part / whole as a share ({@code 80%}); c where either is not given, a dash for none. */
